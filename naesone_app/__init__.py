@@ -1,0 +1,1 @@
+"""내손에ON 중구 — the Jung-gu residents' platform."""

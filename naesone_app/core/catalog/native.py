@@ -1,0 +1,201 @@
+"""The native Jung-gu catalogue: one YAML file per programme under data/programs/.
+
+A file holds the programme's texts in Korean and English, where its facts come from, its rules (see
+`rules.py`) and a few test profiles with their expected status (run by pytest). A malformed file
+fails the whole load with the file and the field named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from naesone_app.core.catalog.rules import RuleError, parse_rules
+from naesone_app.core.program import Program, ProgramText
+
+REQUIRED = ("id", "title", "summary", "audience", "benefit", "how_to_apply", "responsible_body",
+            "category", "level", "source_note", "last_updated")  # fmt: skip
+OPTIONAL = ("documents", "deadline", "contact", "official_url", "apply", "application_window",
+            "rules", "tests", "sample")  # fmt: skip
+CATEGORIES = ("임신·출산", "영유아", "아동·청소년", "청년", "중장년", "어르신", "장애인", "저소득",
+              "다문화", "주거", "교육", "문화", "안전", "건강", "일자리")  # fmt: skip
+LEVELS = ("national", "city", "district")
+CHANNELS = ("district", "gov24", "bokjiro", "partner", "visit", "phone", "none")
+LOCALIZED = ("title", "summary", "audience", "benefit", "how_to_apply", "deadline", "contact",
+             "responsible_body")  # fmt: skip
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,80}$")
+
+
+class CatalogError(ValueError):
+    """A catalogue file that cannot be loaded; names the file and the field."""
+
+    def __init__(self, file: str, field: str, problem: str) -> None:
+        super().__init__(f"{file}: {field}: {problem}")
+        self.file, self.field, self.problem = file, field, problem
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramCase:
+    """A test profile written beside a programme, with the status it must get."""
+
+    profile: dict[str, Any]
+    as_of: date
+    expect: str
+
+
+def _localized(where: str, field: str, value: Any) -> dict[str, str]:
+    if not isinstance(value, Mapping) or not isinstance(value.get("ko"), str) or not value["ko"].strip():
+        raise CatalogError(where, field, "needs a non-empty Korean text under `ko`")
+    if not isinstance(value.get("en"), str) or not value["en"].strip():
+        raise CatalogError(where, field, "needs a non-empty English text under `en`")
+    extra = set(value) - {"ko", "en", "zh"}
+    if extra:
+        raise CatalogError(where, f"{field}.{sorted(extra)[0]}", "unknown locale")
+    return {k: v.strip() for k, v in value.items()}
+
+
+def _documents(where: str, value: Any) -> dict[str, str]:
+    if value is None:
+        return {"ko": "", "en": ""}
+    if not isinstance(value, Mapping):
+        raise CatalogError(where, "documents", "expected {ko: [...], en: [...]}")
+    out = {}
+    for locale in ("ko", "en"):
+        items = value.get(locale)
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise CatalogError(where, f"documents.{locale}", "expected a list of document names")
+        out[locale] = "\n".join(items)
+    if len(value["ko"]) != len(value["en"]):
+        raise CatalogError(where, "documents", "the Korean and English lists differ in length")
+    return out
+
+
+def _date(where: str, field: str, value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise CatalogError(where, field, f"expected a YYYY-MM-DD date, got {value!r}") from None
+
+
+def _choice(where: str, field: str, value: Any, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise CatalogError(where, field, f"must be one of {', '.join(allowed)}, got {value!r}")
+    return value
+
+
+def _url(where: str, field: str, value: Any) -> str:
+    if value in (None, ""):
+        return ""
+    if not isinstance(value, str) or not value.startswith(("https://", "http://")):
+        raise CatalogError(where, field, f"expected an http(s) URL, got {value!r}")
+    return value
+
+
+def program_from_data(data: Any, where: str) -> tuple[Program, tuple[ProgramCase, ...]]:
+    """Validate one parsed YAML document into a Program and its test cases."""
+    if not isinstance(data, Mapping):
+        raise CatalogError(where, "(file)", "expected a YAML mapping")
+    for key in data:
+        if key not in REQUIRED and key not in OPTIONAL:
+            raise CatalogError(where, str(key), "unknown field")
+    for key in REQUIRED:
+        if key not in data:
+            raise CatalogError(where, key, "missing")
+    if not isinstance(data["id"], str) or not ID_PATTERN.match(data["id"]):
+        raise CatalogError(where, "id", "expected lowercase letters, digits and dashes")
+    texts = {f: _localized(where, f, data[f]) for f in LOCALIZED if f in data}
+    texts["documents"] = _documents(where, data.get("documents"))
+    apply = data.get("apply") or {}
+    if not isinstance(apply, Mapping) or set(apply) - {"channel", "url"}:
+        raise CatalogError(where, "apply", "expected {channel: ..., url: ...}")
+    window = data.get("application_window") or {}
+    if not isinstance(window, Mapping) or set(window) - {"opens", "closes"}:
+        raise CatalogError(where, "application_window", "expected {opens: date, closes: date}")
+    opens = _date(where, "application_window.opens", window["opens"]) if "opens" in window else None
+    closes = _date(where, "application_window.closes", window["closes"]) if "closes" in window else None
+    if opens and closes and opens > closes:
+        raise CatalogError(where, "application_window", "opens after it closes")
+    try:
+        criteria = parse_rules(data.get("rules"))
+    except RuleError as exc:
+        raise CatalogError(where, exc.path, exc.problem) from None
+    if not isinstance(data["source_note"], str) or not data["source_note"].strip():
+        raise CatalogError(where, "source_note", "say where the programme's facts come from")
+    program = Program(
+        source="native",
+        source_id=data["id"],
+        texts={loc: _text(texts, loc) for loc in ("ko", "en")},
+        criteria=criteria,
+        category=_choice(where, "category", data["category"], CATEGORIES),
+        level=_choice(where, "level", data["level"], LEVELS),
+        official_url=_url(where, "official_url", data.get("official_url")),
+        apply_channel=_choice(where, "apply.channel", apply.get("channel", "visit"), CHANNELS),
+        apply_url=_url(where, "apply.url", apply.get("url")),
+        opens_on=opens,
+        closes_on=closes,
+        last_updated=_date(where, "last_updated", data["last_updated"]),
+        is_sample=data.get("sample", True) is not False,
+        provenance=data["source_note"].strip(),
+    )
+    return program, _cases(where, data.get("tests"))
+
+
+def _text(texts: dict[str, dict[str, str]], locale: str) -> ProgramText:
+    return ProgramText(**{field: values.get(locale, "") for field, values in texts.items()})
+
+
+def _cases(where: str, value: Any) -> tuple[ProgramCase, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise CatalogError(where, "tests", "expected a list of {profile, as_of, expect}")
+    cases = []
+    for i, case in enumerate(value):
+        field = f"tests[{i}]"
+        if not isinstance(case, Mapping) or set(case) != {"profile", "as_of", "expect"}:
+            raise CatalogError(where, field, "expected exactly profile, as_of and expect")
+        expect = _choice(where, f"{field}.expect", case["expect"], ("eligible", "maybe", "ineligible"))
+        profile = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in case["profile"].items()}
+        if "children" in profile:
+            profile["children"] = [
+                {k: (v.isoformat() if isinstance(v, date) else v) for k, v in c.items()}
+                for c in profile["children"]
+            ]
+        cases.append(ProgramCase(profile, _date(where, f"{field}.as_of", case["as_of"]), expect))
+    return tuple(cases)
+
+
+def load_program_file(path: Path) -> tuple[Program, tuple[ProgramCase, ...]]:
+    """Read and validate one programme file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "(file)"
+        raise CatalogError(str(path), where, f"not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogError(str(path), "(file)", f"cannot read: {exc}") from None
+    return program_from_data(data, str(path))
+
+
+def load_catalog(directory: Path) -> list[tuple[Program, tuple[ProgramCase, ...]]]:
+    """Every `*.yaml` under `directory`, sorted by file name; ids must be unique."""
+    if not directory.is_dir():
+        raise CatalogError(str(directory), "(directory)", "not a directory")
+    loaded, seen = [], {}
+    for path in sorted(directory.glob("*.yaml")):
+        program, cases = load_program_file(path)
+        if program.source_id in seen:
+            other = seen[program.source_id]
+            raise CatalogError(str(path), "id", f"{program.source_id!r} is also used by {other}")
+        seen[program.source_id] = path.name
+        loaded.append((program, cases))
+    return loaded

@@ -1,0 +1,49 @@
+"""Calendar arithmetic as Korean law counts it (만 나이, months of residence)."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+
+def anniversary(start: date, years: int) -> date:
+    """The date `years` after `start`; a 29 February start falls on 1 March in common years.
+
+    Under 민법 §158/§160 a person born on 29 February becomes a year older when 28 February ends.
+    """
+    year = start.year + years
+    if start.month == 2 and start.day == 29 and not calendar.isleap(year):
+        return date(year, 3, 1)
+    return start.replace(year=year)
+
+
+def age_on(birth_date: date, on: date) -> int:
+    """만 나이: completed years of life on `on` (the birthday itself counts as the new age)."""
+    years = on.year - birth_date.year
+    return years if anniversary(birth_date, years) <= on else years - 1
+
+
+def add_months(start: date, months: int) -> date:
+    """`start` plus whole months; the day is clipped to the target month's length."""
+    index = start.year * 12 + (start.month - 1) + months
+    year, month = divmod(index, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(start.day, last_day))
+
+
+def months_between(start: date, on: date) -> int:
+    """Completed months from `start` to `on` (negative if `on` is earlier)."""
+    months = (on.year - start.year) * 12 + (on.month - start.month)
+    if months > 0 and add_months(start, months) > on:
+        months -= 1
+    elif months < 0 and add_months(start, months) < on:
+        months += 1
+    return months
+
+
+def parse_iso_date(text: str) -> date:
+    """A `YYYY-MM-DD` date; raises ValueError with the offending text otherwise."""
+    try:
+        return date.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise ValueError(f"not a YYYY-MM-DD date: {text!r}") from None

@@ -1,0 +1,103 @@
+"""The translation layer: Korean source strings, Babel gettext catalogues, locale formatting.
+
+Core code marks strings with `N_` and returns `Message`s; whoever shows them calls `render` with
+the reader's locale. The pages use `gettext_for(locale)` at compile time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_currency, format_decimal
+from babel.support import NullTranslations, Translations
+
+LOCALES = ("ko", "en")
+DEFAULT_LOCALE = "ko"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locales"
+
+
+def N_(msgid: str) -> str:
+    """Mark a Korean source string for extraction without translating it yet."""
+    return msgid
+
+
+@dataclass(frozen=True, slots=True)
+class Won:
+    """An amount of money in won, formatted as ₩ for the reader's locale."""
+
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class Percent:
+    """A percentage such as 45.5 (%), formatted with the locale's decimal mark."""
+
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A translatable sentence: a Korean msgid with `{name}` placeholders and their values."""
+
+    msgid: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@cache
+def translations(locale: str) -> NullTranslations:
+    """The compiled catalogue for `locale`; Korean (the source) is the identity."""
+    if locale == DEFAULT_LOCALE:
+        return NullTranslations()
+    if locale not in LOCALES:
+        raise ValueError(f"unsupported locale {locale!r} (supported: {', '.join(LOCALES)})")
+    loaded = Translations.load(str(LOCALE_DIR), [locale], domain="messages")
+    if not isinstance(loaded, Translations):
+        raise RuntimeError(f"no compiled catalogue for {locale!r} in {LOCALE_DIR}: run `make locales`")
+    return loaded
+
+
+def gettext_for(locale: str):
+    """A `_` function for `locale`."""
+    return translations(locale).gettext
+
+
+def format_date(value: date, locale: str) -> str:
+    """A date the way the locale writes it (2027. 3. 2. / Mar 2, 2027)."""
+    return _babel_date(value, format="medium", locale=locale)
+
+
+def format_won(amount: int, locale: str) -> str:
+    """₩ amount for the locale."""
+    return format_currency(amount, "KRW", locale=locale)
+
+
+def format_percent(value: float, locale: str) -> str:
+    """A percentage with at most one decimal, e.g. 45%, 50.5%."""
+    return format_decimal(round(value, 1), format="#,##0.#", locale=locale) + "%"
+
+
+def _format_param(value: Any, locale: str) -> str:
+    if isinstance(value, Won):
+        return format_won(value.amount, locale)
+    if isinstance(value, Percent):
+        return format_percent(value.value, locale)
+    if isinstance(value, date):
+        return format_date(value, locale)
+    if isinstance(value, Message):
+        return render(value, locale)
+    if isinstance(value, list | tuple):
+        return ", ".join(_format_param(v, locale) for v in value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return format_decimal(value, locale=locale)
+    return str(value)
+
+
+def render(message: Message, locale: str = DEFAULT_LOCALE) -> str:
+    """The message in `locale`, its parameters formatted for that locale."""
+    template = translations(locale).gettext(message.msgid)
+    return template.format(**{k: _format_param(v, locale) for k, v in message.params.items()})

@@ -1,0 +1,40 @@
+"""Human names for the contract's codes (situations, household types, livelihood, sex)."""
+
+from __future__ import annotations
+
+from naesone_app.core.i18n import N_
+
+SITUATION_LABELS: dict[str, str] = {
+    "prospective_parent": N_("예비부모·난임"),
+    "pregnant": N_("임산부"),
+    "birth_or_adoption": N_("출산·입양"),
+    "farmer": N_("농업인"),
+    "fisher": N_("어업인"),
+    "livestock_farmer": N_("축산업인"),
+    "forester": N_("임업인"),
+    "elementary_student": N_("초등학생"),
+    "middle_school_student": N_("중학생"),
+    "high_school_student": N_("고등학생"),
+    "university_student": N_("대학생·대학원생"),
+    "employed": N_("근로자·직장인"),
+    "job_seeker": N_("구직자·실업자"),
+    "disabled": N_("장애인"),
+    "veteran": N_("국가보훈대상자"),
+    "patient": N_("질병·질환자"),
+}
+HOUSEHOLD_LABELS: dict[str, str] = {
+    "multicultural": N_("다문화가족"),
+    "north_korean_defector": N_("북한이탈주민"),
+    "single_parent_or_grandparent": N_("한부모·조손가정"),
+    "single_person": N_("1인 가구"),
+    "multi_child": N_("다자녀가구"),
+    "no_house": N_("무주택 세대"),
+    "new_move_in": N_("신규 전입"),
+    "extended_family": N_("확대가족"),
+}
+LIVELIHOOD_LABELS: dict[str, str] = {
+    "none": N_("해당 없음"),
+    "near_poor": N_("차상위계층"),
+    "recipient": N_("기초생활수급자"),
+}
+SEX_LABELS: dict[str, str] = {"male": N_("남성"), "female": N_("여성")}
