@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
+
+KST = timezone(timedelta(hours=9))
 
 
 def anniversary(start: date, years: int) -> date:
@@ -47,3 +49,8 @@ def parse_iso_date(text: str) -> date:
         return date.fromisoformat(text)
     except (TypeError, ValueError):
         raise ValueError(f"not a YYYY-MM-DD date: {text!r}") from None
+
+
+def seoul_today() -> date:
+    """Today's date in Seoul (KST), the default evaluation date."""
+    return datetime.now(KST).date()

@@ -1,0 +1,146 @@
+"""Storing and reading the programme catalogue."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from naesone_app.core.catalog.rules import parse_rules, rules_to_data
+from naesone_app.core.program import Program, ProgramText
+from naesone_app.db.models import ProgramRow, ProgramTextRow, _now
+
+
+@dataclass
+class UpsertCounts:
+    """What a store did: new programmes, changed ones, and ones already identical."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def _fields(program: Program) -> dict:
+    return {
+        "category": program.category,
+        "level": program.level,
+        "official_url": program.official_url,
+        "apply_channel": program.apply_channel,
+        "apply_url": program.apply_url,
+        "opens_on": program.opens_on,
+        "closes_on": program.closes_on,
+        "last_updated": program.last_updated,
+        "is_sample": program.is_sample,
+        "provenance": program.provenance,
+        "rules_json": json.dumps(rules_to_data(program.criteria), ensure_ascii=False, sort_keys=True),
+        "extra_json": json.dumps(program.extra, ensure_ascii=False, sort_keys=True),
+    }
+
+
+def _hash(fields: dict, texts: dict[str, ProgramText]) -> str:
+    payload = {"fields": fields, "texts": {k: asdict(v) for k, v in sorted(texts.items())}}
+    return hashlib.sha256(json.dumps(payload, default=str, sort_keys=True).encode()).hexdigest()
+
+
+def upsert_programs(session: Session, programs: list[Program]) -> UpsertCounts:
+    """Insert new programmes and update changed ones in place, keyed by (source, source_id)."""
+    counts = UpsertCounts()
+    sources = {p.source for p in programs}
+    existing = {
+        (row.source, row.source_id): row
+        for row in session.exec(select(ProgramRow).where(ProgramRow.source.in_(sources))).all()
+    } if programs else {}  # fmt: skip
+    for program in programs:
+        fields = _fields(program)
+        digest = _hash(fields, program.texts)
+        row = existing.get((program.source, program.source_id))
+        if row is not None and row.content_hash == digest:
+            counts.unchanged += 1
+            continue
+        if row is None:
+            row = ProgramRow(source=program.source, source_id=program.source_id)
+            counts.created += 1
+        else:
+            counts.updated += 1
+        for key, value in fields.items():
+            setattr(row, key, value)
+        row.content_hash, row.imported_at = digest, _now()
+        session.add(row)
+        session.flush()
+        _store_texts(session, row.id, program.texts)
+    return counts
+
+
+def _store_texts(session: Session, program_id: int, texts: dict[str, ProgramText]) -> None:
+    current = {
+        r.locale: r
+        for r in session.exec(select(ProgramTextRow).where(ProgramTextRow.program_id == program_id))
+    }
+    for locale, text in texts.items():
+        row = current.pop(locale, None) or ProgramTextRow(program_id=program_id, locale=locale, title="")
+        for key, value in asdict(text).items():
+            setattr(row, key, value)
+        session.add(row)
+    for stale in current.values():
+        session.delete(stale)
+
+
+def _program(row: ProgramRow, texts: dict[str, ProgramText]) -> Program:
+    return Program(
+        source=row.source,
+        source_id=row.source_id,
+        texts=texts,
+        criteria=parse_rules(json.loads(row.rules_json)),
+        category=row.category,
+        level=row.level,
+        official_url=row.official_url,
+        apply_channel=row.apply_channel,
+        apply_url=row.apply_url,
+        opens_on=row.opens_on,
+        closes_on=row.closes_on,
+        last_updated=row.last_updated,
+        is_sample=row.is_sample,
+        provenance=row.provenance,
+        program_id=row.id,
+        extra=json.loads(row.extra_json),
+    )
+
+
+def _text(row: ProgramTextRow) -> ProgramText:
+    return ProgramText(**{k: getattr(row, k) for k in ProgramText.__dataclass_fields__})
+
+
+def load_programs(session: Session) -> list[Program]:
+    """Every stored programme with its texts and criteria, ordered by id."""
+    texts: dict[int, dict[str, ProgramText]] = {}
+    for row in session.exec(select(ProgramTextRow)):
+        texts.setdefault(row.program_id, {})[row.locale] = _text(row)
+    rows = session.exec(select(ProgramRow).order_by(ProgramRow.id)).all()
+    return [_program(row, texts.get(row.id, {})) for row in rows if row.id in texts]
+
+
+def find_program(session: Session, source: str, source_id: str) -> Program | None:
+    """One programme by its public key, or None."""
+    row = session.exec(
+        select(ProgramRow).where(ProgramRow.source == source, ProgramRow.source_id == source_id)
+    ).first()
+    if row is None:
+        return None
+    rows = session.exec(select(ProgramTextRow).where(ProgramTextRow.program_id == row.id))
+    return _program(row, {r.locale: _text(r) for r in rows})
+
+
+def catalog_version(session: Session) -> tuple[int, str]:
+    """(count, latest import time): changes whenever the catalogue does, cheap to ask."""
+    count, latest = session.exec(select(func.count(ProgramRow.id), func.max(ProgramRow.imported_at))).one()
+    return int(count), str(latest)
+
+
+def count_by_source(session: Session) -> dict[str, int]:
+    """Programmes per source."""
+    rows = session.exec(select(ProgramRow.source, func.count(ProgramRow.id)).group_by(ProgramRow.source))
+    return dict(rows.all())
+

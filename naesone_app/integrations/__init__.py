@@ -1,0 +1,1 @@
+"""httpx clients for everything outside: Gov24, facility sources, partners."""
