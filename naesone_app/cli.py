@@ -57,8 +57,9 @@ def _rows_from_api(endpoint: str) -> list[tuple[dict, str]]:
 
     rows = Gov24Client(os.environ.get("NAESONE_GOV24_SERVICE_KEY", "")).fetch_all(endpoint)
     where = f"Gov24 API {endpoint}"
-    return [(row, f"{where}: row {i + 1} ({row.get('서비스ID')})")
-            for i, row in enumerate(rows_of(rows, where))]
+    return [
+        (row, f"{where}: row {i + 1} ({row.get('서비스ID')})") for i, row in enumerate(rows_of(rows, where))
+    ]
 
 
 def _store(programs: list[Program]) -> Any:
@@ -150,13 +151,20 @@ def _result_json(result: ProgramResult, locale: str) -> dict[str, Any]:
         "title": program.text(locale).title,
         "status": result.status,
         "criteria": [
-            {"name": v.name, "status": v.status, "detail": render(v.detail, locale),
-             "requirement": render(v.requirement, locale)}
+            {
+                "name": v.name,
+                "status": v.status,
+                "detail": render(v.detail, locale),
+                "requirement": render(v.requirement, locale),
+            }
             for v in result.criteria
         ],
         "nearest_miss": [{"name": v.name, "detail": render(v.detail, locale)} for v in result.nearest_miss],
-        "next_change": None if change is None else {
-            "date": change.on.isoformat(), "status": change.status,
+        "next_change": None
+        if change is None
+        else {
+            "date": change.on.isoformat(),
+            "status": change.status,
             "because": [render(e, locale) for e in change.events],
         },
     }

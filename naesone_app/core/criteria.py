@@ -139,9 +139,7 @@ def income_band_text(low: float | None, high: float | None) -> Message:
         return Message(N_("기준 중위소득 {high} 이하"), {"high": Percent(high)})
     if high is None:
         return Message(N_("기준 중위소득 {low} 초과"), {"low": Percent(low)})
-    return Message(
-        N_("기준 중위소득 {low} 초과 {high} 이하"), {"low": Percent(low), "high": Percent(high)}
-    )
+    return Message(N_("기준 중위소득 {low} 초과 {high} 이하"), {"low": Percent(low), "high": Percent(high)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,6 +332,7 @@ class Household(Criterion):
 
 def child_age_text(low: int | None, high: int | None) -> Message:
     """Ages in months, shown in years when whole years."""
+
     def part(months: int) -> Message:
         if months % 12 == 0:
             return Message(N_("만 {n}세"), {"n": months // 12})
@@ -489,7 +488,9 @@ def _combined(parts: tuple[Criterion, ...], facts: Facts) -> Message:
     for part in parts:
         status = part.status(facts)
         pieces.append(
-            Message(N_("{detail} [{mark}]"),
-                    {"detail": part.explain(facts, status), "mark": Message(_MARKS[status])})
+            Message(
+                N_("{detail} [{mark}]"),
+                {"detail": part.explain(facts, status), "mark": Message(_MARKS[status])},
+            )
         )
     return Message(N_("{items}"), {"items": pieces})

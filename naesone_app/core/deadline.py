@@ -40,6 +40,6 @@ def parse_window(text: str) -> tuple[date | None, date | None]:
             return opens, closes
         return None, None
     single = _SINGLE.search(text)
-    if single and "까지" in text[single.end(): single.end() + 8]:
+    if single and "까지" in text[single.end() : single.end() + 8]:
         return None, _safe(int(single["y1"]), int(single["m1"]), int(single["d1"]))
     return None, None

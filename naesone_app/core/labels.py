@@ -38,3 +38,7 @@ LIVELIHOOD_LABELS: dict[str, str] = {
     "recipient": N_("기초생활수급자"),
 }
 SEX_LABELS: dict[str, str] = {"male": N_("남성"), "female": N_("여성")}
+CATEGORY_LABELS: tuple[str, ...] = (
+    N_("임신·출산"), N_("영유아"), N_("아동·청소년"), N_("청년"), N_("중장년"), N_("어르신"), N_("장애인"),
+    N_("저소득"), N_("다문화"), N_("주거"), N_("교육"), N_("문화"), N_("안전"), N_("건강"), N_("일자리"),
+)  # fmt: skip

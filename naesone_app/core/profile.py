@@ -137,13 +137,13 @@ def _int(key: str, value: Any, low: int, high: int) -> int:
 def _codes(key: str, value: Any, allowed: Mapping[str, str]) -> frozenset[str]:
     items = _expect(key, value, list, "a list")
     for item in items:
-        if item not in allowed:
+        if not isinstance(item, str) or item not in allowed:
             raise ProfileError(key, f"unknown value {item!r} (allowed: {', '.join(allowed)})")
     return frozenset(items)
 
 
 def _children(value: Any) -> tuple[date, ...]:
-    items = _expect("children", value, list, "a list of {\"birth_date\": ...}")
+    items = _expect("children", value, list, 'a list of {"birth_date": ...}')
     if len(items) > MAX_CHILDREN:
         raise ProfileError("children", f"at most {MAX_CHILDREN} children")
     births = []

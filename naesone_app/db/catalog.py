@@ -143,4 +143,3 @@ def count_by_source(session: Session) -> dict[str, int]:
     """Programmes per source."""
     rows = session.exec(select(ProgramRow.source, func.count(ProgramRow.id)).group_by(ProgramRow.source))
     return dict(rows.all())
-

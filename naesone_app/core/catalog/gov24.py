@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from naesone_app.core.catalog.rules import MAX_RULE_AGE
 from naesone_app.core.criteria import AgeRange, Criterion, Household, IncomeBands, Region, Sex, Situation
 from naesone_app.core.deadline import parse_window
 from naesone_app.core.profile import HOUSEHOLD_CODES, SITUATION_CODES
@@ -80,13 +81,16 @@ def _age_bound(row: Mapping[str, Any], code: str, where: str) -> int | None:
     value = row.get(code)
     if value is None or value == "":
         return None
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())  # some rows send "065"
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 200:
-        return value
-    if isinstance(value, float) and value.is_integer() and 0 <= value <= 200:
-        return int(value)
-    raise Gov24FormatError(where, f"{code}: expected an age in years, got {value!r}")
+    number: int | None = None
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdecimal():
+        number = int(value.strip())  # some rows send "065"
+    elif isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    if number is None or not 0 <= number <= 200:
+        raise Gov24FormatError(where, f"{code}: expected an age in years, got {value!r}")
+    return number
 
 
 def conditions_to_criteria(row: Mapping[str, Any], where: str) -> tuple[Criterion, ...]:
@@ -98,6 +102,8 @@ def conditions_to_criteria(row: Mapping[str, Any], where: str) -> tuple[Criterio
     low, high = _age_bound(row, "JA0110", where), _age_bound(row, "JA0111", where)
     if high is not None and high >= NO_UPPER_AGE:
         high = None
+    if low is not None and low > MAX_RULE_AGE:  # stored rules could not be read back
+        raise Gov24FormatError(where, f"JA0110: {low} is not a minimum age")
     if low == 0:
         low = None
     if low is not None and high is not None and low > high:
@@ -110,7 +116,8 @@ def conditions_to_criteria(row: Mapping[str, Any], where: str) -> tuple[Criterio
     for none_code, table, kind in ((SITUATION_NONE, SITUATION_BY_CODE, Situation),
                                    (HOUSEHOLD_NONE, HOUSEHOLD_BY_CODE, Household)):  # fmt: skip
         flagged = frozenset(name for code, name in table.items() if _flag(row, code, where))
-        if flagged and not _flag(row, none_code, where):
+        open_to_all = _flag(row, none_code, where)  # validated even when nothing else is flagged
+        if flagged and not open_to_all:
             criteria.append(kind(flagged))
     return tuple(criteria)
 
@@ -151,7 +158,9 @@ def _modified(value: Any) -> date | None:
 
 
 def program_from_rows(
-    list_row: Mapping[str, Any], condition_row: Mapping[str, Any], detail_row: Mapping[str, Any] | None,
+    list_row: Mapping[str, Any],
+    condition_row: Mapping[str, Any],
+    detail_row: Mapping[str, Any] | None,
     where: str,
 ) -> Program:
     """One Gov24 programme from its list, conditions and (optional) detail rows."""

@@ -57,6 +57,9 @@ def _localized(where: str, field: str, value: Any) -> dict[str, str]:
     extra = set(value) - {"ko", "en", "zh"}
     if extra:
         raise CatalogError(where, f"{field}.{sorted(extra)[0]}", "unknown locale")
+    for locale, text in value.items():
+        if not isinstance(text, str):
+            raise CatalogError(where, f"{field}.{locale}", f"expected a text, got {text!r}")
     return {k: v.strip() for k, v in value.items()}
 
 
@@ -163,6 +166,13 @@ def _cases(where: str, value: Any) -> tuple[ProgramCase, ...]:
         if not isinstance(case, Mapping) or set(case) != {"profile", "as_of", "expect"}:
             raise CatalogError(where, field, "expected exactly profile, as_of and expect")
         expect = _choice(where, f"{field}.expect", case["expect"], ("eligible", "maybe", "ineligible"))
+        if not isinstance(case["profile"], Mapping):
+            raise CatalogError(where, f"{field}.profile", "expected a mapping of profile keys")
+        children = case["profile"].get("children")
+        if children is not None and not (
+            isinstance(children, list) and all(isinstance(c, Mapping) for c in children)
+        ):
+            raise CatalogError(where, f"{field}.profile.children", "expected a list of {birth_date: ...}")
         profile = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in case["profile"].items()}
         if "children" in profile:
             profile["children"] = [
@@ -183,6 +193,8 @@ def load_program_file(path: Path) -> tuple[Program, tuple[ProgramCase, ...]]:
         raise CatalogError(str(path), where, f"not valid YAML: {getattr(exc, 'problem', exc)}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CatalogError(str(path), "(file)", f"cannot read: {exc}") from None
+    except ValueError as exc:  # a YAML scalar that cannot be built, e.g. the date 2026-13-01
+        raise CatalogError(str(path), "(file)", f"not valid YAML: {exc}") from None
     return program_from_data(data, str(path))
 
 

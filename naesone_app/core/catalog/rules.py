@@ -71,7 +71,7 @@ def _codes(path: str, value: Any, allowed: Mapping[str, Any] | tuple[str, ...]) 
     if not isinstance(items, list) or not items:
         raise RuleError(path, f"expected a non-empty list, got {value!r}")
     for item in items:
-        if item not in allowed:
+        if not isinstance(item, str) or item not in allowed:
             raise RuleError(path, f"unknown value {item!r} (allowed: {', '.join(allowed)})")
     return frozenset(items)
 
@@ -203,7 +203,7 @@ def parse_rule(path: str, value: Any) -> Criterion:
     """One rule mapping (``{kind: spec}``) into a Criterion."""
     if not isinstance(value, Mapping) or len(value) != 1:
         raise RuleError(path, f"expected a one-key mapping like {{age: {{min: 65}}}}, got {value!r}")
-    (kind, spec), = value.items()
+    ((kind, spec),) = value.items()
     parser = PARSERS.get(kind)
     if parser is None:
         raise RuleError(f"{path}.{kind}", f"unknown rule kind (known: {', '.join(PARSERS)})")

@@ -1,0 +1,81 @@
+"""The page frame: skip link, header with navigation and language switch, main, footer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import reflex as rx
+
+from naesone_app.core.i18n import gettext_for
+
+LOCALE_NAMES = {"ko": "한국어", "en": "English"}
+
+
+def localized(path: str, locale: str) -> str:
+    """The route of `path` (a Korean route such as /check) in `locale`."""
+    if locale == "ko":
+        return path
+    return f"/{locale}" if path == "/" else f"/{locale}{path}"
+
+
+def _nav(locale: str) -> rx.Component:
+    _ = gettext_for(locale)
+    links = [
+        ("/", _("홈")),
+        ("/check", _("혜택 찾기")),
+        ("/results", _("나의 결과")),
+        ("/programs", _("전체 혜택")),
+    ]
+    return rx.el.nav(
+        rx.el.ul(*[rx.el.li(rx.el.a(label, href=localized(path, locale))) for path, label in links]),
+        aria_label=_("주 메뉴"),
+        class_name="site-nav",
+    )
+
+
+def _language_switch(locale: str, other_href: rx.Var | str) -> rx.Component:
+    _ = gettext_for(locale)
+    other = "en" if locale == "ko" else "ko"
+    return rx.el.a(
+        LOCALE_NAMES[other],
+        href=other_href,
+        lang=other,
+        hreflang=other,
+        class_name="language-switch",
+        aria_label=_("언어 바꾸기: {language}").format(language=LOCALE_NAMES[other]),
+        id="language-switch",
+    )
+
+
+def page_shell(locale: str, path: str, *children: rx.Component,
+               other_href: rx.Var | str | None = None) -> rx.Component:  # fmt: skip
+    """Wrap a page's content; `other_href` overrides the language switch target (for query routes)."""
+    _ = gettext_for(locale)
+    other = "en" if locale == "ko" else "ko"
+    return rx.el.div(
+        rx.el.a(_("본문으로 건너뛰기"), href="#main", class_name="skip-link"),
+        rx.el.header(
+            rx.el.div(
+                rx.el.a(_("내손에ON 중구"), href=localized("/", locale), class_name="brand"),
+                _language_switch(locale, other_href if other_href is not None else localized(path, other)),
+                class_name="header-row",
+            ),
+            _nav(locale),
+            class_name="site-header",
+        ),
+        rx.el.main(*children, id="main", tab_index=-1, class_name="site-main"),
+        rx.el.footer(
+            rx.el.p(
+                _(
+                    "이 서비스의 혜택 정보에는 시연용 샘플이 포함되어 있습니다. 신청 전 담당 기관에 꼭 확인하세요."
+                )
+            ),
+            rx.el.p(_("문의: 중구청 대표전화 02-3396-4114 · 다산콜센터 120 · 보건복지상담센터 129")),
+            class_name="site-footer",
+        ),
+        lang=locale,
+        class_name="page",
+    )
+
+
+PageFactory = Callable[[str], Callable[[], rx.Component]]

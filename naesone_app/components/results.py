@@ -1,0 +1,70 @@
+"""How a decided programme looks: status badge, criteria with marks, the result card."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from naesone_app.components.layout import localized
+from naesone_app.core.i18n import gettext_for
+from naesone_app.state.views import CriterionLine, ResultCard
+
+
+def status_badge(status: rx.Var[str], locale: str) -> rx.Component:
+    """Programme status in words (never colour alone)."""
+    _ = gettext_for(locale)
+    return rx.el.span(
+        rx.match(
+            status,
+            ("eligible", _("받을 수 있어요")),
+            ("maybe", _("확인이 더 필요해요")),
+            ("ineligible", _("지금은 어려워요")),
+            "",
+        ),
+        class_name="badge badge-" + status,
+    )
+
+
+def criterion_item(line: rx.Var[CriterionLine], locale: str) -> rx.Component:
+    """One criterion: a mark in words, then why."""
+    _ = gettext_for(locale)
+    return rx.el.li(
+        rx.el.span(
+            rx.match(line.status, ("met", _("✓ 충족")), ("unmet", _("✗ 미충족")), _("? 확인 필요")),
+            class_name="mark mark-" + line.status,
+        ),
+        " ",
+        rx.el.span(line.detail),
+        class_name="criterion",
+    )
+
+
+def criteria_list(lines: rx.Var[list[CriterionLine]], locale: str) -> rx.Component:
+    _ = gettext_for(locale)
+    return rx.cond(
+        lines.length() > 0,
+        rx.el.ul(rx.foreach(lines, lambda line: criterion_item(line, locale)), class_name="criteria"),
+        rx.el.p(_("누구나 받을 수 있는 혜택이에요 (조건 없음)."), class_name="muted"),
+    )
+
+
+def result_card(card: rx.Var[ResultCard], locale: str) -> rx.Component:
+    """A programme in the results list, with the criteria that decided it."""
+    _ = gettext_for(locale)
+    return rx.el.article(
+        rx.el.h3(rx.el.a(card.title, href=localized("/program", locale) + "?id=" + card.key)),
+        rx.el.p(
+            status_badge(card.status, locale),
+            rx.el.span(card.level, class_name="badge badge-level"),
+            rx.cond(card.is_sample, rx.el.span(_("샘플"), class_name="badge badge-sample")),
+            class_name="badges",
+        ),
+        rx.cond(card.summary != "", rx.el.p(card.summary, class_name="summary")),
+        criteria_list(card.criteria, locale),
+        rx.cond(card.nearest_miss != "", rx.el.p(card.nearest_miss, class_name="nearest-miss")),
+        rx.cond(card.next_change != "", rx.el.p(card.next_change, class_name="next-change")),
+        rx.cond(
+            card.deadline != "", rx.el.p(rx.el.strong(_("신청 기간: ")), card.deadline, class_name="deadline")
+        ),
+        class_name="card result-card",
+        data_status=card.status,
+    )

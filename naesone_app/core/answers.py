@@ -1,0 +1,189 @@
+"""Questionnaire answers (form fields, all strings) → profile contract keys, or a message per field.
+
+Each question owns some profile keys; answering replaces them, skipping leaves them unknown. The
+result is always re-validated by `parse_profile`, so the questionnaire can never build a profile
+the CLI would reject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from naesone_app.core.dates import age_on
+from naesone_app.core.dongs import find_dong
+from naesone_app.core.i18n import N_, Message
+from naesone_app.core.profile import (
+    HOUSEHOLD_CODES,
+    LIVELIHOODS,
+    MAX_AGE,
+    MAX_CHILDREN,
+    MAX_HOUSEHOLD,
+    SEXES,
+    SITUATION_CODES,
+    ProfileError,
+    parse_profile,
+)  # fmt: skip
+
+QUESTION_KEYS: dict[str, tuple[str, ...]] = {
+    "birth_date": ("birth_date", "age"),
+    "residence": ("lives_in_junggu", "dong"),
+    "income": ("household_size", "monthly_income_krw", "income_percent_of_median"),
+    "livelihood": ("livelihood",),
+    "household": ("household",),
+    "situations": ("situations",),
+    "children": ("children",),
+    "moved_in_on": ("moved_in_on",),
+    "sex": ("sex",),
+}
+CHILD_FIELDS = tuple(f"child_{i}" for i in range(1, MAX_CHILDREN // 4 + 1))  # five date inputs
+
+
+class AnswerError(ValueError):
+    """An answer that cannot be used; `field` is the form field to show `message` next to."""
+
+    def __init__(self, field: str, message: Message) -> None:
+        super().__init__(field)
+        self.field, self.message = field, message
+
+
+def _text(form: Mapping[str, Any], field: str) -> str:
+    value = form.get(field)
+    return "" if value is None else str(value).strip()
+
+
+def _date(form: Mapping[str, Any], field: str, today: date) -> date | None:
+    text = _text(form, field)
+    if not text:
+        return None
+    try:
+        value = date.fromisoformat(text)
+    except ValueError:
+        raise AnswerError(field, Message(N_("날짜를 YYYY-MM-DD 형식으로 입력하세요."))) from None
+    if value > today or value.year < 1880:
+        raise AnswerError(field, Message(N_("오늘 이전의 날짜를 입력하세요.")))
+    return value
+
+
+def _whole(form: Mapping[str, Any], field: str, low: int, high: int) -> int | None:
+    text = _text(form, field).replace(",", "").replace(" ", "")
+    if not text:
+        return None
+    if not text.isdigit() or not low <= int(text) <= high:
+        problem = Message(N_("{low}에서 {high} 사이의 숫자를 입력하세요."), {"low": low, "high": high})
+        raise AnswerError(field, problem)
+    return int(text)
+
+
+def _birth_date(form: Mapping[str, Any], today: date) -> dict[str, Any]:
+    birth = _date(form, "birth_date", today)
+    if birth is not None:
+        if age_on(birth, today) > MAX_AGE:
+            raise AnswerError("birth_date", Message(N_("생년월일을 다시 확인하세요.")))
+        return {"birth_date": birth.isoformat()}
+    age = _whole(form, "age", 0, MAX_AGE)
+    if age is None:
+        raise AnswerError("birth_date", Message(N_("생년월일이나 나이를 입력하거나 건너뛰세요.")))
+    return {"age": age}
+
+
+def _residence(form: Mapping[str, Any], _: date) -> dict[str, Any]:
+    lives = _text(form, "lives_in_junggu")
+    if lives == "no":
+        return {"lives_in_junggu": False}
+    if lives != "yes":
+        raise AnswerError("lives_in_junggu", Message(N_("중구에 사는지 선택하세요.")))
+    dong = _text(form, "dong")
+    if dong and find_dong(dong) is None:
+        raise AnswerError("dong", Message(N_("목록에서 동을 선택하세요.")))
+    return {"lives_in_junggu": True} | ({"dong": dong} if dong else {})
+
+
+def _income(form: Mapping[str, Any], _: date) -> dict[str, Any]:
+    size = _whole(form, "household_size", 1, MAX_HOUSEHOLD)
+    if size is None:
+        raise AnswerError("household_size", Message(N_("함께 사는 가구원 수를 입력하세요.")))
+    out: dict[str, Any] = {"household_size": size}
+    percent_text = _text(form, "income_percent").replace("%", "")
+    if percent_text:
+        try:
+            percent = float(percent_text)
+        except ValueError:
+            percent = -1.0
+        if not 0 <= percent <= 1000:
+            raise AnswerError("income_percent", Message(N_("0에서 1000 사이의 비율을 입력하세요.")))
+        return out | {"income_percent_of_median": percent}
+    income = _whole(form, "monthly_income", 0, 10_000_000_000)
+    if income is not None:
+        out["monthly_income_krw"] = income
+    return out
+
+
+def _choice(field: str, allowed: tuple[str, ...]):
+    def parse(form: Mapping[str, Any], _: date) -> dict[str, Any]:
+        value = _text(form, field)
+        if value not in allowed:
+            raise AnswerError(field, Message(N_("하나를 선택하거나 건너뛰세요.")))
+        return {field: value}
+
+    return parse
+
+
+def _checked(prefix: str, key: str, codes: Mapping[str, str]):
+    def parse(form: Mapping[str, Any], _: date) -> dict[str, Any]:
+        chosen = sorted(c for c in codes if _ticked(form.get(f"{prefix}{c}")))
+        return {key: chosen}
+
+    return parse
+
+
+def _ticked(value: Any) -> bool:
+    """A checkbox as a browser sends it: the form's "on", or the element's checked flag."""
+    return value is True or str(value).strip().lower() in ("on", "true", "yes")
+
+
+def _children(form: Mapping[str, Any], today: date) -> dict[str, Any]:
+    births = [d for d in (_date(form, f, today) for f in CHILD_FIELDS) if d is not None]
+    return {"children": [{"birth_date": d.isoformat()} for d in births]}
+
+
+def _moved_in(form: Mapping[str, Any], today: date) -> dict[str, Any]:
+    moved = _date(form, "moved_in_on", today)
+    if moved is None:
+        raise AnswerError("moved_in_on", Message(N_("전입일을 입력하거나 건너뛰세요.")))
+    return {"moved_in_on": moved.isoformat()}
+
+
+PARSERS = {
+    "birth_date": _birth_date,
+    "residence": _residence,
+    "income": _income,
+    "livelihood": _choice("livelihood", LIVELIHOODS),
+    "household": _checked("household__", "household", HOUSEHOLD_CODES),
+    "situations": _checked("situation__", "situations", SITUATION_CODES),
+    "children": _children,
+    "moved_in_on": _moved_in,
+    "sex": _choice("sex", SEXES),
+}
+
+
+def apply_answer(profile: Mapping[str, Any], question: str, form: Mapping[str, Any], today: date) -> dict:
+    """The profile with `question`'s keys replaced by the answer; AnswerError if it is unusable."""
+    if question not in PARSERS:
+        raise AnswerError("question", Message(N_("알 수 없는 질문입니다.")))
+    updates = PARSERS[question](form, today)
+    merged = {k: v for k, v in profile.items() if k not in QUESTION_KEYS[question]} | updates
+    try:
+        parse_profile(merged)
+    except ProfileError as exc:
+        raise AnswerError(exc.key, Message(N_("입력한 값을 확인하세요."))) from None
+    return merged
+
+
+def forget_answer(profile: Mapping[str, Any], question: str) -> dict:
+    """The profile with `question`'s keys removed (skipped: unknown again)."""
+    return {k: v for k, v in profile.items() if k not in QUESTION_KEYS.get(question, ())}
+
+
+__all__ = ["CHILD_FIELDS", "QUESTION_KEYS", "AnswerError", "apply_answer", "forget_answer"]

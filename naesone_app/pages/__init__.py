@@ -1,0 +1,1 @@
+"""One module per page; each builds its page for a locale at compile time."""

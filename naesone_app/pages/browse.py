@@ -1,0 +1,54 @@
+"""Every programme of a stage of life, to browse without answering questions."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from naesone_app.components.layout import localized, page_shell
+from naesone_app.components.text import interpolate
+from naesone_app.core.i18n import gettext_for
+from naesone_app.core.labels import CATEGORY_LABELS
+from naesone_app.state.browse import BrowseState, ProgramLink
+
+
+def _item(link: rx.Var[ProgramLink], locale: str) -> rx.Component:
+    _ = gettext_for(locale)
+    return rx.el.li(
+        rx.el.a(link.title, href=localized("/program", locale) + "?id=" + link.key, class_name="item-title"),
+        " ",
+        rx.el.span(link.level, class_name="badge badge-level"),
+        rx.cond(link.is_sample, rx.el.span(_("샘플"), class_name="badge badge-sample")),
+        rx.el.p(link.summary, class_name="summary"),
+        class_name="program-item",
+    )
+
+
+def build(locale: str):
+    _ = gettext_for(locale)
+    other = "en" if locale == "ko" else "ko"
+
+    def browse() -> rx.Component:
+        return page_shell(
+            locale,
+            "/programs",
+            rx.el.h1(rx.cond(BrowseState.category_label != "", BrowseState.category_label, _("전체 혜택"))),
+            rx.el.nav(
+                rx.el.ul(
+                    rx.el.li(rx.el.a(_("전체"), href=localized("/programs", locale))),
+                    *[
+                        rx.el.li(rx.el.a(_(c), href=localized("/programs", locale) + "?category=" + c))
+                        for c in CATEGORY_LABELS
+                    ],
+                    class_name="chips",
+                ),
+                aria_label=_("분야"),
+            ),
+            rx.el.p(interpolate(_("혜택 {n}개"), n=BrowseState.total), class_name="muted"),
+            rx.el.ul(
+                rx.foreach(BrowseState.programs, lambda link: _item(link, locale)), class_name="program-list"
+            ),
+            other_href=localized("/programs", other) + "?category=" + BrowseState.category,
+        )
+
+    browse.__name__ = f"browse_{locale}"
+    return browse

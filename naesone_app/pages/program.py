@@ -1,0 +1,146 @@
+"""A programme: who, what, how to apply, documents, deadline, contact, source, last updated."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from naesone_app.components.layout import localized, page_shell
+from naesone_app.components.results import criteria_list, status_badge
+from naesone_app.core.i18n import gettext_for
+from naesone_app.state.program import ProgramState
+
+
+def _section(heading: str, *body: rx.Component) -> rx.Component:
+    return rx.el.section(rx.el.h2(heading), *body, class_name="program-section")
+
+
+def _paragraphs(text: rx.Var[str]) -> rx.Component:
+    return rx.el.p(text, class_name="pre-line")
+
+
+def build(locale: str):
+    _ = gettext_for(locale)
+    other = "en" if locale == "ko" else "ko"
+
+    def program() -> rx.Component:
+        view = ProgramState.view
+        body = rx.fragment(
+            rx.el.h1(view.title, id="program-title"),
+            rx.el.p(
+                rx.el.span(view.level, class_name="badge badge-level"),
+                rx.el.span(view.category, class_name="badge badge-level"),
+                rx.cond(view.is_sample, rx.el.span(_("샘플"), class_name="badge badge-sample")),
+                class_name="badges",
+            ),
+            rx.cond(
+                view.korean_only,
+                rx.el.p(_("이 혜택의 설명은 원문(한국어)으로만 제공됩니다."), class_name="notice", lang="en"),
+            ),
+            rx.el.p(view.summary, class_name="lead"),
+            rx.cond(
+                ProgramState.status != "",
+                _section(
+                    _("나의 상황으로 판단하면"),
+                    rx.el.p(status_badge(ProgramState.status, locale)),
+                    criteria_list(ProgramState.criteria, locale),
+                    rx.cond(
+                        ProgramState.nearest_miss != "",
+                        rx.el.p(ProgramState.nearest_miss, class_name="nearest-miss"),
+                    ),
+                    rx.cond(
+                        ProgramState.next_change != "",
+                        rx.el.p(ProgramState.next_change, class_name="next-change"),
+                    ),
+                ),
+                rx.el.p(
+                    rx.el.a(_("내 상황으로 확인하기"), href=localized("/check", locale)), class_name="notice"
+                ),
+            ),
+            _section(
+                _("누가 받을 수 있나요"),
+                _paragraphs(view.audience),
+                rx.cond(
+                    view.requirements.length() > 0,
+                    rx.el.ul(rx.foreach(view.requirements, rx.el.li), class_name="requirements"),
+                ),
+            ),
+            _section(_("무엇을 받나요"), _paragraphs(view.benefit)),
+            _section(
+                _("어떻게 신청하나요"),
+                rx.el.p(rx.el.strong(view.apply_channel)),
+                _paragraphs(view.how_to_apply),
+                rx.cond(
+                    view.apply_url != "",
+                    rx.el.p(
+                        rx.el.a(
+                            _("온라인 신청 바로가기"),
+                            href=view.apply_url,
+                            rel="noopener",
+                            target="_blank",
+                            class_name="button primary",
+                        )
+                    ),
+                ),
+            ),
+            _section(
+                _("필요한 서류"),
+                rx.cond(
+                    view.documents.length() > 0,
+                    rx.el.ul(rx.foreach(view.documents, rx.el.li)),
+                    rx.el.p(_("별도로 안내된 서류가 없어요."), class_name="muted"),
+                ),
+            ),
+            _section(
+                _("신청 기간"),
+                rx.cond(view.window != "", rx.el.p(view.window)),
+                rx.cond(
+                    view.deadline != "",
+                    _paragraphs(view.deadline),
+                    rx.el.p(_("안내 없음"), class_name="muted"),
+                ),
+            ),
+            _section(
+                _("문의"),
+                rx.el.p(view.responsible_body),
+                _paragraphs(view.contact),
+            ),
+            _section(
+                _("출처"),
+                rx.el.dl(
+                    rx.el.dt(_("정보 출처")),
+                    rx.el.dd(view.source),
+                    rx.el.dt(_("근거")),
+                    rx.el.dd(view.provenance),
+                    rx.el.dt(_("최종 수정일")),
+                    rx.el.dd(rx.cond(view.last_updated != "", view.last_updated, "-")),
+                    rx.el.dt(_("공식 안내")),
+                    rx.el.dd(
+                        rx.cond(
+                            view.official_url != "",
+                            rx.el.a(view.official_url, href=view.official_url, rel="noopener"),
+                            "-",
+                        )
+                    ),
+                ),
+            ),
+        )
+        return page_shell(
+            locale,
+            "/program",
+            rx.cond(
+                ProgramState.found,
+                body,
+                rx.cond(
+                    ProgramState.loaded,
+                    rx.fragment(
+                        rx.el.h1(_("혜택을 찾을 수 없어요")),
+                        rx.el.p(rx.el.a(_("전체 혜택 보기"), href=localized("/programs", locale))),
+                    ),
+                    rx.el.p(_("불러오는 중이에요…"), class_name="muted", role="status"),
+                ),
+            ),
+            other_href=localized("/program", other) + "?id=" + view.key,
+        )
+
+    program.__name__ = f"program_{locale}"
+    return program

@@ -1,0 +1,48 @@
+"""Routes as data: each page once, registered for every locale (Korean at /, English at /en)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import reflex as rx
+
+from naesone_app.components.layout import localized
+from naesone_app.core.i18n import LOCALES, N_, gettext_for
+from naesone_app.pages import browse, home, program, questionnaire, results
+from naesone_app.state.browse import BrowseState
+from naesone_app.state.program import ProgramState
+from naesone_app.state.screening import ScreeningState
+
+
+@dataclass(frozen=True)
+class Route:
+    """A page: its Korean path, its builder, its title and what runs when it opens."""
+
+    path: str
+    build: Callable[[str], Callable[[], rx.Component]]
+    title: str
+    on_load: Callable | None = None
+
+
+ROUTES = (
+    Route("/", home.build, N_("내손에ON 중구 — 나에게 맞는 혜택")),
+    Route("/check", questionnaire.build, N_("혜택 찾기 — 내손에ON 중구"), ScreeningState.open_questionnaire),
+    Route("/results", results.build, N_("나의 결과 — 내손에ON 중구"), ScreeningState.open_results),
+    Route("/program", program.build, N_("혜택 안내 — 내손에ON 중구"), ProgramState.open_program),
+    Route("/programs", browse.build, N_("전체 혜택 — 내손에ON 중구"), BrowseState.open_category),
+)
+
+
+def register(app: rx.App) -> None:
+    """Add every route in every locale."""
+    for locale in LOCALES:
+        _ = gettext_for(locale)
+        for route in ROUTES:
+            app.add_page(
+                route.build(locale),
+                route=localized(route.path, locale),
+                title=_(route.title),
+                description=_("중구 주민을 위한 맞춤 혜택 안내"),
+                on_load=route.on_load,
+            )

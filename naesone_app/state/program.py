@@ -1,0 +1,60 @@
+"""The programme page: one programme's facts, and how it stands for this tab's resident."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from naesone_app.core.dates import seoul_today
+from naesone_app.core.eligibility import evaluate
+from naesone_app.core.i18n import render
+from naesone_app.core.profile import ProfileError, facts_on, parse_profile
+from naesone_app.db.catalog_cache import CATALOG
+from naesone_app.state.locale import locale_of_path
+from naesone_app.state.screening import ScreeningState
+from naesone_app.state.views import (
+    CriterionLine,
+    ProgramView,
+    nearest_miss_text,
+    next_change_text,
+    program_view,
+)
+
+MAX_KEY_LENGTH = 140
+
+
+class ProgramState(rx.State):
+    """The programme named by `?id=` in the URL."""
+
+    view: ProgramView = ProgramView()
+    found: bool = False
+    loaded: bool = False
+    status: str = ""
+    criteria: list[CriterionLine] = []
+    nearest_miss: str = ""
+    next_change: str = ""
+
+    @rx.event
+    async def open_program(self):
+        """on_load: find the programme and, if the resident answered questions, decide it for them."""
+        locale = locale_of_path(self.router.url.path)
+        key = self.router.url.query_parameters.get("id", "")[:MAX_KEY_LENGTH]
+        program = CATALOG.program(key)
+        self.loaded, self.found = True, program is not None
+        self.status, self.criteria, self.nearest_miss, self.next_change = "", [], "", ""
+        if program is None:
+            self.view = ProgramView()
+            return
+        self.view = program_view(program, locale)
+        screening = await self.get_state(ScreeningState)
+        answers = screening._profile_for_others()
+        if not answers:
+            return
+        try:
+            facts = facts_on(parse_profile(answers), seoul_today())
+        except ProfileError:
+            return
+        result = evaluate(program, facts)
+        self.status = result.status
+        self.criteria = [CriterionLine(v.status, render(v.detail, locale)) for v in result.criteria]
+        self.nearest_miss = nearest_miss_text(result, locale)
+        self.next_change = next_change_text(result, locale)

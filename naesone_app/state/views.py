@@ -1,0 +1,153 @@
+"""What a page shows of a decided programme, already worded in the reader's locale."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from naesone_app.core.eligibility import ProgramResult
+from naesone_app.core.i18n import N_, Message, format_date, gettext_for, render
+from naesone_app.core.program import Program
+from naesone_app.db.catalog_cache import url_key
+
+LEVEL_LABELS = {"national": N_("국가"), "city": N_("서울시"), "district": N_("중구")}
+CHANNEL_LABELS = {
+    "district": N_("중구청 신청"), "gov24": N_("정부24에서 신청"), "bokjiro": N_("복지로에서 신청"),
+    "partner": N_("협력기관에서 신청"), "visit": N_("방문 신청"), "phone": N_("전화 신청"),
+    "none": N_("신청 필요 없음"),
+}  # fmt: skip
+SOURCE_LABELS = {"gov24": N_("정부24 공공서비스 정보"), "native": N_("중구 혜택 목록")}
+
+
+@dataclass
+class CriterionLine:
+    """One criterion as the resident reads it."""
+
+    status: str
+    detail: str
+
+
+@dataclass
+class ResultCard:
+    """A programme in the results list."""
+
+    key: str = ""
+    title: str = ""
+    summary: str = ""
+    status: str = ""
+    level: str = ""
+    criteria: list[CriterionLine] = field(default_factory=list)
+    nearest_miss: str = ""
+    next_change: str = ""
+    deadline: str = ""
+    is_sample: bool = False
+
+
+@dataclass
+class ProgramView:
+    """Everything the programme page shows."""
+
+    key: str = ""
+    title: str = ""
+    summary: str = ""
+    audience: str = ""
+    benefit: str = ""
+    how_to_apply: str = ""
+    documents: list[str] = field(default_factory=list)
+    deadline: str = ""
+    window: str = ""
+    contact: str = ""
+    responsible_body: str = ""
+    official_url: str = ""
+    apply_url: str = ""
+    apply_channel: str = ""
+    level: str = ""
+    category: str = ""
+    source: str = ""
+    last_updated: str = ""
+    provenance: str = ""
+    is_sample: bool = False
+    korean_only: bool = False
+    requirements: list[str] = field(default_factory=list)
+
+
+def _label(table: dict[str, str], key: str, locale: str) -> str:
+    return gettext_for(locale)(table[key]) if key in table else key
+
+
+def nearest_miss_text(result: ProgramResult, locale: str) -> str:
+    """ "Only this keeps you out: …" when one or two things stand between the resident and it."""
+    if not result.nearest_miss or len(result.nearest_miss) > 2:
+        return ""
+    details = [render(v.detail, locale) for v in result.nearest_miss]
+    message = Message(N_("이것만 달라지면 받을 수 있어요: {what}"), {"what": " / ".join(details)})
+    return render(message, locale)
+
+
+def next_change_text(result: ProgramResult, locale: str) -> str:
+    """ "On 2027. 3. 2. you turn 65 and become eligible" and the like."""
+    change = result.next_change
+    if change is None:
+        return ""
+    events = ", ".join(render(e, locale) for e in change.events)
+    status = {"eligible": N_("대상이 됩니다"), "maybe": N_("확인이 필요한 상태가 됩니다"),
+              "ineligible": N_("대상에서 벗어납니다")}[change.status]  # fmt: skip
+    return render(
+        Message(N_("{date}: {events} → {status}"),
+                {"date": change.on, "events": events, "status": Message(status)}),
+        locale,
+    )  # fmt: skip
+
+
+def result_card(result: ProgramResult, locale: str) -> ResultCard:
+    """The results-list card of one decided programme."""
+    program = result.program
+    text = program.text(locale)
+    return ResultCard(
+        key=url_key(program),
+        title=text.title,
+        summary=text.summary,
+        status=result.status,
+        level=_label(LEVEL_LABELS, program.level, locale),
+        criteria=[CriterionLine(v.status, render(v.detail, locale)) for v in result.criteria],
+        nearest_miss=nearest_miss_text(result, locale),
+        next_change=next_change_text(result, locale),
+        deadline=_window(program, locale) or text.deadline,
+        is_sample=program.is_sample,
+    )
+
+
+def _window(program: Program, locale: str) -> str:
+    if program.opens_on and program.closes_on:
+        return f"{format_date(program.opens_on, locale)} ~ {format_date(program.closes_on, locale)}"
+    if program.closes_on:
+        return render(Message(N_("{date}까지"), {"date": program.closes_on}), locale)
+    return ""
+
+
+def program_view(program: Program, locale: str) -> ProgramView:
+    """The programme page's content in `locale` (Korean where no translation exists)."""
+    text = program.text(locale)
+    return ProgramView(
+        key=url_key(program),
+        title=text.title,
+        summary=text.summary,
+        audience=text.audience,
+        benefit=text.benefit,
+        how_to_apply=text.how_to_apply,
+        documents=[d for d in text.documents.splitlines() if d.strip()],
+        deadline=text.deadline,
+        window=_window(program, locale),
+        contact=text.contact,
+        responsible_body=text.responsible_body,
+        official_url=program.official_url,
+        apply_url=program.apply_url,
+        apply_channel=_label(CHANNEL_LABELS, program.apply_channel, locale),
+        level=_label(LEVEL_LABELS, program.level, locale),
+        category=program.category,
+        source=_label(SOURCE_LABELS, program.source, locale),
+        last_updated=format_date(program.last_updated, locale) if program.last_updated else "",
+        provenance=program.provenance,
+        is_sample=program.is_sample,
+        korean_only=locale != "ko" and locale not in program.texts,
+        requirements=[render(c.requirement(), locale) for c in program.criteria],
+    )
