@@ -214,12 +214,12 @@ class InDong(Criterion):
         return MET if facts.dong in self.dongs else UNMET
 
     def requirement(self) -> Message:
-        return Message(N_("{dongs} 거주자"), {"dongs": sorted(self.dongs)})
+        return Message(N_("{dongs} 거주자"), {"dongs": [Message(d) for d in sorted(self.dongs)]})
 
     def explain(self, facts: Facts, status: int) -> Message:
         if status == UNKNOWN:
             return _unknown(N_("사는 동"))
-        place = facts.dong or Message(N_("중구 밖"))
+        place = Message(facts.dong) if facts.dong else Message(N_("중구 밖"))
         return Message(N_("{place} 거주 (대상: {rule})"), {"place": place, "rule": self.requirement()})
 
 
@@ -282,52 +282,59 @@ class Livelihood(Criterion):
         )
 
 
+class _CodeSet(Criterion):
+    """At least one of `any_of` is among the resident's codes (situations or household types).
+
+    Subclasses name the fact they read, the labels of its codes and how to ask and state it.
+    """
+
+    __slots__ = ()
+    any_of: frozenset[str]
+    fact: ClassVar[str]
+    labels: ClassVar[dict[str, str]]
+    question: ClassVar[str]
+    rule: ClassVar[str]
+
+    def status(self, facts: Facts) -> int:
+        have = getattr(facts, self.fact)
+        if have is None:
+            return UNKNOWN
+        return MET if have & self.any_of else UNMET
+
+    def requirement(self) -> Message:
+        return Message(self.rule, {"items": _labels(self.any_of, self.labels)})
+
+    def explain(self, facts: Facts, status: int) -> Message:
+        if status == UNKNOWN:
+            return _unknown(self.question)
+        if status == MET:
+            have = _labels(getattr(facts, self.fact) & self.any_of, self.labels)
+            return Message(N_("{have} 해당 (대상: {rule})"), {"have": have, "rule": self.requirement()})
+        return Message(N_("해당 없음 (대상: {rule})"), {"rule": self.requirement()})
+
+
 @dataclass(frozen=True, slots=True)
-class Situation(Criterion):
+class Situation(_CodeSet):
     """At least one of the personal situations (Gov24 JA03xx) applies."""
 
     any_of: frozenset[str]
     kind: ClassVar[str] = "situation"
-
-    def status(self, facts: Facts) -> int:
-        if facts.situations is None:
-            return UNKNOWN
-        return MET if facts.situations & self.any_of else UNMET
-
-    def requirement(self) -> Message:
-        return Message(N_("다음 중 하나: {items}"), {"items": _labels(self.any_of, SITUATION_LABELS)})
-
-    def explain(self, facts: Facts, status: int) -> Message:
-        if status == UNKNOWN:
-            return _unknown(N_("해당하는 상황 (장애, 임신, 학생 등)"))
-        if status == MET:
-            have = _labels(facts.situations & self.any_of, SITUATION_LABELS)
-            return Message(N_("{have} 해당 (대상: {rule})"), {"have": have, "rule": self.requirement()})
-        return Message(N_("해당 없음 (대상: {rule})"), {"rule": self.requirement()})
+    fact: ClassVar[str] = "situations"
+    labels: ClassVar[dict[str, str]] = SITUATION_LABELS
+    question: ClassVar[str] = N_("해당하는 상황 (장애, 임신, 학생 등)")
+    rule: ClassVar[str] = N_("다음 중 하나: {items}")
 
 
 @dataclass(frozen=True, slots=True)
-class Household(Criterion):
+class Household(_CodeSet):
     """At least one of the household types (Gov24 JA04xx) applies."""
 
     any_of: frozenset[str]
     kind: ClassVar[str] = "household"
-
-    def status(self, facts: Facts) -> int:
-        if facts.household is None:
-            return UNKNOWN
-        return MET if facts.household & self.any_of else UNMET
-
-    def requirement(self) -> Message:
-        return Message(N_("가구 유형: {items}"), {"items": _labels(self.any_of, HOUSEHOLD_LABELS)})
-
-    def explain(self, facts: Facts, status: int) -> Message:
-        if status == UNKNOWN:
-            return _unknown(N_("가구 유형 (1인 가구, 한부모 등)"))
-        if status == MET:
-            have = _labels(facts.household & self.any_of, HOUSEHOLD_LABELS)
-            return Message(N_("{have} 해당 (대상: {rule})"), {"have": have, "rule": self.requirement()})
-        return Message(N_("해당 없음 (대상: {rule})"), {"rule": self.requirement()})
+    fact: ClassVar[str] = "household"
+    labels: ClassVar[dict[str, str]] = HOUSEHOLD_LABELS
+    question: ClassVar[str] = N_("가구 유형 (1인 가구, 한부모 등)")
+    rule: ClassVar[str] = N_("가구 유형: {items}")
 
 
 def child_age_text(low: int | None, high: int | None) -> Message:
@@ -474,6 +481,9 @@ class AnyOf(Criterion):
         return Message(N_("다음 중 하나: {parts}"), {"parts": [p.requirement() for p in self.parts]})
 
     def explain(self, facts: Facts, status: int) -> Message:
+        if status == MET:
+            met = next(p for p in self.parts if p.status(facts) == MET)
+            return Message(N_("다음 중 하나를 충족: {detail}"), {"detail": met.explain(facts, MET)})
         return Message(N_("다음 중 하나 — {parts}"), {"parts": _combined(self.parts, facts)})
 
     def changes(self, facts: Facts) -> tuple[Change, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from naesone_app.components.layout import localized, page_shell
+from naesone_app.components.screening import restart_button
 from naesone_app.components.text import interpolate
 from naesone_app.core.answers import CHILD_FIELDS
 from naesone_app.core.dongs import DONGS
@@ -24,11 +25,19 @@ def _error(field: str) -> rx.Component:
 
 
 def _input(label: str, field: str, kind: str = "text", hint: str = "", **props) -> rx.Component:
-    described = f"{field}-hint" if hint else None
+    hint_id = f"{field}-hint" if hint else ""
+    has_error = ScreeningState.field_errors.contains(field)
     return rx.el.div(
         rx.el.label(label, html_for=field),
-        rx.cond(hint != "", rx.el.p(hint, id=f"{field}-hint", class_name="hint")) if hint else rx.fragment(),
-        rx.el.input(id=field, name=field, type=kind, aria_describedby=described, **props),
+        rx.el.p(hint, id=hint_id, class_name="hint") if hint else rx.fragment(),
+        rx.el.input(
+            id=field,
+            name=field,
+            type=kind,
+            aria_describedby=rx.cond(has_error, f"{field}-error {hint_id}".strip(), hint_id or None),
+            aria_invalid=rx.cond(has_error, "true", "false"),
+            **props,
+        ),
         _error(field),
         class_name="field",
     )
@@ -79,7 +88,8 @@ def _question(locale: str, key: str, legend: str, help_text: str, *fields: rx.Co
             class_name="actions",
         ),
         on_submit=ScreeningState.answer,
-        reset_on_submit=True,
+        no_validate=True,
+        reset_on_submit=False,
         id=f"question-{key}",
         key=key,
     )
@@ -233,13 +243,7 @@ def build(locale: str):
                     class_name="button primary",
                     id="see-results",
                 ),
-                rx.el.button(
-                    _("처음부터 다시"),
-                    type="button",
-                    class_name="button",
-                    on_click=ScreeningState.restart,
-                    id="restart",
-                ),
+                restart_button(locale),
                 class_name="actions",
             ),
         )

@@ -6,6 +6,7 @@ import reflex as rx
 
 from naesone_app.components.layout import localized, page_shell
 from naesone_app.components.results import result_card
+from naesone_app.components.screening import restart_button
 from naesone_app.components.text import interpolate
 from naesone_app.core.i18n import gettext_for
 from naesone_app.state.screening import ScreeningState
@@ -48,12 +49,7 @@ def build(locale: str):
                         id="continue-questions",
                     ),
                 ),
-                rx.el.button(
-                    _("처음부터 다시"),
-                    type="button",
-                    class_name="button",
-                    on_click=[state.restart, rx.redirect(localized("/check", locale))],
-                ),
+                restart_button(locale),
                 class_name="actions",
             ),
             rx.cond(

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from naesone_app.core.eligibility import ProgramResult
 from naesone_app.core.i18n import N_, Message, format_date, gettext_for, render
+from naesone_app.core.labels import CATEGORY_LABELS
 from naesone_app.core.program import Program
 from naesone_app.db.catalog_cache import url_key
 
@@ -143,7 +144,9 @@ def program_view(program: Program, locale: str) -> ProgramView:
         apply_url=program.apply_url,
         apply_channel=_label(CHANNEL_LABELS, program.apply_channel, locale),
         level=_label(LEVEL_LABELS, program.level, locale),
-        category=program.category,
+        category=gettext_for(locale)(program.category)
+        if program.category in CATEGORY_LABELS
+        else program.category,
         source=_label(SOURCE_LABELS, program.source, locale),
         last_updated=format_date(program.last_updated, locale) if program.last_updated else "",
         provenance=program.provenance,

@@ -62,14 +62,14 @@ def _questionnaire(page: Page) -> dict:
     return profile
 
 
-def _expected(app: ServedApp, profile: dict) -> dict[str, set[str]]:
+def _expected(app: ServedApp, profile: dict) -> dict[str, list[str]]:
     with Session(engine_for(app.db_url)) as session:
         programs = load_programs(session)
     facts = facts_on(parse_profile(profile), seoul_today())
-    grouped: dict[str, set[str]] = {"eligible": set(), "maybe": set(), "ineligible": set()}
+    grouped: dict[str, list[str]] = {"eligible": [], "maybe": [], "ineligible": []}
     for program in programs:
-        grouped[evaluate(program, facts).status].add(program.text("ko").title)
-    return grouped
+        grouped[evaluate(program, facts).status].append(program.text("ko").title)
+    return {status: sorted(titles) for status, titles in grouped.items()}
 
 
 def test_senior_living_alone_sees_matching_programmes_with_reasons(page: Page, app: ServedApp) -> None:
@@ -85,8 +85,10 @@ def test_senior_living_alone_sees_matching_programmes_with_reasons(page: Page, a
     eligible_cards = page.locator("#results-eligible article")
     expect(eligible_cards.first).to_be_visible(timeout=20_000)
     expected = _expected(app, profile)
-    shown = set(page.locator("#results-eligible article h3").all_inner_texts())
+    shown = sorted(page.locator("#results-eligible article h3").all_inner_texts())
     assert shown == expected["eligible"]
+    maybe = sorted(page.locator("#results-maybe article h3").all_inner_texts())
+    assert maybe == expected["maybe"]
     assert len(shown) >= 5
     lunch = page.locator("#results-eligible article", has_text="경로식당 무료 점심 급식")
     expect(lunch).to_contain_text("만 68세")

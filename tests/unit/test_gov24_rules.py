@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given
 
 from naesone_app.core.catalog.gov24 import (
     Gov24FormatError,
@@ -16,10 +17,12 @@ from naesone_app.core.catalog.gov24 import (
     region_of,
     rows_of,
 )
+from naesone_app.core.catalog.rules import parse_rules, rules_to_data
 from naesone_app.core.criteria import AgeRange, Household, IncomeBands, Region, Sex, Situation
 from naesone_app.core.eligibility import evaluate
 from naesone_app.core.profile import facts_on, parse_profile
 from naesone_app.core.program import Program
+from tests.unit.strategies import gov24_condition_rows, gov24_list_rows
 
 AS_OF = date(2026, 11, 25)
 NATIONAL = {"서비스ID": "SVC1", "서비스명": "테스트 서비스", "소관기관유형": "중앙행정기관",
@@ -406,3 +409,25 @@ def test_rows_of_accepts_envelope_and_array() -> None:
 def test_rows_of_rejects_other_shapes(payload: object, message: str) -> None:
     with pytest.raises(Gov24FormatError, match=message):
         rows_of(payload, "f.json")
+
+
+def test_plan_import_validates_orphan_condition_rows() -> None:
+    with pytest.raises(Gov24FormatError) as caught:
+        plan_import([(NATIONAL, "list")], [({"서비스ID": "SVC1"}, "c: row 1"),
+                                           ({"서비스ID": "ORPHAN", "JA0410": "x"}, "c: row 2 (ORPHAN)")])  # fmt: skip
+    assert caught.value.where == "c: row 2 (ORPHAN)"
+    assert "JA0410" in caught.value.problem
+
+
+@given(gov24_condition_rows(), gov24_list_rows)
+def test_gov24_criteria_survive_storage(condition_row: dict, list_row: dict) -> None:
+    """What the importer stores (rules_to_data) reads back to the very same criteria."""
+    prog = program_from_rows(list_row, condition_row, None, "row")
+    assert parse_rules(rules_to_data(prog.criteria)) == prog.criteria
+
+
+@pytest.mark.parametrize("low", [150, "150"])
+def test_oldest_lower_bound_survives_storage(low: object) -> None:
+    criteria = crit({"JA0110": low})
+    assert criteria == (AgeRange(150, None),)
+    assert parse_rules(rules_to_data(criteria)) == criteria

@@ -188,7 +188,7 @@ def test_duplicate_ids_are_rejected(tmp_path: Path) -> None:
 def test_one_bad_file_fails_the_whole_load(tmp_path: Path) -> None:
     write(tmp_path, GOOD, "a.yaml")
     write(tmp_path, edit(id="other-programme", level="x"), "b.yaml")
-    with pytest.raises(CatalogError, match="b.yaml: level"):
+    with pytest.raises(CatalogError, match=r"b\.yaml: level"):
         load_catalog(tmp_path)
 
 

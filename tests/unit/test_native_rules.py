@@ -161,7 +161,7 @@ leaf_rules = st.one_of(
               st.integers(0, 20), st.integers(0, 20), st.integers(1, 5)),
     st.builds(lambda lo, hi: {"children": {k: v for k, v in (("min_age_months", lo), ("max_age_months", hi))
                                           if v is not None}},
-              st.none() | st.integers(0, 12), st.none() | st.integers(12, 480)),
+              st.none() | st.integers(0, 12), st.none() | st.integers(12, 491)),
     st.builds(lambda lo, span: {"household_size": {"min": lo, "max": lo + span}},
               st.integers(1, 10), st.integers(0, 20)),
 )  # fmt: skip
@@ -179,6 +179,12 @@ def test_round_trip(rules: list[dict]) -> None:
     data = rules_to_data(criteria)
     assert parse_rules(data) == criteria
     assert rules_to_data(parse_rules(data)) == data
+
+
+def test_oldest_child_rule_reads_back() -> None:
+    criteria = parse_rules([{"children": {"min_age": 40, "max_age": 40}}])
+    assert criteria == (ChildAge(480, 491, 1),)
+    assert parse_rules(rules_to_data(criteria)) == criteria
 
 
 def test_rule_to_data_forms() -> None:
@@ -229,6 +235,7 @@ BAD = [
     ([{"children": {"min_age": 6, "max_age": 5}}], "rules[0].children"),
     ([{"children": {"count": 0}}], "rules[0].children.count"),
     ([{"children": {"max_age": 41}}], "rules[0].children.max_age"),
+    ([{"children": {"max_age_months": 492}}], "rules[0].children.max_age_months"),
     ([{"household_size": {"min": 0}}], "rules[0].household_size.min"),
     ([{"household_size": {}}], "rules[0].household_size"),
     ([{"any_of": []}], "rules[0].any_of"),

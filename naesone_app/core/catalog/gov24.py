@@ -233,10 +233,10 @@ def plan_import(
     services, conditions, details = _index(list_rows), _index(condition_rows), _index(detail_rows)
     plan = ImportPlan()
     plan.skipped["not_in_service_list"] += len(conditions.keys() - services.keys())
+    for condition_row, where in conditions.values():
+        conditions_to_criteria(condition_row, where)  # validate even what is skipped
     for service_id, (row, _where) in services.items():
         condition = conditions.get(service_id)
-        if condition is not None:
-            conditions_to_criteria(condition[0], condition[1])  # validate even what is skipped
         if not is_for_residents(row):
             plan.skipped["not_for_residents"] += 1
         elif region_of(row) is None:

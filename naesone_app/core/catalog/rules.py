@@ -36,6 +36,7 @@ from naesone_app.core.dongs import find_dong
 from naesone_app.core.profile import HOUSEHOLD_CODES, LIVELIHOODS, SEXES, SITUATION_CODES
 
 MAX_RULE_AGE = 150
+MAX_CHILD_AGE = 40
 
 
 class RuleError(ValueError):
@@ -151,10 +152,11 @@ def _bands(path: str, value: Any) -> tuple[tuple[float | None, float | None], ..
 
 def _children(path: str, value: Any) -> Criterion:
     spec = _mapping(path, value, {"min_age", "max_age", "min_age_months", "max_age_months", "count"})
-    low = _number(f"{path}.min_age", spec.get("min_age"), 0, 40)
-    high = _number(f"{path}.max_age", spec.get("max_age"), 0, 40)
-    low_m = _number(f"{path}.min_age_months", spec.get("min_age_months"), 0, 480)
-    high_m = _number(f"{path}.max_age_months", spec.get("max_age_months"), 0, 480)
+    low = _number(f"{path}.min_age", spec.get("min_age"), 0, MAX_CHILD_AGE)
+    high = _number(f"{path}.max_age", spec.get("max_age"), 0, MAX_CHILD_AGE)
+    most = MAX_CHILD_AGE * 12 + 11  # what max_age: 40 is stored as, so a stored rule reads back
+    low_m = _number(f"{path}.min_age_months", spec.get("min_age_months"), 0, most)
+    high_m = _number(f"{path}.max_age_months", spec.get("max_age_months"), 0, most)
     low_months = low_m if low_m is not None else (None if low is None else low * 12)
     high_months = high_m if high_m is not None else (None if high is None else high * 12 + 11)
     if low_months is not None and high_months is not None and low_months > high_months:
