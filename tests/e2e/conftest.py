@@ -54,7 +54,10 @@ def _wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: floa
         if process.poll() is not None:
             raise RuntimeError(f"the app exited early:\n{log.read_text()[-3000:]}")
         try:
-            if httpx.get(f"{url}/ping", timeout=2).status_code == 200 and httpx.get(url, timeout=5).is_success:
+            if (
+                httpx.get(f"{url}/ping", timeout=2).status_code == 200
+                and httpx.get(url, timeout=5).is_success
+            ):
                 return
         except httpx.HTTPError:
             pass
@@ -130,5 +133,3 @@ def wait_hydrated(page: Page) -> None:
     """Wait until the backend has answered the page's on_load (the websocket is up)."""
     page.wait_for_function("() => !!window.sessionStorage.getItem('token')", timeout=30_000)
     page.wait_for_load_state("networkidle")
-
-

@@ -77,7 +77,9 @@ def test_senior_living_alone_sees_matching_programmes_with_reasons(page: Page, a
     wait_hydrated(page)
     screenshot(page, "ko-questionnaire-first")
     profile = _questionnaire(page)
-    assert {"birth_date", "residence", "income"} <= {k for k, v in ANSWERS.items() if v.items() <= profile.items()}
+    assert {"birth_date", "residence", "income"} <= {
+        k for k, v in ANSWERS.items() if v.items() <= profile.items()
+    }
     screenshot(page, "ko-questionnaire-done")
 
     page.locator("#see-results").click()

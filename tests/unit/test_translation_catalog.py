@@ -34,7 +34,9 @@ def english() -> dict[str, str]:
         return {m.id: ("" if m.fuzzy else m.string) for m in read_po(handle) if m.id}
 
 
-def test_every_source_string_has_an_english_translation(source_msgids: set[str], english: dict[str, str]) -> None:
+def test_every_source_string_has_an_english_translation(
+    source_msgids: set[str], english: dict[str, str]
+) -> None:
     missing = sorted(m for m in source_msgids if not english.get(m))
     assert not missing, f"untranslated (run `make messages` and translate): {missing[:10]}"
 

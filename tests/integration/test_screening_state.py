@@ -1,0 +1,90 @@
+"""The questionnaire's handlers, driven as a browser would (they are callable by anyone)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from naesone_app.cli import main
+from naesone_app.db.catalog_cache import CATALOG
+from naesone_app.state.screening import ScreeningState
+
+
+@pytest.fixture
+def catalogue(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("NAESONE_DATABASE_URL", sqlite_url)
+    assert main(["db", "upgrade"]) == 0
+    assert main(["catalog", "load-native"]) == 0
+    CATALOG.invalidate()
+    yield
+    CATALOG.invalidate()
+
+
+def _state() -> ScreeningState:
+    state = ScreeningState()
+    ScreeningState.open_questionnaire.fn(state)
+    return state
+
+
+def test_answering_moves_to_the_next_question_and_saves_the_tab(catalogue: None) -> None:
+    state = _state()
+    assert state.question == "birth_date"
+    before = state.maybe_count
+    ScreeningState.answer.fn(state, {"birth_date": "1958-05-20", "age": ""})
+    assert state.question not in ("", "birth_date")
+    assert state.answered == 1
+    assert state.maybe_count < before
+    saved = json.loads(state.saved_answers)
+    assert saved == {"profile": {"birth_date": "1958-05-20"}, "settled": ["birth_date"]}
+
+
+def test_a_bad_answer_keeps_the_question_and_names_the_field(catalogue: None) -> None:
+    state = _state()
+    ScreeningState.answer.fn(state, {"birth_date": "", "age": "abc"})
+    assert state.question == "birth_date"
+    assert set(state.field_errors) == {"age"}
+    assert state.saved_answers == ""
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "not a form",
+        {f"f{i}": "x" for i in range(100)},
+        {"birth_date": "1" * 10_000},
+        {"birth_date": {"nested": "object"}},
+    ],
+)
+def test_hostile_forms_change_nothing(catalogue: None, form: object) -> None:
+    state = _state()
+    ScreeningState.answer.fn(state, form)
+    assert state.question == "birth_date" and state.answered == 0 and state.saved_answers == ""
+
+
+def test_answers_come_back_after_a_fresh_server_state(catalogue: None) -> None:
+    state = _state()
+    ScreeningState.answer.fn(state, {"birth_date": "1958-05-20"})
+    saved = state.saved_answers
+    fresh = ScreeningState()
+    fresh.saved_answers = saved  # the browser sends its sessionStorage on hydrate
+    ScreeningState.open_results.fn(fresh)
+    assert fresh.answered == 1
+    assert fresh.results_ready
+    assert any("68" in line.detail for card in fresh.maybe + fresh.eligible for line in card.criteria)
+
+
+def test_tampered_saved_answers_are_dropped(catalogue: None) -> None:
+    fresh = ScreeningState()
+    fresh.saved_answers = json.dumps({"profile": {"age": "old"}, "settled": ["birth_date"]})
+    ScreeningState.open_questionnaire.fn(fresh)
+    assert fresh.saved_answers == "" and fresh.answered == 0
+
+
+def test_skip_and_restart(catalogue: None) -> None:
+    state = _state()
+    ScreeningState.skip.fn(state)
+    assert state.answered == 1 and state.question != "birth_date"
+    ScreeningState.restart.fn(state)
+    assert state.answered == 0 and state.question == "birth_date" and state.saved_answers == ""
