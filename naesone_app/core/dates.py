@@ -26,11 +26,18 @@ def age_on(birth_date: date, on: date) -> int:
 
 
 def add_months(start: date, months: int) -> date:
-    """`start` plus whole months; the day is clipped to the target month's length."""
+    """The day `months` after `start` on which a count of months completes (민법 §160).
+
+    When the target month has no such day (31 January + 1 month), the period ends with that month's
+    last day, so the new count begins on the 1st of the next month — the same rule `anniversary`
+    applies to 29 February, so 12·n months and n years always agree.
+    """
     index = start.year * 12 + (start.month - 1) + months
     year, month = divmod(index, 12)
-    last_day = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(start.day, last_day))
+    if start.day <= calendar.monthrange(year, month + 1)[1]:
+        return date(year, month + 1, start.day)
+    year, month = divmod(index + 1, 12)
+    return date(year, month + 1, 1)
 
 
 def months_between(start: date, on: date) -> int:

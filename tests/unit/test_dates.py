@@ -39,15 +39,16 @@ def test_anniversary_of_29_february() -> None:
 @pytest.mark.parametrize(
     ("start", "months", "expected"),
     [
-        (date(2026, 1, 31), 1, date(2026, 2, 28)),
-        (date(2024, 1, 31), 1, date(2024, 2, 29)),
+        (date(2026, 1, 31), 1, date(2026, 3, 1)),
+        (date(2024, 1, 31), 1, date(2024, 3, 1)),
+        (date(2024, 1, 29), 1, date(2024, 2, 29)),
         (date(2026, 9, 15), 6, date(2027, 3, 15)),
-        (date(2026, 11, 30), 3, date(2027, 2, 28)),
-        (date(2026, 3, 31), -1, date(2026, 2, 28)),
+        (date(2026, 11, 30), 3, date(2027, 3, 1)),
+        (date(2026, 3, 31), -1, date(2026, 3, 1)),
         (date(2026, 5, 10), 0, date(2026, 5, 10)),
     ],
 )
-def test_add_months_clips_day(start: date, months: int, expected: date) -> None:
+def test_add_months_rolls_a_missing_day_to_the_next_first(start: date, months: int, expected: date) -> None:
     assert add_months(start, months) == expected
 
 
@@ -56,8 +57,8 @@ def test_add_months_clips_day(start: date, months: int, expected: date) -> None:
     [
         (date(2025, 11, 1), date(2026, 5, 1), 6),
         (date(2025, 11, 1), date(2026, 4, 30), 5),
-        (date(2026, 1, 31), date(2026, 2, 28), 1),
-        (date(2026, 1, 31), date(2026, 2, 27), 0),
+        (date(2026, 1, 31), date(2026, 3, 1), 1),
+        (date(2026, 1, 31), date(2026, 2, 28), 0),
         (date(2026, 5, 1), date(2026, 5, 1), 0),
         (date(2026, 5, 10), date(2026, 3, 10), -2),
         (date(2026, 5, 10), date(2026, 3, 11), -1),
@@ -89,3 +90,9 @@ def test_parse_iso_date() -> None:
     for bad in ("2027-02-30", "27-3-2", "", "2027/03/02"):
         with pytest.raises(ValueError, match="YYYY-MM-DD"):
             parse_iso_date(bad)
+
+
+@given(st.dates(date(1900, 1, 1), date(2100, 12, 31)), st.integers(0, 120))
+def test_years_and_twelve_months_agree(birth: date, years: int) -> None:
+    """A child born 29 February ages out of "up to 만 5세" on the day they turn 6, by either count."""
+    assert add_months(birth, 12 * years) == anniversary(birth, years)

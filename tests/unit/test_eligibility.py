@@ -184,8 +184,8 @@ def test_criteria_change_dates() -> None:
     facts = facts_on(parse_profile({"birth_date": "2000-02-29", "moved_in_on": "2026-01-31",
                                     "children": [{"birth_date": "2026-01-31"}]}), date(2026, 2, 1))  # fmt: skip
     assert [c.on for c in AgeRange(30, 40).changes(facts)] == [date(2030, 3, 1), date(2041, 3, 1)]
-    assert [c.on for c in ResidenceMonths(1).changes(facts)] == [date(2026, 2, 28)]
-    assert [c.on for c in ChildAge(1, 11).changes(facts)] == [date(2026, 2, 28), date(2027, 1, 31)]
+    assert [c.on for c in ResidenceMonths(1).changes(facts)] == [date(2026, 3, 1)]  # 31 Jan + 1 month (민법 §160)
+    assert [c.on for c in ChildAge(1, 11).changes(facts)] == [date(2026, 3, 1), date(2027, 1, 31)]
 
 
 # -- properties ---------------------------------------------------------------------------------------
