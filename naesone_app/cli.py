@@ -62,13 +62,13 @@ def _rows_from_api(endpoint: str) -> list[tuple[dict, str]]:
     ]
 
 
-def _store(programs: list[Program]) -> Any:
+def _store(programs: list[Program], keep_detail_for: set[str] = frozenset()) -> Any:
     from naesone_app.db.catalog import upsert_programs
     from naesone_app.db.engine import transaction
 
     _require_schema()
     with transaction() as session:
-        return upsert_programs(session, programs)
+        return upsert_programs(session, programs, keep_detail_for)
 
 
 def _require_schema() -> None:
@@ -117,7 +117,7 @@ def cmd_import_gov24(args: argparse.Namespace) -> None:
 
         note = "샘플 데이터: Gov24 v3 응답 형식의 예시 (조건 값은 합성) / sample rows in the Gov24 v3 shape"
         plan.programs = [replace(p, is_sample=True, provenance=note) for p in plan.programs]
-    counts = _store(plan.programs)
+    counts = _store(plan.programs, plan.without_detail)
     skipped = sum(plan.skipped.values())
     print(f"Gov24 import: {counts.created} imported, {counts.updated} updated, "
           f"{counts.unchanged} unchanged, {skipped} skipped")  # fmt: skip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -45,8 +45,14 @@ def _hash(fields: dict, texts: dict[str, ProgramText]) -> str:
     return hashlib.sha256(json.dumps(payload, default=str, sort_keys=True).encode()).hexdigest()
 
 
-def upsert_programs(session: Session, programs: list[Program]) -> UpsertCounts:
-    """Insert new programmes and update changed ones in place, keyed by (source, source_id)."""
+def upsert_programs(
+    session: Session, programs: list[Program], keep_detail_for: set[str] = frozenset()
+) -> UpsertCounts:
+    """Insert new programmes and update changed ones in place, keyed by (source, source_id).
+
+    For the source ids in `keep_detail_for` (a Gov24 import without serviceDetail rows) the documents,
+    application URL and detail facts already stored are kept rather than wiped.
+    """
     counts = UpsertCounts()
     sources = {p.source for p in programs}
     existing = {
@@ -54,9 +60,11 @@ def upsert_programs(session: Session, programs: list[Program]) -> UpsertCounts:
         for row in session.exec(select(ProgramRow).where(ProgramRow.source.in_(sources))).all()
     } if programs else {}  # fmt: skip
     for program in programs:
+        row = existing.get((program.source, program.source_id))
+        if row is not None and program.source_id in keep_detail_for:
+            program = _with_stored_detail(session, row, program)
         fields = _fields(program)
         digest = _hash(fields, program.texts)
-        row = existing.get((program.source, program.source_id))
         if row is not None and row.content_hash == digest:
             counts.unchanged += 1
             continue
@@ -72,6 +80,17 @@ def upsert_programs(session: Session, programs: list[Program]) -> UpsertCounts:
         session.flush()
         _store_texts(session, row.id, program.texts)
     return counts
+
+
+def _with_stored_detail(session: Session, row: ProgramRow, program: Program) -> Program:
+    stored = {
+        r.locale: r for r in session.exec(select(ProgramTextRow).where(ProgramTextRow.program_id == row.id))
+    }
+    texts = {
+        locale: replace(text, documents=stored[locale].documents) if locale in stored else text
+        for locale, text in program.texts.items()
+    }
+    return replace(program, texts=texts, apply_url=row.apply_url, extra=json.loads(row.extra_json))
 
 
 def _store_texts(session: Session, program_id: int, texts: dict[str, ProgramText]) -> None:

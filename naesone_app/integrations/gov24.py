@@ -12,6 +12,7 @@ from naesone_app.integrations.http import OutboundError, get_json
 DEFAULT_BASE_URL = "https://api.odcloud.kr/api"
 ENDPOINTS = ("serviceList", "supportConditions", "serviceDetail")
 SERVICE = "Gov24 API"
+MAX_PAGES = 10_000
 
 
 def _rows(payload: Any, endpoint: str, page: int) -> tuple[list[dict], int]:
@@ -62,6 +63,11 @@ class Gov24Client:
                 )
                 data, match = _rows(payload, endpoint, page)
                 rows.extend(data)
-                if not data or page * self._per_page >= match:
+                # count what arrived rather than trusting perPage: the server may cap the page size
+                if not data or len(rows) >= match:
                     return rows
+                if page >= MAX_PAGES:
+                    raise OutboundError(
+                        f"{SERVICE}: {endpoint} still short of {match} rows after {page} pages"
+                    )
                 page += 1

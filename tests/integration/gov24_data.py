@@ -62,7 +62,7 @@ SKIPPED = {"other_region": 2, "not_for_residents": 1, "missing_conditions": 1, "
 def envelope(rows: list[dict], page: int, per_page: int, total: int) -> dict:
     """One page exactly as api.odcloud.kr answers it."""
     start = (page - 1) * per_page
-    data = rows[start:start + per_page]
+    data = rows[start : start + per_page]
     return {"page": page, "perPage": per_page, "totalCount": total, "currentCount": len(data),
             "matchCount": total, "data": data}  # fmt: skip
 

@@ -88,12 +88,18 @@ def test_eligibility_json_shape(loaded, naesone, tmp_path) -> None:
         expected = "ineligible" if "unmet" in statuses else "maybe" if "unknown" in statuses else "eligible"
         assert result["status"] == expected
     order = {"eligible": 0, "maybe": 1, "ineligible": 2}
-    assert [order[r["status"]] for r in payload["results"]] == sorted(order[r["status"]] for r in payload["results"])
+    assert [order[r["status"]] for r in payload["results"]] == sorted(
+        order[r["status"]] for r in payload["results"]
+    )
     lunch = next(r for r in payload["results"] if r["source_id"] == "junggu-senior-lunch")
     assert lunch["status"] == "eligible"  # 64, but 60+ is enough; recipient
     pension = next(r for r in payload["results"] if r["source_id"] == "000000465790")
     assert pension["status"] == "ineligible"
-    assert pension["next_change"] == {"date": "2027-03-02", "status": "eligible", "because": ["만 65세가 됩니다"]}
+    assert pension["next_change"] == {
+        "date": "2027-03-02",
+        "status": "eligible",
+        "because": ["만 65세가 됩니다"],
+    }
     assert pension["criteria"] == [{"name": "age", "status": "unmet", "detail": "만 64세 (대상: 만 65세 이상)",
                                     "requirement": "만 65세 이상"}]  # fmt: skip
 

@@ -36,6 +36,7 @@ class FakeGov24:
     data: dict[str, list[dict]]
     fail_once: set[tuple[str, int]] = field(default_factory=set)
     always_500: bool = False
+    page_cap: int | None = None  # the server may serve fewer rows per page than asked
     requests: Counter = field(default_factory=Counter)
     per_page_seen: set[int] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -73,7 +74,8 @@ def _handler(state: FakeGov24) -> type[BaseHTTPRequestHandler]:
                 self._json(404, {"code": -3, "msg": "not found"})
             else:
                 rows = state.data[endpoint]
-                self._json(200, envelope(rows, page, per_page, len(rows)))
+                served = min(per_page, state.page_cap or per_page)
+                self._json(200, envelope(rows, page, served, len(rows)))
 
     return Handler
 
@@ -231,3 +233,11 @@ def test_client_rejects_answers_without_data(gov24_server) -> None:
     state.data["serviceList"] = "not rows"  # type: ignore[assignment]
     with pytest.raises(OutboundError, match="serviceList page 1 has no data list"):
         Gov24Client(KEY, base_url=base).fetch_all("serviceList")
+
+
+def test_client_keeps_paging_when_the_server_caps_the_page_size(gov24_server) -> None:
+    state, url = gov24_server
+    state.page_cap = 100
+    rows = Gov24Client(KEY, base_url=url, per_page=500, backoff_seconds=0.01).fetch_all("serviceList")
+    assert len(rows) == len(state.data["serviceList"])
+    assert len({r["서비스ID"] for r in rows}) == len(rows)

@@ -66,7 +66,11 @@ def test_stored_programmes_read_back_equal_to_the_plan(database, naesone, tmp_pa
         got = stored[planned.source_id]
         assert got.criteria == planned.criteria, planned.source_id
         assert got.texts == planned.texts
-        assert (got.level, got.category, got.last_updated) == (planned.level, planned.category, planned.last_updated)
+        assert (got.level, got.category, got.last_updated) == (
+            planned.level,
+            planned.category,
+            planned.last_updated,
+        )
     assert pension is not None
     assert pension.text("ko").documents == "- 신분증\n- 통장 사본"
     assert pension.apply_url == "https://www.bokjiro.go.kr"
@@ -127,7 +131,12 @@ def test_eligibility_json_for_imported_programmes(database, naesone, tmp_path) -
         "301000000002": "ineligible",  # women 19–34
     }
     young = next(r for r in payload["results"] if r["source_id"] == "301000000002")
-    assert young == {**young, "program_id": "gov24:301000000002", "source": "gov24", "title": "중구 청년 여성 지원"}
+    assert young == {
+        **young,
+        "program_id": "gov24:301000000002",
+        "source": "gov24",
+        "title": "중구 청년 여성 지원",
+    }
     assert [(c["name"], c["status"]) for c in young["criteria"]] == [
         ("region", "met"), ("sex", "met"), ("age", "unmet")]  # fmt: skip
     assert [r["status"] for r in payload["results"]] == ["eligible"] * 3 + ["ineligible"]
@@ -135,3 +144,18 @@ def test_eligibility_json_for_imported_programmes(database, naesone, tmp_path) -
     run = naesone("eligibility", "--profile", str(profile), "--as-of", "2026-11-24", "--json")
     statuses = {r["source_id"]: r["status"] for r in json.loads(run.out)["results"]}
     assert statuses["000000465790"] == "ineligible"
+
+
+def test_reimport_without_detail_keeps_the_stored_documents(database, naesone, tmp_path) -> None:
+    assert naesone(*import_args(tmp_path)).code == 0
+    with Session(engine_for(database)) as session:
+        before = {p.source_id: (p.texts["ko"].documents, p.apply_url) for p in load_programs(session)}
+    assert any(documents for documents, _ in before.values())
+    args = import_args(tmp_path)
+    without_detail = args[: args.index("--service-detail")]
+    run = naesone(*without_detail)
+    assert run.code == 0, run.err
+    assert summary_lines(run.out)[0].startswith("Gov24 import: 0 imported, 0 updated, 4 unchanged")
+    with Session(engine_for(database)) as session:
+        after = {p.source_id: (p.texts["ko"].documents, p.apply_url) for p in load_programs(session)}
+    assert after == before

@@ -40,8 +40,8 @@ def valid_profiles(draw: st.DrawFn, exclude: frozenset[str] = frozenset()) -> di
     for key in PROFILE_KEYS:
         if key in exclude or not draw(st.booleans()):
             continue
-        profile[key] = draw(st.none() | VALID_VALUES[key]) if draw(st.integers(0, 9)) == 0 else draw(
-            VALID_VALUES[key]
+        profile[key] = (
+            draw(st.none() | VALID_VALUES[key]) if draw(st.integers(0, 9)) == 0 else draw(VALID_VALUES[key])
         )
     if profile.get("lives_in_junggu") is False:
         profile.pop("dong", None)

@@ -97,14 +97,18 @@ def test_nearest_miss_inside_all_of_collects_every_unmet_part() -> None:
 
 def test_nearest_miss_empty_when_only_unknown() -> None:
     assert run([{"age": {"min": 65}}], {}).nearest_miss == ()
-    assert nearest_miss(parse_rules([{"age": {"min": 65}}]), facts_on(parse_profile({"age": 70}), AS_OF)) == ()
+    assert (
+        nearest_miss(parse_rules([{"age": {"min": 65}}]), facts_on(parse_profile({"age": 70}), AS_OF)) == ()
+    )
 
 
 # -- next change date ---------------------------------------------------------------------------------
 
 
 def test_turning_65_is_the_next_change() -> None:
-    result = run([{"age": {"min": 65}}, {"lives_in_junggu": True}], {"birth_date": "1962-03-02", "dong": "명동"})
+    result = run(
+        [{"age": {"min": 65}}, {"lives_in_junggu": True}], {"birth_date": "1962-03-02", "dong": "명동"}
+    )
     assert result.status == "ineligible"
     assert result.next_change is not None
     assert result.next_change.on == date(2027, 3, 2)
@@ -184,7 +188,9 @@ def test_criteria_change_dates() -> None:
     facts = facts_on(parse_profile({"birth_date": "2000-02-29", "moved_in_on": "2026-01-31",
                                     "children": [{"birth_date": "2026-01-31"}]}), date(2026, 2, 1))  # fmt: skip
     assert [c.on for c in AgeRange(30, 40).changes(facts)] == [date(2030, 3, 1), date(2041, 3, 1)]
-    assert [c.on for c in ResidenceMonths(1).changes(facts)] == [date(2026, 3, 1)]  # 31 Jan + 1 month (민법 §160)
+    assert [c.on for c in ResidenceMonths(1).changes(facts)] == [
+        date(2026, 3, 1)
+    ]  # 31 Jan + 1 month (민법 §160)
     assert [c.on for c in ChildAge(1, 11).changes(facts)] == [date(2026, 3, 1), date(2027, 1, 31)]
 
 

@@ -91,7 +91,9 @@ CASES: list[tuple[str, dict, dict, dict, dict]] = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("rule", "met", "unmet", "unknown"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("rule", "met", "unmet", "unknown"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_met_unmet_unknown(rule: dict, met: dict, unmet: dict | None, unknown: dict) -> None:
     assert status(rule, met) == "met"
     if unmet is not None:

@@ -214,6 +214,7 @@ class ImportPlan:
 
     programs: list[Program] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
+    without_detail: set[str] = field(default_factory=set)  # 서비스IDs with no serviceDetail row this time
 
 
 def _index(rows: Iterable[tuple[Mapping[str, Any], str]]) -> dict[str, tuple[Mapping[str, Any], str]]:
@@ -245,6 +246,8 @@ def plan_import(
             plan.skipped["missing_conditions"] += 1
         else:
             detail = details.get(service_id, (None, ""))[0]
+            if detail is None:
+                plan.without_detail.add(service_id)
             plan.programs.append(program_from_rows(row, condition[0], detail, condition[1]))
     plan.programs.sort(key=lambda p: p.source_id)
     return plan
