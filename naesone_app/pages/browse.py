@@ -34,9 +34,21 @@ def build(locale: str):
             rx.el.h1(rx.cond(BrowseState.category_label != "", BrowseState.category_label, _("전체 혜택"))),
             rx.el.nav(
                 rx.el.ul(
-                    rx.el.li(rx.el.a(_("전체"), href=localized("/programs", locale))),
+                    rx.el.li(
+                        rx.el.a(
+                            _("전체"),
+                            href=localized("/programs", locale),
+                            aria_current=rx.cond(BrowseState.category == "", "page", None),
+                        )
+                    ),
                     *[
-                        rx.el.li(rx.el.a(_(c), href=localized("/programs", locale) + "?category=" + c))
+                        rx.el.li(
+                            rx.el.a(
+                                _(c),
+                                href=localized("/programs", locale) + "?category=" + c,
+                                aria_current=rx.cond(BrowseState.category == c, "page", None),
+                            )
+                        )
                         for c in CATEGORY_LABELS
                     ],
                     class_name="chips",

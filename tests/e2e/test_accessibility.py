@@ -34,3 +34,16 @@ def test_no_serious_accessibility_violation(page: Page, app: ServedApp, name: st
         if v["impact"] in ("serious", "critical")
     ]
     assert not serious, "\n".join(serious)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_fits_a_360px_phone_at_200_percent_text(page: Page, app: ServedApp, name: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"{app.url}{PAGES[name]}")
+    wait_hydrated(page)
+    page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+    page.wait_for_timeout(200)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    if name in ("home", "questionnaire"):
+        screenshot(page, f"ko-{name}-360px-200pct")
+    assert overflow <= 1, f"{name} scrolls sideways by {overflow}px at 360px and 200% text"
