@@ -25,6 +25,7 @@ locales: $(BIN)/naesone
 db: setup
 	$(BIN)/naesone db upgrade
 	$(BIN)/naesone catalog load-samples
+	$(BIN)/naesone facilities load-samples
 
 run: db
 	$(BIN)/reflex run --env prod --loglevel warning

@@ -1,9 +1,10 @@
 """Alembic environment: the app's SQLModel metadata, the URL from NAESONE_DATABASE_URL."""
 
-from alembic import context
 from sqlmodel import SQLModel
 
-import naesone_app.db.models  # noqa: F401 — registers the tables on SQLModel.metadata
+import naesone_app.db.account_models
+import naesone_app.db.models  # noqa: F401
+from alembic import context
 from naesone_app.db.engine import database_url, engine_for
 
 config = context.config

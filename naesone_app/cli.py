@@ -14,10 +14,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from naesone_app.cli_accounts import add_commands as add_account_commands
 from naesone_app.core.catalog.gov24 import SKIP_REASONS, Gov24FormatError, plan_import, rows_of
 from naesone_app.core.catalog.native import CatalogError, load_catalog
 from naesone_app.core.dates import parse_iso_date, seoul_today
 from naesone_app.core.eligibility import ProgramResult, evaluate
+from naesone_app.core.facilities import FORMATS, KINDS, SHELTER_KINDS, Batch, FacilityFormatError, read_files
+from naesone_app.core.facilities import SKIP_REASONS as FACILITY_SKIP_REASONS
+from naesone_app.core.facilities.formats import mark_sample
 from naesone_app.core.i18n import LOCALES, format_date, render
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
 from naesone_app.core.program import Program
@@ -25,6 +29,7 @@ from naesone_app.core.program import Program
 ROOT = Path(__file__).resolve().parent.parent
 NATIVE_DIR = ROOT / "data" / "programs"
 SAMPLE_GOV24_DIR = ROOT / "data" / "samples" / "gov24"
+SAMPLE_FACILITIES_DIR = ROOT / "data" / "samples" / "facilities"
 STATUS_ORDER = {"eligible": 0, "maybe": 1, "ineligible": 2}
 
 
@@ -71,12 +76,12 @@ def _store(programs: list[Program], keep_detail_for: set[str] = frozenset()) -> 
         return upsert_programs(session, programs, keep_detail_for)
 
 
-def _require_schema() -> None:
+def _require_schema(table: str = "program") -> None:
     from sqlalchemy import inspect
 
     from naesone_app.db.engine import engine
 
-    if not inspect(engine()).has_table("program"):
+    if not inspect(engine()).has_table(table):
         raise CommandError("the database has no schema yet: run `naesone db upgrade`")
 
 
@@ -140,6 +145,59 @@ def cmd_load_samples(_: argparse.Namespace) -> None:
         from_api=False, with_detail=False, sample=True, service_list=files["serviceList"],
         support_conditions=files["supportConditions"], service_detail=files["serviceDetail"],
     ))  # fmt: skip
+
+
+def _sample_note(format_name: str) -> str:
+    title = FORMATS[format_name].title
+    return f"샘플 데이터: {title} 형식의 예시 위치·이름 / sample positions and names in the {format_name} format"  # fmt: skip
+
+
+def _report_facilities(label: str, counts: Any, batch: Batch) -> None:
+    skipped = sum(batch.skipped.values())
+    print(f"facilities import ({label}): {counts.created} imported, {counts.updated} updated, "
+          f"{counts.unchanged} unchanged, {len(batch.out_of_box)} out of box, {skipped} skipped")  # fmt: skip
+    for report in batch.out_of_box:
+        print(f"  out of box: {report.where}: {report.detail}")
+    for reason, n in sorted(batch.skipped.items()):
+        print(f"  skipped {n}: {reason} ({FACILITY_SKIP_REASONS[reason]})")
+
+
+def _store_facility_batches(batches: Sequence[tuple[str, Batch]]) -> None:
+    """Store every batch in one transaction (a failure stores none of them), then report each."""
+    from naesone_app.db.engine import transaction
+    from naesone_app.db.facilities import upsert_facilities
+
+    _require_schema("facility")
+    with transaction() as session:
+        results = [(label, upsert_facilities(session, batch.facilities), batch) for label, batch in batches]
+    for label, counts, batch in results:
+        _report_facilities(label, counts, batch)
+
+
+def cmd_facilities_import(args: argparse.Namespace) -> None:
+    batch = read_files(args.format, args.files, args.kind)
+    if args.sample:
+        mark_sample(batch, _sample_note(args.format))
+    _store_facility_batches([(args.format, batch)])
+
+
+def cmd_facilities_load_samples(_: argparse.Namespace) -> None:
+    from naesone_app.db.engine import transaction
+    from naesone_app.db.facilities import count_by_kind
+
+    manifest = _read_json(str(SAMPLE_FACILITIES_DIR / "manifest.json"))
+    batches = []
+    for entry in manifest["imports"]:
+        files = [str(SAMPLE_FACILITIES_DIR / name) for name in entry["files"]]
+        batch = read_files(entry["format"], files, entry.get("kind"))
+        mark_sample(batch, _sample_note(entry["format"]))
+        batches.append((entry["format"] + (f" --kind {entry['kind']}" if entry.get("kind") else ""), batch))
+    _store_facility_batches(batches)
+    with transaction() as session:
+        per_kind = count_by_kind(session)
+    shelters = sum(n for kind, n in per_kind.items() if kind in SHELTER_KINDS)
+    print(f"facilities stored: {shelters} shelters, {sum(per_kind.values()) - shelters} other facilities "
+          f"({', '.join(f'{kind} {n}' for kind, n in sorted(per_kind.items()))})")  # fmt: skip
 
 
 def _result_json(result: ProgramResult, locale: str) -> dict[str, Any]:
@@ -220,12 +278,25 @@ def build_parser() -> argparse.ArgumentParser:
     native.set_defaults(func=cmd_load_native)
     samples = catalog.add_parser("load-samples", help="native catalogue + the Gov24 sample files")
     samples.set_defaults(func=cmd_load_samples)
+    facilities = commands.add_parser("facilities", help="safety and convenience facilities").add_subparsers(
+        dest="action", required=True
+    )
+    fac_import = facilities.add_parser("import", help="import facility files of one source format")
+    fac_import.add_argument("--format", required=True, choices=sorted(FORMATS), metavar="F",
+                            help=f"one of: {', '.join(FORMATS)}")  # fmt: skip
+    fac_import.add_argument("files", nargs="+", metavar="FILE")
+    fac_import.add_argument("--kind", choices=KINDS, help="smartmap-theme only: the kind of another theme")
+    fac_import.add_argument("--sample", action="store_true", help="mark what is imported as sample data")
+    fac_import.set_defaults(func=cmd_facilities_import)
+    fac_samples = facilities.add_parser("load-samples", help="the sample facilities, through the importers")
+    fac_samples.set_defaults(func=cmd_facilities_load_samples)
     elig = commands.add_parser("eligibility", help="decide every programme for one profile")
     elig.add_argument("--profile", required=True, metavar="F")
     elig.add_argument("--as-of", metavar="YYYY-MM-DD")
     elig.add_argument("--json", action="store_true")
     elig.add_argument("--locale", choices=LOCALES, default="ko")
     elig.set_defaults(func=cmd_eligibility)
+    add_account_commands(commands)
     return parser
 
 
@@ -233,7 +304,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         args.func(args)
-    except (CommandError, ProfileError, CatalogError, Gov24FormatError) as exc:
+    except (CommandError, ProfileError, CatalogError, Gov24FormatError, FacilityFormatError) as exc:
         print(f"naesone: error: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # an outbound or database failure: one line, never a traceback

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from naesone_app.api import api
 from naesone_app.pages.routes import register
 
 app = rx.App(
@@ -12,5 +13,6 @@ app = rx.App(
         rx.el.meta(name="viewport", content="width=device-width, initial-scale=1"),
     ],
     theme=None,
+    api_transformer=api,
 )
 register(app)

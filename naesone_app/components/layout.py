@@ -7,6 +7,7 @@ from collections.abc import Callable
 import reflex as rx
 
 from naesone_app.core.i18n import gettext_for
+from naesone_app.state.session import SessionState
 
 LOCALE_NAMES = {"ko": "한국어", "en": "English"}
 
@@ -26,11 +27,27 @@ def _nav(locale: str) -> rx.Component:
         ("/results", _("나의 결과")),
         ("/programs", _("전체 혜택")),
     ]
+    item = lambda path, label: rx.el.li(rx.el.a(label, href=localized(path, locale)))  # noqa: E731
     return rx.el.nav(
-        rx.el.ul(*[rx.el.li(rx.el.a(label, href=localized(path, locale))) for path, label in links]),
+        rx.el.ul(
+            *[item(path, label) for path, label in links],
+            rx.cond(
+                SessionState.signed_in,
+                rx.fragment(
+                    item("/feed", _("내 피드")),
+                    item("/account", _("내 계정")),
+                    rx.cond(SessionState.role != "resident", item("/staff", _("직원 화면"))),
+                    rx.el.li(
+                        rx.el.button(_("로그아웃"), type="button", on_click=SessionState.sign_out, class_name="link-button",
+                                     id="sign-out"),
+                    ),
+                ),
+                rx.fragment(item("/login", _("로그인")), item("/signup", _("회원 가입"))),
+            ),
+        ),
         aria_label=_("주 메뉴"),
         class_name="site-nav",
-    )
+    )  # fmt: skip
 
 
 def _language_switch(locale: str, other_href: rx.Var | str) -> rx.Component:

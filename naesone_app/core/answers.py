@@ -187,3 +187,71 @@ def forget_answer(profile: Mapping[str, Any], question: str) -> dict:
 
 
 __all__ = ["CHILD_FIELDS", "QUESTION_KEYS", "AnswerError", "apply_answer", "forget_answer"]
+
+
+def settled_for(profile: Mapping[str, Any]) -> tuple[str, ...]:
+    """The questions a stored profile already answers (so they are not asked again)."""
+    return tuple(q for q, keys in QUESTION_KEYS.items() if any(k in profile for k in keys))
+
+
+QUESTION_TITLES: dict[str, str] = {
+    "birth_date": N_("나이"),
+    "residence": N_("사는 곳"),
+    "income": N_("가구와 소득"),
+    "livelihood": N_("기초생활수급·차상위"),
+    "household": N_("가구 상황"),
+    "situations": N_("본인 상황"),
+    "children": N_("자녀"),
+    "moved_in_on": N_("중구 전입일"),
+    "sex": N_("성별"),
+}
+
+
+def describe_answer(profile: Mapping[str, Any], question: str) -> list[Message | str]:
+    """What the resident answered to `question`, as words (an empty list: skipped)."""
+    from naesone_app.core.i18n import Percent, Won
+    from naesone_app.core.labels import HOUSEHOLD_LABELS, LIVELIHOOD_LABELS, SEX_LABELS, SITUATION_LABELS
+
+    p = profile
+    if question == "birth_date":
+        if "birth_date" in p:
+            return [Message(N_("생년월일 {date}"), {"date": date.fromisoformat(p["birth_date"])})]
+        return [Message(N_("만 {n}세"), {"n": p["age"]})] if "age" in p else []
+    if question == "residence":
+        if p.get("lives_in_junggu") is False:
+            return [Message(N_("중구 밖에 살아요"))]
+        if p.get("lives_in_junggu"):
+            return [Message(N_("중구에 살아요"))] + ([Message(p["dong"])] if "dong" in p else [])
+        return []
+    if question == "income":
+        out: list[Message | str] = []
+        if "household_size" in p:
+            out.append(Message(N_("가구원 {n}명"), {"n": p["household_size"]}))
+        if "income_percent_of_median" in p:
+            out.append(Message(N_("기준 중위소득의 {p}"), {"p": Percent(p["income_percent_of_median"])}))
+        elif "monthly_income_krw" in p:
+            out.append(Message(N_("월 소득 {amount}"), {"amount": Won(p["monthly_income_krw"])}))
+        return out
+    if question == "children":
+        if "children" not in p:
+            return []
+        births = [date.fromisoformat(c["birth_date"]) for c in p["children"]]
+        return (
+            [Message(N_("자녀 생년월일 {dates}"), {"dates": births})]
+            if births
+            else [Message(N_("자녀 없음"))]
+        )
+    if question == "moved_in_on":
+        return (
+            [Message(N_("{date} 전입"), {"date": date.fromisoformat(p["moved_in_on"])})]
+            if "moved_in_on" in p
+            else []
+        )
+    tables = {"livelihood": LIVELIHOOD_LABELS, "sex": SEX_LABELS, "household": HOUSEHOLD_LABELS,
+              "situations": SITUATION_LABELS}  # fmt: skip
+    value = p.get(question)
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [Message(tables[question][v]) for v in value] or [Message(N_("해당 없음"))]
+    return [Message(tables[question][value])]

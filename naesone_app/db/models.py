@@ -57,3 +57,31 @@ class ProgramTextRow(SQLModel, table=True):
     deadline: str = Field(default="", sa_type=Text)
     contact: str = Field(default="", sa_type=Text)
     responsible_body: str = Field(default="", sa_type=Text)
+
+
+class FacilityRow(SQLModel, table=True):
+    """One safety or convenience facility on the map, keyed by where it came from.
+
+    Positions are always WGS84 (converted on import); `extra_json` keeps source fields the map does not
+    show so nothing from the source is lost.
+    """
+
+    __tablename__ = "facility"
+    __table_args__ = (UniqueConstraint("source", "source_id", name="uq_facility_source"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source: str = Field(max_length=32, index=True)
+    source_id: str = Field(max_length=120)
+    kind: str = Field(max_length=32, index=True)
+    name: str = Field(sa_type=Text)
+    address: str = Field(default="", sa_type=Text)
+    lat: float
+    lon: float
+    capacity: int | None = None
+    hours: str = Field(default="", sa_type=Text)
+    phone: str = Field(default="", max_length=40)
+    is_sample: bool = False
+    provenance: str = Field(default="", sa_type=Text)
+    extra_json: str = Field(default="{}", sa_type=Text)
+    content_hash: str = Field(default="", max_length=64)
+    imported_at: datetime = Field(default_factory=_now)

@@ -38,6 +38,17 @@ def build(locale: str):
             ),
             rx.el.p(view.summary, class_name="lead"),
             rx.cond(
+                ProgramState.signed_in,
+                rx.el.button(
+                    rx.cond(ProgramState.saved, _("저장됨 (저장 취소)"), _("이 혜택 저장")),
+                    type="button",
+                    class_name="button",
+                    on_click=ProgramState.toggle_save,
+                    aria_pressed=rx.cond(ProgramState.saved, "true", "false"),
+                    id="save-program",
+                ),
+            ),
+            rx.cond(
                 ProgramState.status != "",
                 _section(
                     _("나의 상황으로 판단하면"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from naesone_app.components.forms import field_error, text_field
 from naesone_app.components.layout import localized, page_shell
 from naesone_app.components.screening import restart_button
 from naesone_app.components.text import interpolate
@@ -16,31 +17,11 @@ from naesone_app.state.screening import ScreeningState
 
 
 def _error(field: str) -> rx.Component:
-    return rx.cond(
-        ScreeningState.field_errors.contains(field),
-        rx.el.p(
-            ScreeningState.field_errors[field], id=f"{field}-error", class_name="field-error", role="alert"
-        ),
-    )
+    return field_error(field, ScreeningState.field_errors)
 
 
 def _input(label: str, field: str, kind: str = "text", hint: str = "", **props) -> rx.Component:
-    hint_id = f"{field}-hint" if hint else ""
-    has_error = ScreeningState.field_errors.contains(field)
-    return rx.el.div(
-        rx.el.label(label, html_for=field),
-        rx.el.p(hint, id=hint_id, class_name="hint") if hint else rx.fragment(),
-        rx.el.input(
-            id=field,
-            name=field,
-            type=kind,
-            aria_describedby=rx.cond(has_error, f"{field}-error {hint_id}".strip(), hint_id or None),
-            aria_invalid=rx.cond(has_error, "true", "false"),
-            **props,
-        ),
-        _error(field),
-        class_name="field",
-    )
+    return text_field(label, field, ScreeningState.field_errors, kind, hint, **props)
 
 
 def _choices(field: str, options: list[tuple[str, str]]) -> rx.Component:
@@ -202,6 +183,24 @@ def _questions(locale: str) -> dict[str, rx.Component]:
     }
 
 
+def _answer_line(line, locale: str) -> rx.Component:
+    _ = gettext_for(locale)
+    return rx.el.li(
+        rx.el.strong(line.title),
+        " ",
+        rx.el.span(line.answer),
+        " ",
+        rx.el.button(
+            _("고치기"),
+            type="button",
+            class_name="button small",
+            on_click=ScreeningState.reopen(line.question),
+            aria_label=line.title + " " + _("고치기"),
+        ),
+        class_name="answer-line",
+    )
+
+
 def build(locale: str):
     _ = gettext_for(locale)
 
@@ -235,6 +234,17 @@ def build(locale: str):
             rx.el.section(
                 rx.match(ScreeningState.question, *questions.items(), done),
                 class_name="card question",
+            ),
+            rx.cond(
+                ScreeningState.answers.length() > 0,
+                rx.el.section(
+                    rx.el.h2(_("내 답변"), id="answers-heading"),
+                    rx.el.ul(
+                        rx.foreach(ScreeningState.answers, lambda line: _answer_line(line, locale)),
+                        class_name="answers",
+                    ),
+                    aria_labelledby="answers-heading",
+                ),
             ),
             rx.el.div(
                 rx.el.a(

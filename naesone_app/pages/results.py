@@ -26,6 +26,36 @@ def _group(locale: str, key: str, heading: str, cards, count, empty: str) -> rx.
     )
 
 
+def _titles(titles) -> rx.Component:
+    return rx.el.ul(rx.foreach(titles, rx.el.li))
+
+
+def _save_panel(locale: str) -> rx.Component:
+    """For a signed-in resident whose answers differ from the stored profile: what saving would change."""
+    _ = gettext_for(locale)
+    state = ScreeningState
+    return rx.fragment(
+        rx.cond(state.save_message != "", rx.el.p(state.save_message, class_name="notice", role="status")),
+        rx.cond(
+            state.signed_in & state.saved_differs,
+            rx.el.section(
+                rx.el.h2(_("저장된 내 상황과 달라요"), id="save-heading"),
+                rx.cond(state.gained.length() > 0,
+                        rx.fragment(rx.el.p(_("저장하면 새로 받을 수 있는 혜택:")), _titles(state.gained))),
+                rx.cond(state.lost.length() > 0,
+                        rx.fragment(rx.el.p(_("저장하면 받을 수 없게 되는 혜택:")), _titles(state.lost))),
+                rx.cond((state.gained.length() == 0) & (state.lost.length() == 0),
+                        rx.el.p(_("받을 수 있는 혜택은 달라지지 않아요."))),
+                rx.el.button(_("이 답변으로 내 상황 저장"), type="button", class_name="button primary",
+                             on_click=state.save_to_account, id="save-profile"),
+                aria_labelledby="save-heading",
+                class_name="card",
+                id="save-panel",
+            ),
+        ),
+    )  # fmt: skip
+
+
 def build(locale: str):
     _ = gettext_for(locale)
 
@@ -52,6 +82,7 @@ def build(locale: str):
                 restart_button(locale),
                 class_name="actions",
             ),
+            _save_panel(locale),
             rx.cond(
                 state.results_ready,
                 rx.fragment(

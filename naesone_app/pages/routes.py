@@ -9,10 +9,15 @@ import reflex as rx
 
 from naesone_app.components.layout import localized
 from naesone_app.core.i18n import LOCALES, N_, gettext_for
-from naesone_app.pages import browse, home, program, questionnaire, results
+from naesone_app.pages import account, auth, browse, feed, home, program, questionnaire, results, staff
+from naesone_app.state.account import AccountState
+from naesone_app.state.account_forms import AccountFormsState
 from naesone_app.state.browse import BrowseState
+from naesone_app.state.feed import FeedState
 from naesone_app.state.program import ProgramState
 from naesone_app.state.screening import ScreeningState
+from naesone_app.state.session import SessionState
+from naesone_app.state.staff import StaffState
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,15 @@ ROUTES = (
     Route("/results", results.build, N_("나의 결과 — 내손에ON 중구"), ScreeningState.open_results),
     Route("/program", program.build, N_("혜택 안내 — 내손에ON 중구"), ProgramState.open_program),
     Route("/programs", browse.build, N_("전체 혜택 — 내손에ON 중구"), BrowseState.open_category),
+    Route("/signup", auth.build_signup, N_("회원 가입 — 내손에ON 중구"), AccountFormsState.clear),
+    Route("/login", auth.build_login, N_("로그인 — 내손에ON 중구"), AccountFormsState.clear),
+    Route("/reset", auth.build_reset, N_("비밀번호 재설정 — 내손에ON 중구"), AccountFormsState.clear),
+    Route("/feed", feed.build, N_("내 피드 — 내손에ON 중구"), FeedState.open_feed),
+    Route("/account", account.build, N_("내 계정 — 내손에ON 중구"), AccountState.open_account),
+    Route("/staff", staff.build, N_("직원 화면 — 내손에ON 중구"), StaffState.open_staff),
+    Route(
+        "/reset/confirm", auth.build_reset_confirm, N_("새 비밀번호 — 내손에ON 중구"), AccountFormsState.clear
+    ),
 )
 
 
@@ -44,5 +58,5 @@ def register(app: rx.App) -> None:
                 route=localized(route.path, locale),
                 title=_(route.title),
                 description=_("중구 주민을 위한 맞춤 혜택 안내"),
-                on_load=route.on_load,
+                on_load=[SessionState.load_session, *([route.on_load] if route.on_load else [])],
             )

@@ -8,9 +8,12 @@ from naesone_app.core.dates import seoul_today
 from naesone_app.core.eligibility import evaluate
 from naesone_app.core.i18n import render
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
+from naesone_app.db.accounts import saved_programs, set_saved
 from naesone_app.db.catalog_cache import CATALOG
+from naesone_app.db.engine import transaction
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.screening import ScreeningState
+from naesone_app.state.session import SessionState
 from naesone_app.state.views import (
     CriterionLine,
     ProgramView,
@@ -32,6 +35,9 @@ class ProgramState(rx.State):
     criteria: list[CriterionLine] = []
     nearest_miss: str = ""
     next_change: str = ""
+    signed_in: bool = False
+    saved: bool = False
+    _key: str = ""
 
     @rx.event
     async def open_program(self):
@@ -45,6 +51,12 @@ class ProgramState(rx.State):
             self.view = ProgramView()
             return
         self.view = program_view(program, locale)
+        self._key = program.key
+        account = (await self.get_state(SessionState))._account()
+        self.signed_in = account is not None
+        if account is not None:
+            with transaction() as session:
+                self.saved = program.key in saved_programs(session, account.id)
         screening = await self.get_state(ScreeningState)
         answers = screening._profile_for_others()
         if not answers:
@@ -58,3 +70,13 @@ class ProgramState(rx.State):
         self.criteria = [CriterionLine(v.status, render(v.detail, locale)) for v in result.criteria]
         self.nearest_miss = nearest_miss_text(result, locale)
         self.next_change = next_change_text(result, locale)
+
+    @rx.event
+    async def toggle_save(self):
+        """Save or unsave this programme for the signed-in resident."""
+        account = (await self.get_state(SessionState))._account()
+        if account is None or not self._key:
+            return
+        with transaction() as session:
+            set_saved(session, account.id, self._key, not self.saved)
+        self.saved = not self.saved

@@ -1,6 +1,6 @@
 """The questionnaire and the results: one resident's answers in this browser tab.
 
-No account yet: the answers live in this tab's server state and in the tab's sessionStorage
+The answers live in this tab's server state and in the tab's sessionStorage
 (so a reload or a reconnect restores them), never in anything another visitor can read.
 """
 
@@ -11,16 +11,21 @@ from typing import Any
 
 import reflex as rx
 
-from naesone_app.core.answers import AnswerError, apply_answer, forget_answer
+from naesone_app.core.accounts import AccountError
+from naesone_app.core.answers import AnswerError, apply_answer, forget_answer, settled_for
 from naesone_app.core.criteria import UNKNOWN, UNMET
 from naesone_app.core.dates import seoul_today
 from naesone_app.core.eligibility import evaluate
-from naesone_app.core.i18n import render
+from naesone_app.core.feed import compare
+from naesone_app.core.i18n import N_, Message, render
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
 from naesone_app.core.questionnaire import QUESTIONS, next_questions
+from naesone_app.db.accounts import audit, load_profile, save_profile
 from naesone_app.db.catalog_cache import CATALOG
+from naesone_app.db.engine import transaction
 from naesone_app.state.locale import locale_of_path
-from naesone_app.state.views import ResultCard, result_card
+from naesone_app.state.session import SessionState
+from naesone_app.state.views import AnswerLine, ResultCard, answer_lines, result_card
 
 MAX_INELIGIBLE_SHOWN = 30
 MAX_FORM_FIELDS = 40
@@ -45,13 +50,21 @@ class ScreeningState(rx.State):
     results_ready: bool = False
     _profile: dict[str, Any] = {}
     _settled: list[str] = []
+    _reopened: str = ""
+    _fresh: bool = False  # "start again" chosen: do not refill from the stored profile
+    answers: list[AnswerLine] = []
+    signed_in: bool = False
+    saved_differs: bool = False
+    gained: list[str] = []
+    lost: list[str] = []
+    save_message: str = ""
 
     def _set_locale(self) -> None:
         self.locale = locale_of_path(self.router.url.path)
 
     def _restore(self) -> None:
         """Bring back this tab's answers after a reload or a fresh server state."""
-        if self._profile or self._settled or not self.saved_answers:
+        if self._profile or self._settled or self._fresh or not self.saved_answers:
             return
         try:
             saved = json.loads(self.saved_answers)
@@ -61,9 +74,10 @@ class ScreeningState(rx.State):
             self.saved_answers = ""
             return
         self._profile, self._settled = dict(saved["profile"]), settled
+        self._fresh = saved.get("fresh") is True
 
     def _save(self) -> None:
-        saved = {"profile": self._profile, "settled": self._settled}
+        saved = {"profile": self._profile, "settled": self._settled, "fresh": self._fresh}
         self.saved_answers = json.dumps(saved, ensure_ascii=False)
 
     def _advance(self) -> None:
@@ -72,6 +86,8 @@ class ScreeningState(rx.State):
         facts = facts_on(parse_profile(self._profile), today)
         catalog = CATALOG.get()
         pending = next_questions(catalog, facts, set(self._settled))
+        if self._reopened and self._reopened not in pending:
+            pending.insert(0, self._reopened)
         self.question = pending[0] if pending else ""
         self.remaining = len(pending)
         self.answered = len(self._settled)
@@ -79,13 +95,28 @@ class ScreeningState(rx.State):
         self.eligible_count = int((codes == 0).sum())
         self.maybe_count = int((codes == UNKNOWN).sum())
 
+    async def _bring_in_saved(self) -> dict[str, Any] | None:
+        """The signed-in resident's stored profile; it fills an empty tab (e.g. after signing in)."""
+        account = (await self.get_state(SessionState))._account()
+        self.signed_in = account is not None
+        if account is None:
+            return None
+        with transaction() as session:
+            stored = load_profile(session, account.id)
+        if stored and not self._profile and not self._settled and not self._fresh:
+            self._profile, self._settled = dict(stored), list(settled_for(stored))
+            self._save()
+        return stored
+
     @rx.event
-    def open_questionnaire(self):
+    async def open_questionnaire(self):
         """on_load of the questionnaire: restore answers and show the next question."""
         self._set_locale()
         self._restore()
+        await self._bring_in_saved()
         self.field_errors = {}
         self._advance()
+        self._list_answers()
 
     @rx.event
     def answer(self, form: dict[str, Any]):
@@ -107,26 +138,42 @@ class ScreeningState(rx.State):
 
     def _settle(self, profile: dict[str, Any]) -> None:
         self._profile = profile
-        self._settled = [*self._settled, self.question]
+        self._settled = [*[q for q in self._settled if q != self.question], self.question]
+        self._reopened = ""
         self.field_errors = {}
         self._save()
         self._advance()
+        self._list_answers()
+
+    def _list_answers(self) -> None:
+        self.answers = answer_lines(self._profile, self._settled, self.locale)
+
+    @rx.event
+    def reopen(self, question: str):
+        """Ask an answered question again (the old answer stands until a new one is given)."""
+        if question in QUESTIONS:
+            self._reopened = question
+            self.field_errors = {}
+            self._advance()
 
     @rx.event
     def restart(self):
         """Forget every answer in this tab."""
-        self._profile, self._settled = {}, []
-        self.saved_answers = ""
+        self._profile, self._settled, self._reopened, self._fresh = {}, [], "", True
+        self.answers = []
+        self._save()
         self.field_errors = {}
         self.results_ready = False
         self._advance()
 
     @rx.event
-    def open_results(self):
+    async def open_results(self):
         """on_load of the results page: decide every programme and group them."""
         self._set_locale()
         self._restore()
+        stored = await self._bring_in_saved()
         self._advance()
+        self._compare_with_saved(stored)
         facts = facts_on(parse_profile(self._profile), seoul_today())
         catalog = CATALOG.get()
         decided = list(zip(catalog.programs, catalog.statuses(facts), strict=True))
@@ -139,6 +186,35 @@ class ScreeningState(rx.State):
         self.ineligible = [result_card(r, self.locale) for r in ineligible[:MAX_INELIGIBLE_SHOWN]]
         self.ineligible_more = max(len(ineligible) - MAX_INELIGIBLE_SHOWN, 0)
         self.results_ready = True
+
+    def _compare_with_saved(self, stored: dict[str, Any] | None) -> None:
+        """For a signed-in resident: what saving these answers would change (shown before saving)."""
+        self.save_message = ""
+        self.saved_differs = stored is not None and stored != self._profile
+        if not self.saved_differs:
+            self.gained, self.lost = [], []
+            return
+        today = seoul_today()
+        gained, lost = compare(CATALOG.get(), facts_on(parse_profile(stored), today),
+                               facts_on(parse_profile(self._profile), today))  # fmt: skip
+        self.gained = [p.text(self.locale).title for p in gained]
+        self.lost = [p.text(self.locale).title for p in lost]
+
+    @rx.event
+    async def save_to_account(self):
+        """Store this tab's answers as the signed-in resident's profile."""
+        account = (await self.get_state(SessionState))._account()
+        if account is None:
+            return
+        try:
+            with transaction() as session:
+                save_profile(session, account.id, self._profile)
+                audit(session, account.id, "profile.updated", account.id)
+        except AccountError as exc:
+            self.save_message = render(exc.message, self.locale)
+            return
+        self.saved_differs, self.gained, self.lost = False, [], []
+        self.save_message = render(Message(N_("내 상황을 저장했어요.")), self.locale)
 
     def _profile_for_others(self) -> dict[str, Any]:
         """The parsed profile, for other states of this same tab (never sent to the browser)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from naesone_app.core.answers import QUESTION_TITLES, describe_answer
 from naesone_app.core.eligibility import ProgramResult
 from naesone_app.core.i18n import N_, Message, format_date, gettext_for, render
 from naesone_app.core.labels import CATEGORY_LABELS
@@ -154,3 +155,23 @@ def program_view(program: Program, locale: str) -> ProgramView:
         korean_only=locale != "ko" and locale not in program.texts,
         requirements=[render(c.requirement(), locale) for c in program.criteria],
     )
+
+
+@dataclass
+class AnswerLine:
+    """One answered question, to review and reopen."""
+
+    question: str = ""
+    title: str = ""
+    answer: str = ""
+
+
+def answer_lines(profile: dict, settled: list[str], locale: str) -> list[AnswerLine]:
+    """The answers given so far, in the order asked."""
+    _ = gettext_for(locale)
+    lines = []
+    for question in settled:
+        words = describe_answer(profile, question)
+        text = ", ".join(w if isinstance(w, str) else render(w, locale) for w in words) or _("건너뜀")
+        lines.append(AnswerLine(question, _(QUESTION_TITLES[question]), text))
+    return lines

@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterator
 
 import pytest
+from reflex.istate.data import RouterData
+from reflex.state import State
 
 from naesone_app.cli import main
 from naesone_app.db.catalog_cache import CATALOG
@@ -22,14 +24,21 @@ def catalogue(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None
     CATALOG.invalidate()
 
 
-def _state() -> ScreeningState:
-    state = ScreeningState()
-    ScreeningState.open_questionnaire.fn(state)
+def _fresh() -> ScreeningState:
+    """A new tab's state inside a full state tree (the handlers look up the session state)."""
+    root = State()
+    root.router = RouterData.from_router_data({"pathname": "/check", "asPath": "/check", "headers": {}})
+    return root.get_substate(ScreeningState.get_full_name().split(".")[1:])
+
+
+async def _state() -> ScreeningState:
+    state = _fresh()
+    await ScreeningState.open_questionnaire.fn(state)
     return state
 
 
-def test_answering_moves_to_the_next_question_and_saves_the_tab(catalogue: None) -> None:
-    state = _state()
+async def test_answering_moves_to_the_next_question_and_saves_the_tab(catalogue: None) -> None:
+    state = await _state()
     assert state.question == "birth_date"
     before = state.maybe_count
     ScreeningState.answer.fn(state, {"birth_date": "1958-05-20", "age": ""})
@@ -37,11 +46,11 @@ def test_answering_moves_to_the_next_question_and_saves_the_tab(catalogue: None)
     assert state.answered == 1
     assert state.maybe_count < before
     saved = json.loads(state.saved_answers)
-    assert saved == {"profile": {"birth_date": "1958-05-20"}, "settled": ["birth_date"]}
+    assert saved == {"profile": {"birth_date": "1958-05-20"}, "settled": ["birth_date"], "fresh": False}
 
 
-def test_a_bad_answer_keeps_the_question_and_names_the_field(catalogue: None) -> None:
-    state = _state()
+async def test_a_bad_answer_keeps_the_question_and_names_the_field(catalogue: None) -> None:
+    state = await _state()
     ScreeningState.answer.fn(state, {"birth_date": "", "age": "abc"})
     assert state.question == "birth_date"
     assert set(state.field_errors) == {"age"}
@@ -57,34 +66,35 @@ def test_a_bad_answer_keeps_the_question_and_names_the_field(catalogue: None) ->
         {"birth_date": {"nested": "object"}},
     ],
 )
-def test_hostile_forms_change_nothing(catalogue: None, form: object) -> None:
-    state = _state()
+async def test_hostile_forms_change_nothing(catalogue: None, form: object) -> None:
+    state = await _state()
     ScreeningState.answer.fn(state, form)
     assert state.question == "birth_date" and state.answered == 0 and state.saved_answers == ""
 
 
-def test_answers_come_back_after_a_fresh_server_state(catalogue: None) -> None:
-    state = _state()
+async def test_answers_come_back_after_a_fresh_server_state(catalogue: None) -> None:
+    state = await _state()
     ScreeningState.answer.fn(state, {"birth_date": "1958-05-20"})
     saved = state.saved_answers
-    fresh = ScreeningState()
+    fresh = _fresh()
     fresh.saved_answers = saved  # the browser sends its sessionStorage on hydrate
-    ScreeningState.open_results.fn(fresh)
+    await ScreeningState.open_results.fn(fresh)
     assert fresh.answered == 1
     assert fresh.results_ready
     assert any("68" in line.detail for card in fresh.maybe + fresh.eligible for line in card.criteria)
 
 
-def test_tampered_saved_answers_are_dropped(catalogue: None) -> None:
-    fresh = ScreeningState()
+async def test_tampered_saved_answers_are_dropped(catalogue: None) -> None:
+    fresh = _fresh()
     fresh.saved_answers = json.dumps({"profile": {"age": "old"}, "settled": ["birth_date"]})
-    ScreeningState.open_questionnaire.fn(fresh)
+    await ScreeningState.open_questionnaire.fn(fresh)
     assert fresh.saved_answers == "" and fresh.answered == 0
 
 
-def test_skip_and_restart(catalogue: None) -> None:
-    state = _state()
+async def test_skip_and_restart(catalogue: None) -> None:
+    state = await _state()
     ScreeningState.skip.fn(state)
     assert state.answered == 1 and state.question != "birth_date"
     ScreeningState.restart.fn(state)
-    assert state.answered == 0 and state.question == "birth_date" and state.saved_answers == ""
+    assert state.answered == 0 and state.question == "birth_date"
+    assert json.loads(state.saved_answers) == {"profile": {}, "settled": [], "fresh": True}

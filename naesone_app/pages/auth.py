@@ -1,0 +1,188 @@
+"""Sign-up, sign-in and password reset pages."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from naesone_app.components.forms import checkbox, field_error, text_field
+from naesone_app.components.layout import localized, page_shell
+from naesone_app.core.consent import PURPOSES
+from naesone_app.core.i18n import gettext_for
+from naesone_app.state.account_forms import AccountFormsState
+
+ERRORS = AccountFormsState.field_errors
+
+
+def _notice() -> rx.Component:
+    return rx.cond(
+        AccountFormsState.notice != "", rx.el.p(AccountFormsState.notice, class_name="notice", role="status")
+    )
+
+
+def _consents(locale: str) -> rx.Component:
+    _ = gettext_for(locale)
+    return rx.el.fieldset(
+        rx.el.legend(_("개인정보 수집·이용 동의"), class_name="question-legend"),
+        *[
+            rx.el.div(
+                checkbox(_(p.title), f"consent_{p.key}", ERRORS),
+                rx.el.dl(
+                    rx.el.dt(_("수집 항목")),
+                    rx.el.dd(_(p.items)),
+                    rx.el.dt(_("목적")),
+                    rx.el.dd(_(p.why)),
+                    rx.el.dt(_("보유 기간")),
+                    rx.el.dd(_(p.keep_for)),
+                    class_name="consent-terms",
+                ),
+                class_name="consent",
+            )
+            for p in PURPOSES
+        ],
+        rx.el.p(
+            _("선택 항목은 동의하지 않아도 가입할 수 있으며, 언제든 계정 페이지에서 철회할 수 있습니다."),
+            class_name="hint",
+        ),
+    )
+
+
+def build_signup(locale: str):
+    _ = gettext_for(locale)
+
+    def signup() -> rx.Component:
+        return page_shell(
+            locale,
+            "/signup",
+            rx.el.h1(_("회원 가입")),
+            rx.el.p(_("가입하면 답한 내용이 저장되고, 나에게 맞는 혜택과 마감을 한곳에서 볼 수 있어요.")),
+            rx.el.form(
+                text_field(_("이메일 또는 휴대전화 번호"), "login", ERRORS, auto_complete="username"),
+                text_field(
+                    _("비밀번호"),
+                    "password",
+                    ERRORS,
+                    "password",
+                    hint=_("10자 이상, 흔하지 않은 비밀번호"),
+                    auto_complete="new-password",
+                ),
+                text_field(_("비밀번호 확인"), "password2", ERRORS, "password", auto_complete="new-password"),
+                _consents(locale),
+                rx.el.div(
+                    rx.el.button(
+                        _("가입하기"), type="submit", class_name="button primary", id="signup-submit"
+                    ),
+                    class_name="actions",
+                ),
+                on_submit=AccountFormsState.sign_up,
+                no_validate=True,
+                id="signup-form",
+                class_name="card",
+            ),
+            rx.el.p(_("이미 가입했나요? "), rx.el.a(_("로그인"), href=localized("/login", locale))),
+        )
+
+    signup.__name__ = f"signup_{locale}"
+    return signup
+
+
+def build_login(locale: str):
+    _ = gettext_for(locale)
+
+    def login() -> rx.Component:
+        return page_shell(
+            locale,
+            "/login",
+            rx.el.h1(_("로그인")),
+            rx.el.form(
+                text_field(_("이메일 또는 휴대전화 번호"), "login", ERRORS, auto_complete="username"),
+                text_field(_("비밀번호"), "password", ERRORS, "password", auto_complete="current-password"),
+                rx.el.div(
+                    rx.el.button(_("로그인"), type="submit", class_name="button primary", id="login-submit"),
+                    class_name="actions",
+                ),
+                on_submit=AccountFormsState.sign_in,
+                no_validate=True,
+                id="login-form",
+                class_name="card",
+            ),
+            rx.el.p(
+                rx.el.a(_("비밀번호를 잊었어요"), href=localized("/reset", locale)),
+                " · ",
+                rx.el.a(_("회원 가입"), href=localized("/signup", locale)),
+            ),
+        )
+
+    login.__name__ = f"login_{locale}"
+    return login
+
+
+def build_reset(locale: str):
+    _ = gettext_for(locale)
+
+    def reset() -> rx.Component:
+        return page_shell(
+            locale,
+            "/reset",
+            rx.el.h1(_("비밀번호 재설정")),
+            rx.el.p(_("가입한 이메일로 30분 동안 쓸 수 있는 재설정 링크를 보내 드려요.")),
+            _notice(),
+            rx.el.form(
+                text_field(_("이메일 또는 휴대전화 번호"), "login", ERRORS, auto_complete="username"),
+                rx.el.div(
+                    rx.el.button(
+                        _("링크 받기"), type="submit", class_name="button primary", id="reset-submit"
+                    ),
+                    class_name="actions",
+                ),
+                on_submit=AccountFormsState.ask_reset,
+                no_validate=True,
+                id="reset-form",
+                class_name="card",
+            ),
+        )
+
+    reset.__name__ = f"reset_{locale}"
+    return reset
+
+
+def build_reset_confirm(locale: str):
+    _ = gettext_for(locale)
+
+    def reset_confirm() -> rx.Component:
+        return page_shell(
+            locale,
+            "/reset/confirm",
+            rx.el.h1(_("새 비밀번호 정하기")),
+            _notice(),
+            field_error("token", ERRORS),
+            rx.el.form(
+                text_field(
+                    _("새 비밀번호"),
+                    "password",
+                    ERRORS,
+                    "password",
+                    hint=_("10자 이상, 흔하지 않은 비밀번호"),
+                    auto_complete="new-password",
+                ),
+                text_field(
+                    _("새 비밀번호 확인"), "password2", ERRORS, "password", auto_complete="new-password"
+                ),
+                rx.el.div(
+                    rx.el.button(
+                        _("비밀번호 바꾸기"),
+                        type="submit",
+                        class_name="button primary",
+                        id="reset-confirm-submit",
+                    ),
+                    class_name="actions",
+                ),
+                on_submit=AccountFormsState.finish_reset,
+                no_validate=True,
+                id="reset-confirm-form",
+                class_name="card",
+            ),
+            rx.el.p(rx.el.a(_("로그인하러 가기"), href=localized("/login", locale))),
+        )
+
+    reset_confirm.__name__ = f"reset_confirm_{locale}"
+    return reset_confirm

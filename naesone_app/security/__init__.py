@@ -1,0 +1,1 @@
+"""Secrets handling: password hashing, encryption at rest, tokens."""

@@ -1,0 +1,180 @@
+"""Sign-up, sign-in and password reset: validate, act in one transaction, then hand over the cookie."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import reflex as rx
+
+from naesone_app.core.accounts import AccountError
+from naesone_app.core.dates import seoul_today
+from naesone_app.core.i18n import N_, Message, gettext_for, render
+from naesone_app.core.profile import facts_on, parse_profile
+from naesone_app.db.accounts import (
+    audit,
+    authenticate,
+    complete_reset,
+    create_account,
+    grant_consent,
+    note_matches,
+    request_reset,
+    save_profile,
+    start_session,
+)  # fmt: skip
+from naesone_app.db.catalog_cache import CATALOG
+from naesone_app.db.engine import transaction
+from naesone_app.integrations.mail import MailError, send_mail
+from naesone_app.state.locale import locale_of_path
+from naesone_app.state.screening import ScreeningState
+from naesone_app.state.session import claim_script
+
+MAX_FIELD = 300
+
+
+def matching_keys(profile: dict[str, Any]) -> list[str]:
+    """The programmes a profile is eligible for today (the feed's baseline at sign-up)."""
+    catalog = CATALOG.get()
+    codes = catalog.statuses(facts_on(parse_profile(profile), seoul_today()))
+    return [p.key for p, code in zip(catalog.programs, codes, strict=True) if code == 0]
+
+
+OPTIONAL_CONSENTS = ("sensitive_profile", "notifications")
+
+
+def _text(form: Any, field: str) -> str:
+    value = form.get(field) if isinstance(form, dict) else None
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _ticked(form: Any, field: str) -> bool:
+    value = form.get(field) if isinstance(form, dict) else None
+    return value is True or (isinstance(value, str) and value.lower() in ("on", "true"))
+
+
+def _oversized(form: Any) -> str | None:
+    if not isinstance(form, dict) or len(form) > 20:
+        return "form"
+    for key, value in form.items():
+        if isinstance(value, str) and len(value) > MAX_FIELD:
+            return str(key)
+    return None
+
+
+class AccountFormsState(rx.State):
+    """Messages next to fields, and the one notice line of the forms."""
+
+    field_errors: dict[str, str] = {}
+    notice: str = ""
+
+    def _locale(self) -> str:
+        return locale_of_path(self.router.url.path)
+
+    def _prefix(self) -> str:
+        return "/en" if self._locale() == "en" else ""
+
+    def _fail(self, field: str, message: Message) -> None:
+        self.field_errors = {field: render(message, self._locale())}
+        self.notice = ""
+
+    def _too_long(self, form: Any) -> bool:
+        field = _oversized(form)
+        if field:
+            self._fail(field if field != "form" else "login", Message(N_("입력한 값이 너무 깁니다.")))
+        return field is not None
+
+    @rx.event
+    def clear(self):
+        """on_load of the form pages."""
+        self.field_errors, self.notice = {}, ""
+
+    @rx.event
+    async def sign_up(self, form: dict[str, Any]):
+        """Create the account; the questionnaire answers of this tab become its profile (with consent)."""
+        if self._too_long(form):
+            return None
+        if not _ticked(form, "consent_account"):
+            return self._fail("consent_account", Message(N_("회원 가입에 필요한 필수 동의입니다.")))
+        if _text(form, "password") != _text(form, "password2"):
+            return self._fail("password2", Message(N_("두 비밀번호가 같지 않습니다.")))
+        answers = (await self.get_state(ScreeningState))._profile_for_others()
+        try:
+            with transaction() as session:
+                account = create_account(session, _text(form, "login"), _text(form, "password"))
+                grant_consent(session, account.id, "account")
+                for purpose in OPTIONAL_CONSENTS:
+                    if _ticked(form, f"consent_{purpose}"):
+                        grant_consent(session, account.id, purpose)
+                if answers and _ticked(form, "consent_sensitive_profile"):
+                    save_profile(session, account.id, answers)
+                    note_matches(session, account.id, matching_keys(answers), at_sign_up=True)
+                audit(session, account.id, "account.created", account.id)
+                handoff = start_session(session, account.id, kind="handoff")
+        except AccountError as exc:
+            return self._fail(exc.field, exc.message)
+        self.field_errors = {}
+        return rx.call_script(claim_script(handoff, f"{self._prefix()}/feed"))
+
+    @rx.event
+    def sign_in(self, form: dict[str, Any]):
+        """Check the credentials (counting failures) and hand over a session."""
+        if self._too_long(form):
+            return None
+        with transaction() as session:
+            account = authenticate(session, _text(form, "login"), _text(form, "password"))
+            if isinstance(account, AccountError):
+                failure = account
+            else:
+                failure, handoff = None, start_session(session, account.id, kind="handoff")
+        if failure is not None:
+            return self._fail(failure.field, failure.message)
+        self.field_errors = {}
+        target = "/staff" if account.role in ("staff", "admin") else "/feed"
+        return rx.call_script(claim_script(handoff, f"{self._prefix()}{target}"))
+
+    @rx.event
+    def ask_reset(self, form: dict[str, Any]):
+        """Mail a one-time link; the answer is the same whether or not the account exists."""
+        if self._too_long(form):
+            return
+        with transaction() as session:
+            issued = request_reset(session, _text(form, "login"))
+        if issued is not None:
+            account, token = issued
+            _ = gettext_for(self._locale())
+            base = os.environ.get(
+                "NAESONE_PUBLIC_URL", f"http://localhost:{os.environ.get('NAESONE_PORT', '3000')}"
+            )
+            link = f"{base.rstrip('/')}{self._prefix()}/reset/confirm?token={token}"
+            body = _(
+                "아래 링크에서 30분 안에 새 비밀번호를 정하세요. 요청하지 않았다면 이 메일을 무시하세요.\n\n{link}"
+            )
+            try:
+                send_mail(account.login, _("내손에ON 중구 비밀번호 재설정"), body.format(link=link))
+            except MailError:
+                return self._fail(
+                    "login", Message(N_("메일을 보내지 못했습니다. 잠시 뒤에 다시 시도하세요."))
+                )
+        self.field_errors = {}
+        self.notice = render(
+            Message(N_("가입된 계정이면 재설정 링크를 보냈습니다. 메일함을 확인하세요.")), self._locale()
+        )
+
+    @rx.event
+    def finish_reset(self, form: dict[str, Any]):
+        """Set the new password with the token from the link; every old session ends."""
+        if self._too_long(form):
+            return
+        if _text(form, "password") != _text(form, "password2"):
+            return self._fail("password2", Message(N_("두 비밀번호가 같지 않습니다.")))
+        token = self.router.url.query_parameters.get("token", "")
+        try:
+            with transaction() as session:
+                account = complete_reset(session, token, _text(form, "password"))
+                audit(session, account.id, "account.password_reset", account.id)
+        except AccountError as exc:
+            return self._fail(exc.field, exc.message)
+        self.field_errors = {}
+        self.notice = render(
+            Message(N_("비밀번호를 바꿨습니다. 새 비밀번호로 로그인하세요.")), self._locale()
+        )

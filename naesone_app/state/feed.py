@@ -1,0 +1,68 @@
+"""The signed-in resident's home: new matches, deadlines, saved programmes, the life timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import reflex as rx
+
+from naesone_app.core.dates import seoul_today
+from naesone_app.core.feed import build_feed
+from naesone_app.core.profile import facts_on, parse_profile
+from naesone_app.db.accounts import load_profile, note_matches, saved_programs, utc_now
+from naesone_app.db.catalog_cache import CATALOG, url_key
+from naesone_app.db.engine import transaction
+from naesone_app.state.locale import locale_of_path
+from naesone_app.state.session import SessionState
+from naesone_app.state.views import ResultCard, next_change_text, result_card
+
+
+@dataclass
+class TimelineItem:
+    """One change ahead: when, what happens, to which programme."""
+
+    when: str = ""
+    text: str = ""
+    key: str = ""
+    title: str = ""
+
+
+class FeedState(rx.State):
+    """Only ever filled for the account behind this browser's session cookie."""
+
+    loaded: bool = False
+    has_profile: bool = False
+    eligible_count: int = 0
+    new_matches: list[ResultCard] = []
+    deadlines: list[ResultCard] = []
+    saved: list[ResultCard] = []
+    timeline: list[TimelineItem] = []
+
+    @rx.event
+    async def open_feed(self):
+        """on_load: sign-in required; decide the catalogue for the stored profile."""
+        locale = locale_of_path(self.router.url.path)
+        account = (await self.get_state(SessionState))._account()
+        if account is None:
+            return rx.redirect("/en/login" if locale == "en" else "/login")
+        catalog = CATALOG.get()
+        with transaction() as session:
+            profile = load_profile(session, account.id)
+            saved = saved_programs(session, account.id)
+            facts = facts_on(parse_profile(profile), seoul_today())
+            codes = catalog.statuses(facts)
+            matching = [p.key for p, c in zip(catalog.programs, codes, strict=True) if c == 0]
+            first_seen = note_matches(session, account.id, matching)
+        feed = build_feed(catalog, facts, saved, first_seen, utc_now())
+        self.has_profile = bool(profile)
+        self.eligible_count = len(feed.eligible_keys)
+        self.new_matches = [result_card(r, locale) for r in feed.new_matches]
+        self.deadlines = [result_card(r, locale) for r in feed.deadlines]
+        self.saved = [result_card(r, locale) for r in feed.saved]
+        self.timeline = [
+            TimelineItem(r.next_change.on.isoformat(), next_change_text(r, locale), url_key(r.program),
+                         r.program.text(locale).title)
+            for r in feed.timeline
+        ]  # fmt: skip
+        self.loaded = True
+        return None

@@ -1,0 +1,146 @@
+"""Staff and admin: look up a resident (every read is audited), create staff accounts, read the audit log.
+
+Every handler checks the role of whoever asks, whatever the page shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import reflex as rx
+from sqlmodel import select
+
+from naesone_app.core.accounts import AccountError, normalize_login
+from naesone_app.core.answers import settled_for
+from naesone_app.core.i18n import N_, Message, render
+from naesone_app.db.account_models import Account, ResidentProfile
+from naesone_app.db.accounts import audit, audit_entries, create_account, load_profile
+from naesone_app.db.engine import transaction
+from naesone_app.state.locale import locale_of_path
+from naesone_app.state.session import SessionState, mask_login
+from naesone_app.state.views import AnswerLine, answer_lines
+
+STAFF_ROLES = ("staff", "admin")
+LISTED = 50
+
+
+@dataclass
+class ResidentRow:
+    id: int = 0
+    login: str = ""
+    created: str = ""
+    has_profile: bool = False
+
+
+@dataclass
+class AuditRow:
+    at: str = ""
+    actor: str = ""
+    action: str = ""
+    subject: str = ""
+    detail: str = ""
+
+
+class StaffState(rx.State):
+    """What a staff member sees; empty for anyone else."""
+
+    allowed: bool = False
+    is_admin: bool = False
+    residents: list[ResidentRow] = []
+    viewing_login: str = ""
+    viewing: list[AnswerLine] = []
+    audit_rows: list[AuditRow] = []
+    field_errors: dict[str, str] = {}
+    notice: str = ""
+
+    def _locale(self) -> str:
+        return locale_of_path(self.router.url.path)
+
+    async def _staff(self) -> Account | None:
+        account = (await self.get_state(SessionState))._account()
+        return account if account is not None and account.role in STAFF_ROLES else None
+
+    def _list(self, query: str = "") -> None:
+        with transaction() as session:
+            statement = (
+                select(Account).where(Account.role == "resident").order_by(Account.id.desc()).limit(LISTED)
+            )
+            if query:
+                statement = statement.where(Account.login == query)
+            rows = session.exec(statement).all()
+            profiled = set(session.exec(select(ResidentProfile.account_id)).all())
+        self.residents = [ResidentRow(a.id, mask_login(a.login), a.created_at.date().isoformat(), a.id in profiled)
+                          for a in rows]  # fmt: skip
+
+    def _load_audit(self) -> None:
+        with transaction() as session:
+            entries = audit_entries(session, 100)
+            logins = {a.id: a.login for a in session.exec(select(Account)).all()}
+        self.audit_rows = [
+            AuditRow(e.at.isoformat(timespec="seconds"), mask_login(logins[e.actor_id]) if e.actor_id in logins else "-",
+                     e.action, mask_login(logins[e.subject_id]) if e.subject_id in logins else "-", e.detail)
+            for e in entries
+        ]  # fmt: skip
+
+    @rx.event
+    async def open_staff(self):
+        """on_load: staff and admins only; everyone else is sent home."""
+        staff = await self._staff()
+        self.allowed, self.is_admin = staff is not None, staff is not None and staff.role == "admin"
+        self.viewing, self.viewing_login, self.field_errors, self.notice = [], "", {}, ""
+        if staff is None:
+            self.residents, self.audit_rows = [], []
+            return rx.redirect("/en" if self._locale() == "en" else "/")
+        self._list()
+        if self.is_admin:
+            self._load_audit()
+        return None
+
+    @rx.event
+    async def search(self, form: dict[str, Any]):
+        """Find a resident by their exact email or phone number."""
+        if await self._staff() is None or not isinstance(form, dict):
+            return
+        text = form.get("query") if isinstance(form.get("query"), str) else ""
+        try:
+            self._list(normalize_login(text[:254]) if text.strip() else "")
+        except AccountError as exc:
+            self.field_errors = {"query": render(exc.message, self._locale())}
+
+    @rx.event
+    async def view_resident(self, account_id: int):
+        """Open one resident's profile; the read is written to the audit log first."""
+        staff = await self._staff()
+        if staff is None or not isinstance(account_id, int) or isinstance(account_id, bool):
+            return
+        with transaction() as session:
+            resident = session.get(Account, account_id)
+            if resident is None or resident.role != "resident":
+                return
+            audit(session, staff.id, "staff.read_profile", resident.id, staff.department)
+            profile = load_profile(session, resident.id)
+        self.viewing_login = mask_login(resident.login)
+        self.viewing = answer_lines(profile, list(settled_for(profile)), self._locale())
+        if self.is_admin:
+            self._load_audit()
+
+    @rx.event
+    async def create_staff(self, form: dict[str, Any]):
+        """Admins create staff (and admin) accounts."""
+        admin = await self._staff()
+        if admin is None or admin.role != "admin" or not isinstance(form, dict):
+            return
+        text = {k: (v[:300] if isinstance(v, str) else "") for k, v in form.items()}
+        role = text.get("role") if text.get("role") in STAFF_ROLES else "staff"
+        try:
+            with transaction() as session:
+                created = create_account(session, text.get("login", ""), text.get("password", ""), role,
+                                         text.get("department", "").strip())  # fmt: skip
+                audit(session, admin.id, "admin.created_staff", created.id, role)
+        except AccountError as exc:
+            self.field_errors = {exc.field: render(exc.message, self._locale())}
+            return
+        self.field_errors = {}
+        self.notice = render(Message(N_("직원 계정을 만들었습니다.")), self._locale())
+        self._load_audit()
