@@ -3,7 +3,8 @@
 from sqlmodel import SQLModel
 
 import naesone_app.db.account_models
-import naesone_app.db.models  # noqa: F401
+import naesone_app.db.models
+import naesone_app.db.push_models  # noqa: F401
 from alembic import context
 from naesone_app.db.engine import database_url, engine_for
 

@@ -1,6 +1,6 @@
 """`make bench`: every benchmark, its figures against the DESIGN.md budgets, and a summary table.
 
-    .venv/bin/python -m benchmarks.run [--only gov24 native fanout] [--strict]
+    .venv/bin/python -m benchmarks.run [--only gov24 native fanout facilities] [--strict]
 
 Exit status is 0 whatever the figures say (a budget is reported, not asserted); `--strict` exits 1
 when a budget is over.
@@ -14,10 +14,15 @@ import platform
 import sys
 import time
 
-from benchmarks import bench_fanout, bench_gov24, bench_native
+from benchmarks import bench_facilities, bench_fanout, bench_gov24, bench_native
 from benchmarks.common import Figure, table
 
-BENCHMARKS = {"gov24": bench_gov24.run, "native": bench_native.run, "fanout": bench_fanout.run}
+BENCHMARKS = {
+    "gov24": bench_gov24.run,
+    "native": bench_native.run,
+    "fanout": bench_fanout.run,
+    "facilities": bench_facilities.run,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,12 +1,22 @@
-"""HTTP routes beside the Reflex app: the session cookie handshake and health.
+"""HTTP routes beside the Reflex app: the session cookie handshake, health, and the public facility data.
 
 The session cookie is HttpOnly, so page script never sees a session token: after a sign-in the state
 hands the page a one-use token (valid 60 s) which the page exchanges here for the cookie.
+
+The facility routes are public (partners, the map, the browser's offline copy): GeoJSON of every
+facility, the nearest facilities to a point, and — when a routing engine is configured — a walking route
+to one of them. They are read-only and cached in-process per facilities version, so a map full of
+visitors costs one database read per import.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import math
 import os
+import threading
+from dataclasses import dataclass, field
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -14,8 +24,13 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from naesone_app.core.accounts import SESSION_ABSOLUTE
+from naesone_app.core.facilities.geo import bearing_deg, distance_m, nearest, walking_minutes
+from naesone_app.core.facilities.geojson import public_feature, public_feature_collection
+from naesone_app.core.facilities.model import KINDS, SHELTER_KINDS, Facility
 from naesone_app.db.accounts import claim_handoff, end_session
-from naesone_app.db.engine import transaction
+from naesone_app.db.engine import database_url, transaction
+from naesone_app.db.facilities import facilities_version, load_facilities
+from naesone_app.integrations.routing import RoutingClient, RoutingError, routing_url
 
 SESSION_COOKIE = "naesone_session"
 MAX_BODY = 2_000
@@ -87,10 +102,210 @@ async def health(_: Request) -> Response:
     return JSONResponse({"status": "ok"})
 
 
+# --- public facility data -------------------------------------------------------------------------------
+
+PUBLIC_CACHE = "public, max-age=300"
+SHELTER_ALIAS = "shelter"  # ?kind=shelter: every kind shelter guidance points to (SHELTER_KINDS)
+MAX_NEAREST = 50
+MAX_ROUTE_M = 20_000  # guidance is for walking to a shelter nearby, not a routing service for anywhere
+
+
+class BadParameter(ValueError):
+    """A query parameter that cannot be used; the message starts with the parameter's name."""
+
+
+@dataclass(frozen=True)
+class FacilitySnapshot:
+    """Every facility as of one facilities version, with the serialised GeoJSON of all of them."""
+
+    key: tuple[str, int, str]
+    version: str
+    facilities: tuple[Facility, ...]
+    geojson: bytes
+    by_id: dict[str, Facility] = field(repr=False)
+
+
+_snapshot: FacilitySnapshot | None = None
+_snapshot_lock = threading.Lock()
+
+
+def _dumps(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def facility_snapshot() -> FacilitySnapshot:
+    """The cached snapshot, rebuilt only when facilities_version changes (an import, an update)."""
+    global _snapshot
+    url = database_url()
+    with transaction(url) as session:
+        count, latest = facilities_version(session)
+    key = (url, count, latest)
+    current = _snapshot
+    if current is not None and current.key == key:
+        return current
+    with _snapshot_lock:  # one rebuild at a time; the others wait for it and reuse it
+        if _snapshot is not None and _snapshot.key == key:
+            return _snapshot
+        with transaction(url) as session:
+            facilities = tuple(load_facilities(session))
+        version = hashlib.sha256(f"{count}|{latest}".encode()).hexdigest()[:16]
+        body = _dumps(public_feature_collection(facilities, version))
+        _snapshot = FacilitySnapshot(key, version, facilities, body, {f.key: f for f in facilities})
+        return _snapshot
+
+
+def _error(message: str, status: int = 400) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def parse_kinds(raw: str | None, default: str | None = None) -> frozenset[str] | None:
+    """`a,b` (or `shelter`) → the set of kinds; None = every kind. Unknown names are a BadParameter."""
+    raw = default if raw is None else raw
+    if raw is None:
+        return None
+    if len(raw) > 500:
+        raise BadParameter("kind: too long")
+    names = [name.strip() for name in raw.split(",") if name.strip()]
+    if not names:
+        raise BadParameter("kind: empty; give one or more of " + ", ".join((SHELTER_ALIAS, *KINDS)))
+    kinds: set[str] = set()
+    for name in names:
+        if name == SHELTER_ALIAS:
+            kinds |= SHELTER_KINDS
+        elif name in KINDS:
+            kinds.add(name)
+        else:
+            raise BadParameter(f"kind: unknown kind {name!r}; known: {', '.join((SHELTER_ALIAS, *KINDS))}")
+    return frozenset(kinds)
+
+
+def parse_float(request: Request, name: str, low: float, high: float) -> float:
+    """A required finite number in [low, high]."""
+    raw = request.query_params.get(name)
+    if raw is None or not raw.strip():
+        raise BadParameter(f"{name}: required")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise BadParameter(f"{name}: not a number ({raw[:30]!r})") from None
+    if not math.isfinite(value) or not low <= value <= high:
+        raise BadParameter(f"{name}: must be a number between {low:g} and {high:g}")
+    return value
+
+
+def parse_int(request: Request, name: str, default: int, low: int, high: int) -> int:
+    """An optional whole number in [low, high]."""
+    raw = request.query_params.get(name)
+    if raw is None:
+        return default
+    if not raw.strip().isdigit():
+        raise BadParameter(f"{name}: must be a whole number between {low} and {high}")
+    value = int(raw)
+    if not low <= value <= high:
+        raise BadParameter(f"{name}: must be a whole number between {low} and {high}")
+    return value
+
+
+def facilities_geojson(request: Request) -> Response:
+    """GET /api/facilities.geojson[?kind=a,b]: a compact FeatureCollection (ETag, 5-minute public cache)."""
+    try:
+        kinds = parse_kinds(request.query_params.get("kind"))
+    except BadParameter as exc:
+        return _error(str(exc))
+    snapshot = facility_snapshot()
+    if kinds is None:
+        tag, body = snapshot.version, snapshot.geojson
+    else:
+        tag = snapshot.version + "-" + hashlib.sha256(",".join(sorted(kinds)).encode()).hexdigest()[:8]
+        body = b""
+    etag = f'"{tag}"'
+    headers = {"Cache-Control": PUBLIC_CACHE, "ETag": etag, "Access-Control-Allow-Origin": "*"}
+    if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+        return Response(status_code=304, headers=headers)
+    if kinds is not None:
+        chosen = [f for f in snapshot.facilities if f.kind in kinds]
+        body = _dumps(public_feature_collection(chosen, snapshot.version))
+    return Response(body, media_type="application/geo+json", headers=headers)
+
+
+def facilities_nearest(request: Request) -> Response:
+    """GET /api/facilities/nearest?lat=&lon=[&kind=shelter][&n=5]: closest first, straight-line distance."""
+    try:
+        lat = parse_float(request, "lat", -90, 90)
+        lon = parse_float(request, "lon", -180, 180)
+        kinds = parse_kinds(request.query_params.get("kind"), default=SHELTER_ALIAS)
+        limit = parse_int(request, "n", 5, 1, MAX_NEAREST)
+    except BadParameter as exc:
+        return _error(str(exc))
+    snapshot = facility_snapshot()
+    results = []
+    for near in nearest(snapshot.facilities, lat, lon, limit=limit, kinds=kinds):
+        item = public_feature(near.facility)["properties"]
+        item |= {
+            "lat": near.facility.lat,
+            "lon": near.facility.lon,
+            "distance_m": round(near.metres, 1),
+            "walking_minutes": near.minutes,
+            "bearing_deg": round(bearing_deg(lat, lon, near.facility.lat, near.facility.lon), 1),
+        }
+        results.append(item)
+    body = {"lat": lat, "lon": lon, "kinds": sorted(kinds or KINDS), "version": snapshot.version,
+            "results": results}  # fmt: skip
+    return JSONResponse(body, headers={"Cache-Control": PUBLIC_CACHE, "Access-Control-Allow-Origin": "*"})
+
+
+def walking_route(request: Request) -> Response:
+    """GET /api/route/walk?from_lat=&from_lon=&to=<facility id>: the routing engine's walking route.
+
+    404 when no engine is configured (the page then keeps the straight line), 502 when the engine fails.
+    The destination is a stored facility, so this is not an open proxy to the engine; the answer holds
+    the resident's position, so nothing caches it.
+    """
+    base = routing_url()
+    if base is None:
+        return _error("routing: not configured on this server (NAESONE_ROUTING_URL)", 404)
+    try:
+        lat = parse_float(request, "from_lat", -90, 90)
+        lon = parse_float(request, "from_lon", -180, 180)
+    except BadParameter as exc:
+        return _error(str(exc))
+    target = facility_snapshot().by_id.get(request.query_params.get("to", ""))
+    if target is None:
+        return _error("to: no facility with this id", 404)
+    if distance_m(lat, lon, target.lat, target.lon) > MAX_ROUTE_M:
+        return _error(f"from_lat/from_lon: more than {MAX_ROUTE_M // 1000} km from the facility")
+    try:
+        route = RoutingClient(base).walk(lat, lon, target.lat, target.lon)
+    except RoutingError as exc:
+        return _error(str(exc), 502)
+    body = {
+        "to": target.key,
+        "distance_m": round(route.distance_m, 1),
+        "walking_minutes": walking_minutes(route.distance_m),
+        "duration_s": round(route.duration_s),
+        "points": [[round(a, 6), round(b, 6)] for a, b in route.points],
+    }
+    return JSONResponse(body, headers={"Cache-Control": "no-store"})
+
+
+def push_key(_: Request) -> Response:
+    """GET /api/push/key: the VAPID public key the page subscribes with; 404 when push is not configured."""
+    from naesone_app.integrations.webpush import configured_public_key
+
+    key = configured_public_key()
+    if key is None:
+        return _error("push: not configured on this server (NAESONE_VAPID_PRIVATE_KEY)", 404)
+    return JSONResponse({"publicKey": key}, headers={"Cache-Control": "no-cache"})
+
+
 api = Starlette(
     routes=[
         Route("/api/session/claim", claim, methods=["POST"]),
         Route("/api/session/clear", clear, methods=["POST"]),
         Route("/api/health", health, methods=["GET"]),
+        Route("/api/facilities.geojson", facilities_geojson, methods=["GET"]),
+        Route("/api/facilities/nearest", facilities_nearest, methods=["GET"]),
+        Route("/api/route/walk", walking_route, methods=["GET"]),
+        Route("/api/push/key", push_key, methods=["GET"]),
     ]
 )

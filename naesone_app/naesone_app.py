@@ -2,17 +2,32 @@
 
 import reflex as rx
 
+from naesone_app import logs
 from naesone_app.api import api
+from naesone_app.headers import with_security_headers
 from naesone_app.pages.routes import register
+from naesone_app.pwa import REGISTER
+
+logs.install()  # before the app can log an event with a session cookie or a password in it
 
 app = rx.App(
     html_lang="ko",
     stylesheets=["/styles.css"],
     head_components=[
         rx.el.meta(name="theme-color", content="#0b5cad"),
+        rx.el.link(rel="manifest", href="/manifest.webmanifest"),
+        rx.el.link(rel="icon", href="/favicon.ico", sizes="any"),
+        rx.el.link(rel="icon", type="image/png", href="/icons/icon-192.png"),
+        rx.el.link(rel="apple-touch-icon", href="/icons/apple-touch-icon.png"),
+        rx.el.meta(name="apple-mobile-web-app-capable", content="yes"),
+        rx.el.meta(name="mobile-web-app-capable", content="yes"),
+        rx.el.meta(name="apple-mobile-web-app-title", content="내손에ON"),
+        rx.el.meta(name="apple-mobile-web-app-status-bar-style", content="default"),
+        rx.el.script(src="/app_shell.js", defer=True),
         rx.el.meta(name="viewport", content="width=device-width, initial-scale=1"),
+        rx.el.script(REGISTER),  # a raw <script> in the prerendered head (rx.script would run too late)
     ],
     theme=None,
-    api_transformer=api,
+    api_transformer=[api, with_security_headers],
 )
 register(app)

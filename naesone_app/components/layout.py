@@ -6,17 +6,12 @@ from collections.abc import Callable
 
 import reflex as rx
 
+from naesone_app.components.links import localized
+from naesone_app.components.pwa import banners
 from naesone_app.core.i18n import gettext_for
 from naesone_app.state.session import SessionState
 
 LOCALE_NAMES = {"ko": "한국어", "en": "English"}
-
-
-def localized(path: str, locale: str) -> str:
-    """The route of `path` (a Korean route such as /check) in `locale`."""
-    if locale == "ko":
-        return path
-    return f"/{locale}" if path == "/" else f"/{locale}{path}"
 
 
 def _nav(locale: str) -> rx.Component:
@@ -26,6 +21,7 @@ def _nav(locale: str) -> rx.Component:
         ("/check", _("혜택 찾기")),
         ("/results", _("나의 결과")),
         ("/programs", _("전체 혜택")),
+        ("/safety", _("안전 지도")),
     ]
     item = lambda path, label: rx.el.li(rx.el.a(label, href=localized(path, locale)))  # noqa: E731
     return rx.el.nav(
@@ -70,6 +66,8 @@ def page_shell(locale: str, path: str, *children: rx.Component,
     _ = gettext_for(locale)
     other = "en" if locale == "ko" else "ko"
     return rx.el.div(
+        # the document's language follows the route (one Reflex app serves both locales)
+        rx.el.script(f"document.documentElement.lang = {locale!r};"),
         rx.el.a(_("본문으로 건너뛰기"), href="#main", class_name="skip-link"),
         rx.el.header(
             rx.el.div(
@@ -80,6 +78,7 @@ def page_shell(locale: str, path: str, *children: rx.Component,
             _nav(locale),
             class_name="site-header",
         ),
+        banners(locale),
         rx.el.main(*children, id="main", tab_index=-1, class_name="site-main"),
         rx.el.footer(
             rx.el.p(

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from naesone_app.core.dates import age_on
+from naesone_app.core.dates import age_on, parse_iso_date
 from naesone_app.core.dongs import find_dong
 from naesone_app.core.i18n import N_, Message
 from naesone_app.core.profile import (
@@ -58,7 +58,7 @@ def _date(form: Mapping[str, Any], field: str, today: date) -> date | None:
     if not text:
         return None
     try:
-        value = date.fromisoformat(text)
+        value = parse_iso_date(text)
     except ValueError:
         raise AnswerError(field, Message(N_("날짜를 YYYY-MM-DD 형식으로 입력하세요."))) from None
     if value > today or value.year < 1880:
@@ -70,7 +70,7 @@ def _whole(form: Mapping[str, Any], field: str, low: int, high: int) -> int | No
     text = _text(form, field).replace(",", "").replace(" ", "")
     if not text:
         return None
-    if not text.isdigit() or not low <= int(text) <= high:
+    if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
         problem = Message(N_("{low}에서 {high} 사이의 숫자를 입력하세요."), {"low": low, "high": high})
         raise AnswerError(field, problem)
     return int(text)

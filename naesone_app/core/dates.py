@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, datetime, timedelta, timezone
 
 KST = timezone(timedelta(hours=9))
@@ -50,9 +51,14 @@ def months_between(start: date, on: date) -> int:
     return months
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def parse_iso_date(text: str) -> date:
-    """A `YYYY-MM-DD` date; raises ValueError with the offending text otherwise."""
+    """A `YYYY-MM-DD` date (exactly that form); raises ValueError with the offending text otherwise."""
     try:
+        if not _ISO_DATE.match(text):
+            raise ValueError
         return date.fromisoformat(text)
     except (TypeError, ValueError):
         raise ValueError(f"not a YYYY-MM-DD date: {text!r}") from None

@@ -24,7 +24,11 @@ class Feed:
     deadlines: list[ProgramResult] = field(default_factory=list)
     saved: list[ProgramResult] = field(default_factory=list)
     timeline: list[ProgramResult] = field(default_factory=list)
-    eligible_keys: list[str] = field(default_factory=list)
+    eligible: list[ProgramResult] = field(default_factory=list)
+
+    @property
+    def eligible_keys(self) -> list[str]:
+        return [r.program.key for r in self.eligible]
 
 
 def build_feed(
@@ -44,7 +48,7 @@ def build_feed(
         interesting = code in (MET, UNKNOWN) or program.key in saved_set
         result = evaluate(program, facts)  # every programme: an ineligible one may become eligible later
         if code == MET:
-            feed.eligible_keys.append(program.key)
+            feed.eligible.append(result)
             seen = first_seen.get(program.key)
             if seen is not None and now - seen <= NEW_FOR:
                 feed.new_matches.append(result)

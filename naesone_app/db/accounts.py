@@ -35,6 +35,8 @@ from naesone_app.db.account_models import (
     SavedProgram,
     SeenMatch,
 )  # fmt: skip
+from naesone_app.db.push import row_kinds, sent_reminders, subscriptions_of, unsubscribe_all
+from naesone_app.db.push_models import PushSubscription, SentReminder
 from naesone_app.security.crypto import (
     DUMMY_HASH,
     hash_password,
@@ -282,7 +284,8 @@ def grant_consent(session: Session, account_id: int, purpose: str) -> None:
 
 
 def withdraw_consent(session: Session, account_id: int, purpose: str) -> None:
-    """Withdraw a consent; withdrawing the sensitive-data consent deletes the stored profile at once."""
+    """Withdraw a consent; withdrawing the sensitive-data consent deletes the stored profile at once, and
+    withdrawing the notifications consent forgets every browser that received reminders."""
     if purpose not in PURPOSE_BY_KEY or PURPOSE_BY_KEY[purpose].required:
         raise ValueError(f"consent {purpose!r} cannot be withdrawn separately")
     consent = current_consents(session, account_id).get(purpose)
@@ -291,6 +294,8 @@ def withdraw_consent(session: Session, account_id: int, purpose: str) -> None:
         session.add(consent)
     if purpose == "sensitive_profile":
         session.exec(delete(ResidentProfile).where(ResidentProfile.account_id == account_id))
+    if purpose == "notifications":
+        unsubscribe_all(session, account_id)
 
 
 def saved_programs(session: Session, account_id: int) -> list[str]:
@@ -313,17 +318,18 @@ def set_saved(session: Session, account_id: int, program_key: str, saved: bool) 
 
 
 def note_matches(
-    session: Session, account_id: int, keys: list[str], at_sign_up: bool = False
+    session: Session, account_id: int, keys: list[str], at_sign_up: bool = False, now: datetime | None = None
 ) -> dict[str, datetime]:
     """Record programmes seen matching and return when each was first seen matching.
 
     Programmes already matching when the account was made (`at_sign_up`) count as always known, so the
-    feed's "new for you" only ever shows what changed after sign-up.
+    feed's "new for you" only ever shows what changed after sign-up. `now` is the reminder job's clock
+    (`naesone reminders send --now`), so its "new" and its first-seen agree.
     """
     rows = {
         r.program_key: r for r in session.exec(select(SeenMatch).where(SeenMatch.account_id == account_id))
     }
-    now = utc_now()
+    now = now or utc_now()
     first_seen = {}
     for key in keys:
         row = rows.get(key)
@@ -382,6 +388,19 @@ def export_account(session: Session, account_id: int) -> dict[str, Any]:
             for s in sessions
         ],
         "staff_access": [{"at": _iso(r.at), "action": r.action} for r in reads],
+        "push_subscriptions": [
+            {
+                "push_service_endpoint": p.endpoint,
+                "locale": p.locale,
+                "kinds": list(row_kinds(p)),
+                "created_at": _iso(p.created_at),
+            }
+            for p in subscriptions_of(session, account_id)
+        ],  # the browser's encryption keys are not the resident's data to download; they stay out
+        "sent_reminders": [
+            {"reminder": r.dedupe_key, "sent_at": _iso(r.sent_at)}
+            for r in sent_reminders(session, account_id)
+        ],
     }
 
 
@@ -391,7 +410,10 @@ def _iso(moment: datetime | None) -> str | None:
 
 def delete_account(session: Session, account_id: int) -> None:
     """Delete the account and, by cascade, everything personal; audit entries keep no link to it."""
-    for table in (ResidentProfile, LoginSession, Consent, SavedProgram, SeenMatch, PasswordReset):
+    for table in (
+        ResidentProfile, LoginSession, Consent, SavedProgram, SeenMatch, PasswordReset, PushSubscription,
+        SentReminder,
+    ):  # fmt: skip
         session.exec(delete(table).where(table.account_id == account_id))
     session.exec(update(AuditEntry).where(AuditEntry.subject_id == account_id).values(subject_id=None))
     session.exec(update(AuditEntry).where(AuditEntry.actor_id == account_id).values(actor_id=None))

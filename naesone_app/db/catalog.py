@@ -162,3 +162,18 @@ def count_by_source(session: Session) -> dict[str, int]:
     """Programmes per source."""
     rows = session.exec(select(ProgramRow.source, func.count(ProgramRow.id)).group_by(ProgramRow.source))
     return dict(rows.all())
+
+
+def retire_missing(session: Session, source: str, keep_ids: set[str]) -> int:
+    """Delete the programmes of `source` that a full import no longer lists; returns how many."""
+    from sqlalchemy import delete
+
+    stale = [
+        row.id
+        for row in session.exec(select(ProgramRow).where(ProgramRow.source == source)).all()
+        if row.source_id not in keep_ids
+    ]
+    if stale:
+        session.exec(delete(ProgramTextRow).where(ProgramTextRow.program_id.in_(stale)))
+        session.exec(delete(ProgramRow).where(ProgramRow.id.in_(stale)))
+    return len(stale)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
+from naesone_app.core.catalog.merge import resident_catalogue
 from naesone_app.core.program import Program
 from naesone_app.core.screening import CompiledCatalog, compile_catalog
 from naesone_app.db.catalog import catalog_version, load_programs
@@ -35,7 +36,7 @@ class _CatalogCache:
         with transaction() as session:
             version = catalog_version(session)
             if version != self._version:
-                programs = load_programs(session)
+                programs = resident_catalogue(load_programs(session))
                 self._compiled = compile_catalog(programs)
                 self._by_key = {url_key(p): p for p in programs}
                 self._version = version
@@ -47,8 +48,8 @@ class _CatalogCache:
 
 
 def url_key(program: Program) -> str:
-    """The programme's id in URLs: ``native-junggu-senior-lunch`` / ``gov24-000000465790``."""
-    return f"{program.source}-{program.source_id}"
+    """The programme's id in URLs: its one public key, ``native:junggu-senior-lunch`` / ``gov24:000000465790``."""
+    return program.key
 
 
 CATALOG = _CatalogCache()

@@ -1,4 +1,4 @@
-"""My account: my situation, consents, download my data, log out everywhere, delete the account."""
+"""My account: my situation, consents, reminders, download my data, log out everywhere, delete the account."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import reflex as rx
 from naesone_app.components.forms import text_field
 from naesone_app.components.layout import localized, page_shell
 from naesone_app.core.i18n import gettext_for
-from naesone_app.state.account import AccountState, ConsentLine
+from naesone_app.core.reminders import KIND_LABELS, KINDS, PENDING_KINDS
+from naesone_app.state.account import SUBSCRIBE_SCRIPT, UNSUBSCRIBE_SCRIPT, AccountState, ConsentLine
 from naesone_app.state.session import SessionState
 
 
@@ -44,6 +45,74 @@ def _consent(line: rx.Var[ConsentLine], locale: str) -> rx.Component:
     )  # noqa: RUF100
 
 
+def _kind_choice(kind: str, locale: str) -> rx.Component:
+    """One kind of reminder as a checkbox; its change is saved at once for every device."""
+    _ = gettext_for(locale)
+    field = f"push-kind-{kind}"
+    return rx.el.div(
+        rx.el.input(
+            type="checkbox",
+            id=field,
+            checked=AccountState.push_kinds.contains(kind),
+            on_change=lambda checked: AccountState.toggle_push_kind(kind, checked),
+            aria_describedby=f"{field}-hint" if kind in PENDING_KINDS else None,
+        ),
+        rx.el.label(_(KIND_LABELS[kind]), html_for=field),
+        rx.el.p(
+            _("준비 중이에요. 골라 두면 시작할 때부터 알려 드려요."), id=f"{field}-hint", class_name="hint"
+        )
+        if kind in PENDING_KINDS
+        else rx.fragment(),
+        class_name="choice",
+    )
+
+
+def _reminders(locale: str) -> rx.Component:
+    _ = gettext_for(locale)
+    return rx.el.section(
+        rx.el.h2(_("알림")),
+        rx.el.p(
+            _(
+                "저장한 혜택의 마감과 새로 받을 수 있는 혜택을 이 기기로 알려 드려요. 밤 10시부터 아침 8시까지는 보내지 않아요. 로그아웃하면 이 기기의 알림도 꺼져요."
+            )
+        ),
+        rx.el.fieldset(
+            rx.el.legend(_("받을 알림")),
+            *[_kind_choice(kind, locale) for kind in KINDS],
+            class_name="choices",
+        ),
+        rx.cond(
+            AccountState.push_consent,
+            rx.el.div(
+                rx.el.button(
+                    _("이 기기에서 알림 받기"),
+                    type="button",
+                    class_name="button",
+                    id="push-subscribe",
+                    on_click=rx.call_script(
+                        SUBSCRIBE_SCRIPT, callback=AccountState.subscribe_push_from_browser
+                    ),
+                ),
+                rx.el.button(
+                    _("이 기기에서 알림 끄기"),
+                    type="button",
+                    class_name="button",
+                    id="push-unsubscribe",
+                    on_click=rx.call_script(UNSUBSCRIBE_SCRIPT, callback=AccountState.unsubscribe_push),
+                ),
+                class_name="actions",
+            ),
+            rx.el.p(
+                _("알림을 받으려면 먼저 위의 ‘새 혜택·마감 알림 수신’에 동의해 주세요."), class_name="hint"
+            ),
+        ),
+        rx.el.p(AccountState.push_devices, class_name="muted"),
+        rx.el.p(AccountState.push_notice, role="status", id="push-notice"),
+        class_name="program-section",
+        id="reminders",
+    )
+
+
 def build(locale: str):
     _ = gettext_for(locale)
 
@@ -68,6 +137,7 @@ def build(locale: str):
                 ),
                 class_name="program-section",
             ),
+            _reminders(locale),
             rx.el.section(
                 rx.el.h2(_("내 정보 내려받기")),
                 rx.el.p(_("이 서비스가 가진 나에 대한 모든 정보를 JSON 파일로 받아요.")),

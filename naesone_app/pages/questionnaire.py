@@ -57,7 +57,7 @@ def _question(locale: str, key: str, legend: str, help_text: str, *fields: rx.Co
     _ = gettext_for(locale)
     return rx.el.form(
         rx.el.fieldset(
-            rx.el.legend(legend, class_name="question-legend"),
+            rx.el.legend(legend, class_name="question-legend", id="question-title", tab_index=-1),
             rx.el.p(help_text, class_name="hint") if help_text else rx.fragment(),
             *fields,
         ),

@@ -26,6 +26,10 @@ def _group(locale: str, key: str, heading: str, cards, count, empty: str) -> rx.
     )
 
 
+def _more(template: str, count) -> rx.Component:
+    return rx.cond(count > 0, rx.el.p(interpolate(template, n=count), class_name="muted"))
+
+
 def _titles(titles) -> rx.Component:
     return rx.el.ul(rx.foreach(titles, rx.el.li))
 
@@ -91,17 +95,22 @@ def build(locale: str):
                         "eligible",
                         _("받을 수 있어요 ({n})"),
                         state.eligible,
-                        state.eligible.length(),
+                        state.eligible.length() + state.eligible_more,
                         _("아직 확실히 받을 수 있는 혜택이 없어요."),
+                    ),
+                    _more(
+                        _("그 밖의 받을 수 있는 혜택 {n}개는 전체 혜택에서 볼 수 있어요."),
+                        state.eligible_more,
                     ),
                     _group(
                         locale,
                         "maybe",
                         _("확인이 더 필요해요 ({n})"),
                         state.maybe,
-                        state.maybe.length(),
+                        state.maybe.length() + state.maybe_more,
                         _("확인이 필요한 혜택이 없어요."),
                     ),
+                    _more(_("확인이 필요한 혜택 {n}개는 질문에 더 답하면 정리돼요."), state.maybe_more),
                     _group(
                         locale,
                         "ineligible",
@@ -110,16 +119,7 @@ def build(locale: str):
                         state.ineligible.length() + state.ineligible_more,
                         _("해당 없음"),
                     ),
-                    rx.cond(
-                        state.ineligible_more > 0,
-                        rx.el.p(
-                            interpolate(
-                                _("그 밖에 조건이 맞지 않는 혜택 {n}개는 생략했어요."),
-                                n=state.ineligible_more,
-                            ),
-                            class_name="muted",
-                        ),
-                    ),
+                    _more(_("그 밖에 조건이 맞지 않는 혜택 {n}개는 생략했어요."), state.ineligible_more),
                 ),
                 rx.el.p(_("결과를 불러오는 중이에요…"), class_name="muted", role="status"),
             ),

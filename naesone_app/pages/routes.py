@@ -9,7 +9,19 @@ import reflex as rx
 
 from naesone_app.components.layout import localized
 from naesone_app.core.i18n import LOCALES, N_, gettext_for
-from naesone_app.pages import account, auth, browse, feed, home, program, questionnaire, results, staff
+from naesone_app.pages import (
+    account,
+    auth,
+    browse,
+    feed,
+    home,
+    offline,
+    program,
+    questionnaire,
+    results,
+    safety,
+    staff,
+)
 from naesone_app.state.account import AccountState
 from naesone_app.state.account_forms import AccountFormsState
 from naesone_app.state.browse import BrowseState
@@ -39,9 +51,11 @@ ROUTES = (
     Route("/signup", auth.build_signup, N_("회원 가입 — 내손에ON 중구"), AccountFormsState.clear),
     Route("/login", auth.build_login, N_("로그인 — 내손에ON 중구"), AccountFormsState.clear),
     Route("/reset", auth.build_reset, N_("비밀번호 재설정 — 내손에ON 중구"), AccountFormsState.clear),
+    Route("/offline", offline.build, N_("오프라인 정보 — 내손에ON 중구")),
     Route("/feed", feed.build, N_("내 피드 — 내손에ON 중구"), FeedState.open_feed),
     Route("/account", account.build, N_("내 계정 — 내손에ON 중구"), AccountState.open_account),
     Route("/staff", staff.build, N_("직원 화면 — 내손에ON 중구"), StaffState.open_staff),
+    Route("/safety", safety.build, N_("안전 지도 — 내손에ON 중구")),
     Route(
         "/reset/confirm", auth.build_reset_confirm, N_("새 비밀번호 — 내손에ON 중구"), AccountFormsState.clear
     ),

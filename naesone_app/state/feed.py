@@ -13,6 +13,7 @@ from naesone_app.db.accounts import load_profile, note_matches, saved_programs, 
 from naesone_app.db.catalog_cache import CATALOG, url_key
 from naesone_app.db.engine import transaction
 from naesone_app.state.locale import locale_of_path
+from naesone_app.state.offline import keep_offline_script
 from naesone_app.state.session import SessionState
 from naesone_app.state.views import ResultCard, next_change_text, result_card
 
@@ -65,4 +66,5 @@ class FeedState(rx.State):
             for r in feed.timeline
         ]  # fmt: skip
         self.loaded = True
-        return None
+        eligible = [result_card(r, locale) for r in feed.eligible]
+        return rx.call_script(keep_offline_script(locale, eligible, self.saved))

@@ -13,13 +13,13 @@ import reflex as rx
 
 from naesone_app.core.accounts import AccountError
 from naesone_app.core.answers import AnswerError, apply_answer, forget_answer, settled_for
-from naesone_app.core.criteria import UNKNOWN, UNMET
+from naesone_app.core.criteria import MET, UNKNOWN
 from naesone_app.core.dates import seoul_today
-from naesone_app.core.eligibility import evaluate
 from naesone_app.core.feed import compare
 from naesone_app.core.i18n import N_, Message, render
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
 from naesone_app.core.questionnaire import QUESTIONS, next_questions
+from naesone_app.core.results import group_results
 from naesone_app.db.accounts import audit, load_profile, save_profile
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
@@ -27,8 +27,10 @@ from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState
 from naesone_app.state.views import AnswerLine, ResultCard, answer_lines, result_card
 
-MAX_INELIGIBLE_SHOWN = 30
 MAX_FORM_FIELDS = 40
+# keyboard and screen-reader users continue at the new question (or the field to fix), not at the top
+FOCUS_QUESTION = "setTimeout(() => document.getElementById('question-title')?.focus(), 80)"
+FOCUS_FIELD = "setTimeout(() => document.getElementById({field})?.focus(), 80)"
 MAX_FIELD_LENGTH = 100
 
 
@@ -47,6 +49,8 @@ class ScreeningState(rx.State):
     maybe: list[ResultCard] = []
     ineligible: list[ResultCard] = []
     ineligible_more: int = 0
+    eligible_more: int = 0
+    maybe_more: int = 0
     results_ready: bool = False
     _profile: dict[str, Any] = {}
     _settled: list[str] = []
@@ -92,7 +96,7 @@ class ScreeningState(rx.State):
         self.remaining = len(pending)
         self.answered = len(self._settled)
         codes = catalog.statuses(facts)
-        self.eligible_count = int((codes == 0).sum())
+        self.eligible_count = int((codes == MET).sum())
         self.maybe_count = int((codes == UNKNOWN).sum())
 
     async def _bring_in_saved(self) -> dict[str, Any] | None:
@@ -127,14 +131,16 @@ class ScreeningState(rx.State):
             profile = apply_answer(self._profile, self.question, form, seoul_today())
         except AnswerError as exc:
             self.field_errors = {exc.field: render(exc.message, self.locale)}
-            return
+            return rx.call_script(FOCUS_FIELD.format(field=json.dumps(exc.field)))
         self._settle(profile)
+        return rx.call_script(FOCUS_QUESTION)
 
     @rx.event
     def skip(self):
         """Leave the current question unanswered (its facts stay unknown)."""
         if self.question:
             self._settle(forget_answer(self._profile, self.question))
+        return rx.call_script(FOCUS_QUESTION)
 
     def _settle(self, profile: dict[str, Any]) -> None:
         self._profile = profile
@@ -151,10 +157,12 @@ class ScreeningState(rx.State):
     @rx.event
     def reopen(self, question: str):
         """Ask an answered question again (the old answer stands until a new one is given)."""
-        if question in QUESTIONS:
+        if isinstance(question, str) and question in QUESTIONS:
             self._reopened = question
             self.field_errors = {}
             self._advance()
+            return rx.call_script(FOCUS_QUESTION)
+        return None
 
     @rx.event
     def restart(self):
@@ -175,16 +183,16 @@ class ScreeningState(rx.State):
         self._advance()
         self._compare_with_saved(stored)
         facts = facts_on(parse_profile(self._profile), seoul_today())
-        catalog = CATALOG.get()
-        decided = list(zip(catalog.programs, catalog.statuses(facts), strict=True))
-        eligible = [evaluate(p, facts) for p, c in decided if c == 0]
-        maybe = [evaluate(p, facts) for p, c in decided if c == UNKNOWN]
-        ineligible = sorted((evaluate(p, facts) for p, c in decided if c == UNMET),
-                            key=lambda r: (len(r.nearest_miss), r.program.key))  # fmt: skip
-        self.eligible = [result_card(r, self.locale) for r in _by_title(eligible, self.locale)]
-        self.maybe = [result_card(r, self.locale) for r in _by_title(maybe, self.locale)]
-        self.ineligible = [result_card(r, self.locale) for r in ineligible[:MAX_INELIGIBLE_SHOWN]]
-        self.ineligible_more = max(len(ineligible) - MAX_INELIGIBLE_SHOWN, 0)
+        grouped = group_results(CATALOG.get(), facts)
+        cards = {
+            status: [result_card(r, self.locale) for r in results]
+            for status, results in grouped.shown.items()
+        }
+        self.eligible = sorted(cards["eligible"], key=lambda card: card.title)
+        self.maybe, self.ineligible = cards["maybe"], cards["ineligible"]
+        self.eligible_more = grouped.total["eligible"] - len(self.eligible)
+        self.maybe_more = grouped.total["maybe"] - len(self.maybe)
+        self.ineligible_more = grouped.total["ineligible"] - len(self.ineligible)
         self.results_ready = True
 
     def _compare_with_saved(self, stored: dict[str, Any] | None) -> None:
@@ -220,10 +228,6 @@ class ScreeningState(rx.State):
         """The parsed profile, for other states of this same tab (never sent to the browser)."""
         self._restore()
         return dict(self._profile)
-
-
-def _by_title(results: list, locale: str) -> list:
-    return sorted(results, key=lambda r: r.program.text(locale).title)
 
 
 def _reasonable(form: Any) -> bool:

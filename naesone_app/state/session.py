@@ -16,6 +16,7 @@ from naesone_app.db.account_models import Account
 from naesone_app.db.accounts import account_for_token, end_all_sessions, end_session
 from naesone_app.db.engine import transaction
 from naesone_app.state.locale import locale_of_path
+from naesone_app.state.offline import FORGET_OFFLINE
 
 
 def _cookie_token(header: str) -> str | None:
@@ -45,10 +46,22 @@ def claim_script(handoff: str, next_url: str) -> str:
     )
 
 
+# Signing out also ends this browser's push subscription, so the next resident on a shared device does
+# not see the previous one's reminders; the reminder job then hears "gone" and forgets the endpoint.
+FORGET_PUSH = (
+    "Promise.resolve(navigator.serviceWorker && navigator.serviceWorker.getRegistration())"
+    ".then((r) => r && r.pushManager && r.pushManager.getSubscription())"
+    ".then((s) => s && s.unsubscribe()).catch(() => {});"
+)
+
+
 def clear_script(next_url: str) -> str:
+    """Page script that ends the cookie session, forgets the offline copy and push, then leaves."""
     return (
-        "fetch('/api/session/clear', {method: 'POST', credentials: 'same-origin'})"
-        f".finally(() => window.location.replace({json.dumps(next_url)}))"
+        FORGET_OFFLINE
+        + FORGET_PUSH
+        + "fetch('/api/session/clear', {method: 'POST', credentials: 'same-origin'})"
+        f".finally(() => {{ sessionStorage.clear(); window.location.replace({json.dumps(next_url)}); }})"
     )
 
 

@@ -13,7 +13,8 @@ from sqlmodel import select
 
 from naesone_app.core.accounts import AccountError, normalize_login
 from naesone_app.core.answers import settled_for
-from naesone_app.core.i18n import N_, Message, render
+from naesone_app.core.audit import ACTION_LABELS
+from naesone_app.core.i18n import N_, Message, gettext_for, render
 from naesone_app.db.account_models import Account, ResidentProfile
 from naesone_app.db.accounts import audit, audit_entries, create_account, load_profile
 from naesone_app.db.engine import transaction
@@ -74,12 +75,13 @@ class StaffState(rx.State):
                           for a in rows]  # fmt: skip
 
     def _load_audit(self) -> None:
+        _ = gettext_for(self._locale())
         with transaction() as session:
             entries = audit_entries(session, 100)
             logins = {a.id: a.login for a in session.exec(select(Account)).all()}
         self.audit_rows = [
             AuditRow(e.at.isoformat(timespec="seconds"), mask_login(logins[e.actor_id]) if e.actor_id in logins else "-",
-                     e.action, mask_login(logins[e.subject_id]) if e.subject_id in logins else "-", e.detail)
+                     _(ACTION_LABELS[e.action]) if e.action in ACTION_LABELS else e.action, mask_login(logins[e.subject_id]) if e.subject_id in logins else "-", e.detail)
             for e in entries
         ]  # fmt: skip
 

@@ -80,9 +80,10 @@ def nearest_miss_text(result: ProgramResult, locale: str) -> str:
     """ "Only this keeps you out: …" when one or two things stand between the resident and it."""
     if not result.nearest_miss or len(result.nearest_miss) > 2:
         return ""
-    details = [render(v.detail, locale) for v in result.nearest_miss]
-    message = Message(N_("이것만 달라지면 받을 수 있어요: {what}"), {"what": " / ".join(details)})
-    return render(message, locale)
+    details = " / ".join(render(v.detail, locale) for v in result.nearest_miss)
+    if any(v.status == "unknown" for v in result.criteria):  # met, it would only become "maybe"
+        return render(Message(N_("맞지 않는 조건: {what}"), {"what": details}), locale)
+    return render(Message(N_("이것만 달라지면 받을 수 있어요: {what}"), {"what": details}), locale)
 
 
 def next_change_text(result: ProgramResult, locale: str) -> str:

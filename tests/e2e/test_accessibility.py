@@ -12,7 +12,7 @@ PAGES = {
     "home": "/",
     "questionnaire": "/check",
     "results": "/results",
-    "program": "/program?id=native-junggu-senior-lunch",
+    "program": "/program?id=native:junggu-senior-lunch",
     "browse": "/programs?category=어르신",
 }
 

@@ -17,7 +17,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from sqlalchemy import text
 
+from naesone_app.db.engine import engine_for
 from naesone_app.integrations.gov24 import Gov24Client
 from naesone_app.integrations.http import OutboundError
 from tests.integration.conftest import fingerprint, one_line_error
@@ -115,7 +117,7 @@ def test_from_api_fetches_every_page_and_retries_a_500(database, naesone, gov24_
     assert run.code == 0, run.err
     assert run.err == ""
     skipped = sum(SKIPPED.values()) + FILLER
-    assert run.out.splitlines()[0] == f"Gov24 import: 4 imported, 0 updated, 0 unchanged, {skipped} skipped"
+    assert run.out.splitlines()[0] == f"Gov24 import: 4 imported, 0 updated, 0 unchanged, {skipped} skipped, 0 retired"
     assert f"skipped {SKIPPED['other_region'] + FILLER}: other_region" in run.out
     assert state.requests == Counter({
         ("serviceList", 1): 1, ("serviceList", 2): 2, ("serviceList", 3): 1,  # page 2 failed once
@@ -241,3 +243,17 @@ def test_client_keeps_paging_when_the_server_caps_the_page_size(gov24_server) ->
     rows = Gov24Client(KEY, base_url=url, per_page=500, backoff_seconds=0.01).fetch_all("serviceList")
     assert len(rows) == len(state.data["serviceList"])
     assert len({r["서비스ID"] for r in rows}) == len(rows)
+
+
+def test_from_api_retires_programmes_the_api_no_longer_lists(database, naesone, gov24_server) -> None:
+    """A discontinued service must not stay "eligible" forever."""
+    state, _base = gov24_server
+    assert naesone("catalog", "import-gov24", "--from-api").code == 0
+    gone = state.data["serviceList"][0]["서비스ID"]
+    state.data["serviceList"] = [row for row in state.data["serviceList"] if row["서비스ID"] != gone]
+    run = naesone("catalog", "import-gov24", "--from-api")
+    assert run.code == 0, run.err
+    assert run.out.splitlines()[0].endswith(", 1 retired")
+    with engine_for(database).connect() as connection:
+        ids = {r[0] for r in connection.execute(text("SELECT source_id FROM program WHERE source = 'gov24'"))}
+    assert gone not in ids

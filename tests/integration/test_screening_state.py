@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date, timedelta
 
 import pytest
 from reflex.istate.data import RouterData
 from reflex.state import State
 
 from naesone_app.cli import main
+from naesone_app.core.dates import age_on, seoul_today
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.state.screening import ScreeningState
+
+BIRTH_DATE = (seoul_today() - timedelta(days=30)).replace(year=seoul_today().year - 68, day=1).isoformat()
 
 
 @pytest.fixture
@@ -41,12 +45,12 @@ async def test_answering_moves_to_the_next_question_and_saves_the_tab(catalogue:
     state = await _state()
     assert state.question == "birth_date"
     before = state.maybe_count
-    ScreeningState.answer.fn(state, {"birth_date": "1958-05-20", "age": ""})
+    ScreeningState.answer.fn(state, {"birth_date": BIRTH_DATE, "age": ""})
     assert state.question not in ("", "birth_date")
     assert state.answered == 1
     assert state.maybe_count < before
     saved = json.loads(state.saved_answers)
-    assert saved == {"profile": {"birth_date": "1958-05-20"}, "settled": ["birth_date"], "fresh": False}
+    assert saved == {"profile": {"birth_date": BIRTH_DATE}, "settled": ["birth_date"], "fresh": False}
 
 
 async def test_a_bad_answer_keeps_the_question_and_names_the_field(catalogue: None) -> None:
@@ -74,13 +78,14 @@ async def test_hostile_forms_change_nothing(catalogue: None, form: object) -> No
 
 async def test_answers_come_back_after_a_fresh_server_state(catalogue: None) -> None:
     state = await _state()
-    ScreeningState.answer.fn(state, {"birth_date": "1958-05-20"})
+    ScreeningState.answer.fn(state, {"birth_date": BIRTH_DATE})
     saved = state.saved_answers
     fresh = _fresh()
     fresh.saved_answers = saved  # the browser sends its sessionStorage on hydrate
     await ScreeningState.open_results.fn(fresh)
     assert fresh.answered == 1
     assert fresh.results_ready
+    assert age_on(date.fromisoformat(BIRTH_DATE), seoul_today()) == 68
     assert any("68" in line.detail for card in fresh.maybe + fresh.eligible for line in card.criteria)
 
 

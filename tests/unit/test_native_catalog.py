@@ -152,8 +152,10 @@ BAD = [
      "YYYY-MM-DD"),
     ("not-a-mapping", "- just\n- a list\n", "(file)", "mapping"),
     ("invalid-yaml", "id: [unclosed\ntitle: x\n", "line", "not valid YAML"),
-    ("impossible-date", GOOD.replace("last_updated: 2026-10-01", "last_updated: 2026-13-01"), "(file)",
-     "not valid YAML"),
+    ("impossible-date", GOOD.replace("last_updated: 2026-10-01", "last_updated: 2026-13-01"), "last_updated",
+     "YYYY-MM-DD"),
+    ("week-date", GOOD.replace("last_updated: 2026-10-01", "last_updated: 2026-W01-1"), "last_updated",
+     "YYYY-MM-DD"),
 ]  # fmt: skip
 
 

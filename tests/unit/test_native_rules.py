@@ -148,10 +148,11 @@ leaf_rules = st.one_of(
                                              min_size=1, max_size=3)),
     st.builds(lambda m: {"residence_months": m}, st.integers(1, 1200)),
     st.builds(lambda h: {"income": {"max_percent": h}}, st.floats(0, 10_000)),
-    st.builds(lambda lo, hi: {"income": {"min_percent": lo, "max_percent": hi}},
-              st.integers(0, 500), st.floats(0, 1000)),
+    st.builds(lambda lo, gap: {"income": {"min_percent": lo, "max_percent": lo + gap}},
+              st.integers(0, 500), st.floats(0.5, 500)),
     st.builds(lambda b: {"income": {"bands": b}},
-              st.lists(st.tuples(st.none() | st.floats(0, 300), st.none() | st.floats(0, 300)).map(list),
+              st.lists(st.tuples(st.none() | st.floats(0, 300), st.none() | st.floats(0.5, 300))
+                       .map(lambda t: [t[0], None if t[1] is None else (t[0] or 0) + t[1]]),
                        min_size=1, max_size=4)),
     st.builds(lambda v: {"livelihood": v}, st.lists(st.sampled_from(["none", "near_poor", "recipient"]),
                                                    min_size=1, unique=True)),
@@ -260,3 +261,19 @@ def test_status_of_empty_groups_is_met() -> None:
     facts = facts_on(parse_profile({}), AS_OF)
     assert AllOf(()).status(facts) == MET
     assert AnyOf(()).status(facts) == MET
+
+
+@pytest.mark.parametrize(
+    ("rule", "path"),
+    [
+        ({"residence_months": None}, "rules[0].residence_months"),
+        ({"residence_months": {}}, "rules[0].residence_months"),
+        ({"children": {"max_age": 5, "count": None}}, "rules[0].children.count"),
+        ({"income": {"bands": [[50, 10]]}}, "rules[0].income.bands[0]"),
+    ],
+)
+def test_a_rule_without_its_threshold_is_refused(rule: dict, path: str) -> None:
+    """A rule stored with a missing threshold would crash every later evaluation."""
+    with pytest.raises(RuleError) as caught:
+        parse_rules([rule])
+    assert caught.value.path == path

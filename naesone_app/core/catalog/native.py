@@ -17,12 +17,13 @@ from typing import Any
 import yaml
 
 from naesone_app.core.catalog.rules import RuleError, parse_rules
+from naesone_app.core.dates import parse_iso_date
 from naesone_app.core.program import Program, ProgramText
 
 REQUIRED = ("id", "title", "summary", "audience", "benefit", "how_to_apply", "responsible_body",
             "category", "level", "source_note", "last_updated")  # fmt: skip
 OPTIONAL = ("documents", "deadline", "contact", "official_url", "apply", "application_window",
-            "rules", "tests", "sample")  # fmt: skip
+            "rules", "tests", "sample", "gov24_id")  # fmt: skip
 CATEGORIES = ("임신·출산", "영유아", "아동·청소년", "청년", "중장년", "어르신", "장애인", "저소득",
               "다문화", "주거", "교육", "문화", "안전", "건강", "일자리")  # fmt: skip
 LEVELS = ("national", "city", "district")
@@ -30,6 +31,16 @@ CHANNELS = ("district", "gov24", "bokjiro", "partner", "visit", "phone", "none")
 LOCALIZED = ("title", "summary", "audience", "benefit", "how_to_apply", "deadline", "contact",
              "responsible_body")  # fmt: skip
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,80}$")
+
+
+class _DatesAsText(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so a bad date is reported with its field, not the file."""
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 class CatalogError(ValueError):
@@ -83,7 +94,7 @@ def _date(where: str, field: str, value: Any) -> date:
     if isinstance(value, date):
         return value
     try:
-        return date.fromisoformat(str(value))
+        return parse_iso_date(str(value))
     except ValueError:
         raise CatalogError(where, field, f"expected a YYYY-MM-DD date, got {value!r}") from None
 
@@ -130,6 +141,9 @@ def program_from_data(data: Any, where: str) -> tuple[Program, tuple[ProgramCase
         criteria = parse_rules(data.get("rules"))
     except RuleError as exc:
         raise CatalogError(where, exc.path, exc.problem) from None
+    gov24_id = data.get("gov24_id")
+    if gov24_id is not None and not (isinstance(gov24_id, str) and gov24_id.isascii() and gov24_id.isalnum()):
+        raise CatalogError(where, "gov24_id", f"expected the Gov24 서비스ID as text, got {gov24_id!r}")
     if not isinstance(data["source_note"], str) or not data["source_note"].strip():
         raise CatalogError(where, "source_note", "say where the programme's facts come from")
     program = Program(
@@ -147,6 +161,7 @@ def program_from_data(data: Any, where: str) -> tuple[Program, tuple[ProgramCase
         last_updated=_date(where, "last_updated", data["last_updated"]),
         is_sample=data.get("sample", True) is not False,
         provenance=data["source_note"].strip(),
+        extra={"gov24_id": gov24_id} if gov24_id else {},
     )
     return program, _cases(where, data.get("tests"))
 
@@ -186,7 +201,7 @@ def _cases(where: str, value: Any) -> tuple[ProgramCase, ...]:
 def load_program_file(path: Path) -> tuple[Program, tuple[ProgramCase, ...]]:
     """Read and validate one programme file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_DatesAsText)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "(file)"

@@ -67,6 +67,13 @@ def _number(path: str, value: Any, low: float, high: float, integer: bool = True
     return value
 
 
+def _required(path: str, value: Any, low: float, high: float) -> int:
+    """A whole number that must be there (a rule with a missing threshold would decide nothing)."""
+    if value is None:
+        raise RuleError(path, f"a whole number between {low} and {high} is required")
+    return _number(path, value, low, high)
+
+
 def _codes(path: str, value: Any, allowed: Mapping[str, Any] | tuple[str, ...]) -> frozenset[str]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not items:
@@ -117,7 +124,7 @@ def _dong(path: str, value: Any) -> Criterion:
 def _residence(path: str, value: Any) -> Criterion:
     if isinstance(value, Mapping):
         value = _mapping(path, value, {"min_months"}).get("min_months")
-    return ResidenceMonths(_number(path, value, 1, 1200))
+    return ResidenceMonths(_required(path, value, 1, 1200))
 
 
 def _income(path: str, value: Any) -> Criterion:
@@ -130,6 +137,8 @@ def _income(path: str, value: Any) -> Criterion:
     high = _number(f"{path}.max_percent", spec.get("max_percent"), 0, 10_000, integer=False)
     if low is None and high is None:
         raise RuleError(path, "needs max_percent or min_percent")
+    if low is not None and high is not None and low >= high:
+        raise RuleError(path, f"min_percent {low} is not below max_percent {high}")
     return IncomeBands(((_float(low), _float(high)),))
 
 
@@ -146,6 +155,10 @@ def _bands(path: str, value: Any) -> tuple[tuple[float | None, float | None], ..
             raise RuleError(f"{path}[{i}]", f"expected [above, up_to], got {band!r}")
         low = _number(f"{path}[{i}][0]", band[0], 0, 10_000, integer=False)
         high = _number(f"{path}[{i}][1]", band[1], 0, 10_000, integer=False)
+        if low is not None and high is not None and low >= high:
+            raise RuleError(
+                f"{path}[{i}]", f"the band's lower bound {low} is not below its upper bound {high}"
+            )
         bands.append((_float(low), _float(high)))
     return tuple(bands)
 
@@ -161,7 +174,7 @@ def _children(path: str, value: Any) -> Criterion:
     high_months = high_m if high_m is not None else (None if high is None else high * 12 + 11)
     if low_months is not None and high_months is not None and low_months > high_months:
         raise RuleError(path, "minimum age is above maximum age")
-    count = _number(f"{path}.count", spec.get("count", 1), 1, 20)
+    count = _required(f"{path}.count", spec.get("count", 1), 1, 20)
     return ChildAge(low_months, high_months, count)
 
 

@@ -3,8 +3,16 @@ nearest-facility search and GeoJSON. Pure Python (pyproj for coordinates): no Re
 """
 
 from naesone_app.core.facilities.formats import FORMATS, read_files
-from naesone_app.core.facilities.geo import Nearby, distance_m, nearest, walking_minutes
-from naesone_app.core.facilities.geojson import feature_collection
+from naesone_app.core.facilities.geo import (
+    Nearby,
+    bearing_deg,
+    compass_point,
+    distance_m,
+    nearest,
+    relative_bearing,
+    walking_minutes,
+)
+from naesone_app.core.facilities.geojson import feature_collection, public_feature_collection
 from naesone_app.core.facilities.model import (
     KIND_LABELS,
     KINDS,
@@ -27,9 +35,13 @@ __all__ = [
     "FacilityFormatError",
     "Nearby",
     "OutOfBox",
+    "bearing_deg",
+    "compass_point",
     "distance_m",
     "feature_collection",
     "nearest",
+    "public_feature_collection",
     "read_files",
+    "relative_bearing",
     "walking_minutes",
 ]

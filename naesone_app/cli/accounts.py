@@ -6,16 +6,16 @@ import argparse
 import getpass
 import os
 
+from naesone_app.cli.common import CommandError, require_schema
 from naesone_app.core.accounts import AccountError
 from naesone_app.core.i18n import render
 
 
 def cmd_create_admin(args: argparse.Namespace) -> None:
-    from naesone_app.cli import CommandError, _require_schema
     from naesone_app.db.accounts import audit, create_account, grant_consent
     from naesone_app.db.engine import transaction
 
-    _require_schema()
+    require_schema()
     password = os.environ.get("NAESONE_ADMIN_PASSWORD") or getpass.getpass("password: ")
     try:
         with transaction() as session:
@@ -28,11 +28,10 @@ def cmd_create_admin(args: argparse.Namespace) -> None:
 
 
 def cmd_rotate_keys(_: argparse.Namespace) -> None:
-    from naesone_app.cli import _require_schema
     from naesone_app.db.accounts import rotate_keys
     from naesone_app.db.engine import transaction
 
-    _require_schema()
+    require_schema()
     with transaction() as session:
         count = rotate_keys(session)
     print(f"{count} profiles re-encrypted with the newest key")
@@ -45,4 +44,6 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     admin.add_argument("--department", default="")
     admin.set_defaults(func=cmd_create_admin)
     keys = commands.add_parser("keys", help="data keys").add_subparsers(dest="action", required=True)
-    keys.add_parser("rotate", help="re-encrypt stored profiles with the first key").set_defaults(func=cmd_rotate_keys)
+    keys.add_parser("rotate", help="re-encrypt stored profiles with the first key").set_defaults(
+        func=cmd_rotate_keys
+    )

@@ -1,0 +1,19 @@
+"""Names of the audited actions, in words an admin reads in the audit log."""
+
+from __future__ import annotations
+
+from naesone_app.core.i18n import N_
+
+ACTION_LABELS: dict[str, str] = {
+    "account.created": N_("계정 만듦"),
+    "account.exported": N_("내 정보 내려받음"),
+    "account.password_reset": N_("비밀번호 재설정"),
+    "admin.created_by_cli": N_("관리자 계정 만듦 (명령줄)"),
+    "admin.created_staff": N_("직원 계정 만듦"),
+    "profile.updated": N_("상황 정보 저장"),
+    "push.subscribed": N_("알림 받기 시작"),
+    "push.unsubscribed": N_("알림 받기 중단"),
+    "staff.read_profile": N_("직원이 주민 정보 열람"),
+    "consent.granted": N_("동의함"),
+    "consent.withdrawn": N_("동의 철회"),
+}

@@ -1,0 +1,312 @@
+"""Reminders by web push: which are due for one resident, when they may go out, and their words.
+
+Pure: the job (`naesone reminders send`, cli/reminders.py) gathers the feed, the subscriptions and what
+was already sent; this module decides. A resident opts in per kind:
+
+- ``deadline``: a saved programme closes within 7 days (once per programme and closing date, so a
+  moved deadline is announced again);
+- ``new_match``: a programme newly matches the stored profile — the feed's "new for you" (once per
+  programme);
+- ``class_opening`` and ``application_result``: accepted and stored today so that a resident's choice
+  is kept, but nothing produces them yet: 자치회관 class registration and application tracking arrive
+  with issue 6, whose producers hand their reminders to `due_reminders(..., pending=...)`.
+
+Nothing is sent at night (22:00–08:00 KST): a reminder due then simply waits for the first run after
+08:00, because nothing is recorded as sent until it is.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import ipaddress
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from naesone_app.core.dates import KST
+from naesone_app.core.feed import NEW_FOR
+from naesone_app.core.i18n import DEFAULT_LOCALE, LOCALES, N_, Message, render
+from naesone_app.core.program import Program
+
+KINDS = ("deadline", "new_match", "class_opening", "application_result")
+DEFAULT_KINDS = ("deadline", "new_match")
+KIND_LABELS = {
+    "deadline": N_("저장한 혜택의 신청 마감 (마감 7일 전부터)"),
+    "new_match": N_("새로 조건에 맞는 혜택"),
+    "class_opening": N_("자치회관 강좌 접수 시작"),
+    "application_result": N_("신청 결과"),
+}
+# kinds a resident can choose already, though nothing produces them before issue 6 (the page says so)
+PENDING_KINDS = frozenset({"class_opening", "application_result"})
+DEADLINE_WITHIN = timedelta(days=7)
+QUIET_FROM = time(22, 0)
+QUIET_UNTIL = time(8, 0)
+
+MAX_ENDPOINT = 1000
+MAX_DEDUPE_KEY = 200
+P256DH_BYTES = 65  # an uncompressed P-256 point: 0x04 ‖ X ‖ Y
+AUTH_BYTES = 16
+_B64URL = re.compile(r"^[A-Za-z0-9_-]+={0,2}$")
+
+DEADLINE_TITLE = Message(N_("신청 마감이 다가와요"))
+NEW_MATCH_TITLE = Message(N_("새로 받을 수 있는 혜택이 있어요"))
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    """One reminder for one resident: its kind, the key that makes it go out once, and its words.
+
+    `program`, when set, supplies `{program}` in the messages in the reader's locale (programme titles
+    are data with their own translations, not catalogue strings).
+    """
+
+    kind: str
+    dedupe_key: str
+    title: Message
+    body: Message
+    path: str  # the Korean route (with query); localised when rendered
+    program: Program | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    """What the service worker shows: title, body, the page a tap opens, and a tag that collapses repeats."""
+
+    title: str
+    body: str
+    url: str
+    tag: str
+    lang: str
+
+    def payload(self) -> bytes:
+        """The JSON the service worker's `push` listener reads (encrypted before it leaves the server)."""
+        data = {"title": self.title, "body": self.body, "url": self.url, "tag": self.tag, "lang": self.lang}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """A browser's push subscription (PushSubscription.toJSON()), checked."""
+
+    endpoint: str
+    p256dh: str
+    auth: str
+
+    def as_webpush(self) -> dict[str, Any]:
+        """The shape pywebpush's WebPusher expects."""
+        return {"endpoint": self.endpoint, "keys": {"p256dh": self.p256dh, "auth": self.auth}}
+
+
+class SubscriptionError(ValueError):
+    """A subscription that cannot be used; the message (English, for logs and tests) says why."""
+
+
+# --- kinds ---------------------------------------------------------------------------------------
+
+
+def parse_kinds(value: Any) -> tuple[str, ...]:
+    """Opted-in kinds from a list (a handler's argument) or its JSON text (the stored column).
+
+    Unknown kinds are refused rather than dropped, so a stale or forged page cannot store nonsense.
+    """
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            raise ValueError("kinds: not JSON") from None
+    if not isinstance(value, list | tuple) or len(value) > len(KINDS) * 2:
+        raise ValueError("kinds: expected a short list")
+    for kind in value:
+        if kind not in KINDS:
+            raise ValueError(f"kinds: unknown kind {str(kind)[:40]!r}; known: {', '.join(KINDS)}")
+    return tuple(k for k in KINDS if k in value)
+
+
+def kinds_json(kinds: Iterable[str]) -> str:
+    """The stored form of opted-in kinds (always in KINDS order)."""
+    return json.dumps(list(parse_kinds(list(kinds))))
+
+
+# --- time ----------------------------------------------------------------------------------------
+
+
+def is_quiet(now: datetime) -> bool:
+    """True from 22:00 to 08:00 in Seoul: no push may wake a resident then."""
+    if now.tzinfo is None:
+        raise ValueError("is_quiet needs an aware datetime")
+    clock = now.astimezone(KST).time()
+    return clock >= QUIET_FROM or clock < QUIET_UNTIL
+
+
+def seoul_date(now: datetime) -> date:
+    """The day in Seoul at `now` (deadlines are Seoul days)."""
+    if now.tzinfo is None:
+        raise ValueError("seoul_date needs an aware datetime")
+    return now.astimezone(KST).date()
+
+
+# --- what is due ----------------------------------------------------------------------------------
+
+
+def program_path(program: Program) -> str:
+    """The programme's page (Korean route)."""
+    return "/program?id=" + quote(program.key, safe=":")
+
+
+def deadline_reminder(program: Program, today: date) -> Reminder | None:
+    """A reminder that a (saved) programme closes within 7 days, or None if it does not."""
+    closes = program.closes_on
+    if closes is None or not today <= closes <= today + DEADLINE_WITHIN:
+        return None
+    days = (closes - today).days
+    if days == 0:
+        body = Message(N_("{program}: 오늘 신청이 마감돼요."))
+    elif days == 1:
+        body = Message(N_("{program}: 내일 신청이 마감돼요."))
+    else:
+        body = Message(
+            N_("{program}: {date}에 신청이 마감돼요 ({days}일 남음)."), {"date": closes, "days": days}
+        )
+    key = f"deadline:{program.key}:{closes.isoformat()}"
+    return Reminder("deadline", key, DEADLINE_TITLE, body, program_path(program), program)
+
+
+def new_match_reminder(program: Program) -> Reminder:
+    """A reminder that a programme now matches the resident's stored profile."""
+    body = Message(N_("{program}: 이제 조건에 맞아요. 받을 수 있는지 확인해 보세요."))
+    return Reminder(
+        "new_match", f"new_match:{program.key}", NEW_MATCH_TITLE, body, program_path(program), program
+    )
+
+
+def new_matches(
+    matching: Iterable[Program], first_seen: Mapping[str, datetime], now: datetime
+) -> list[Program]:
+    """The matching programmes first seen matching within the feed's "new for you" window.
+
+    The same rule as core.feed.build_feed, without deciding every criterion of every programme: the job
+    runs this for every subscriber, so it only needs the catalogue's fast status pass.
+    """
+    return [p for p in matching if p.key in first_seen and now - first_seen[p.key] <= NEW_FOR]
+
+
+def due_reminders(
+    kinds: Iterable[str],
+    today: date,
+    saved: Iterable[Program] = (),
+    new: Iterable[Program] = (),
+    pending: Iterable[Reminder] = (),
+) -> list[Reminder]:
+    """Every reminder of the opted-in `kinds` that is due today, each key once.
+
+    `saved` are the resident's saved programmes, `new` the ones newly matching their profile (see
+    `new_matches`); `pending` are reminders other producers made (class openings, application results —
+    issue 6).
+    """
+    wanted = set(parse_kinds(list(kinds)))
+    found: list[Reminder] = []
+    if "deadline" in wanted:
+        soonest = sorted(saved, key=lambda p: p.closes_on or date.max)
+        found += [r for r in (deadline_reminder(p, today) for p in soonest) if r is not None]
+    if "new_match" in wanted:
+        found += [new_match_reminder(p) for p in new]
+    found += [r for r in pending if r.kind in wanted]
+    seen: set[str] = set()
+    unique = []
+    for reminder in found:
+        if reminder.dedupe_key not in seen and len(reminder.dedupe_key) <= MAX_DEDUPE_KEY:
+            seen.add(reminder.dedupe_key)
+            unique.append(reminder)
+    return unique
+
+
+def render_notification(reminder: Reminder, locale: str) -> Notification:
+    """The notification in the subscriber's locale (the locale stored with the subscription)."""
+    locale = locale if locale in LOCALES else DEFAULT_LOCALE
+    extra = {"program": reminder.program.text(locale).title} if reminder.program else {}
+    title = render(Message(reminder.title.msgid, {**reminder.title.params, **extra}), locale)
+    body = render(Message(reminder.body.msgid, {**reminder.body.params, **extra}), locale)
+    url = reminder.path if locale == DEFAULT_LOCALE else f"/{locale}{reminder.path}"
+    return Notification(title, body, url, reminder.dedupe_key, locale)
+
+
+# --- subscriptions ---------------------------------------------------------------------------------
+
+
+def _b64url_bytes(value: Any, name: str, size: int) -> str:
+    if not isinstance(value, str) or not value or len(value) > 200 or not _B64URL.match(value):
+        raise SubscriptionError(f"keys.{name}: not base64url")
+    try:
+        raw = base64.urlsafe_b64decode(value.rstrip("=") + "=" * (-len(value.rstrip("=")) % 4))
+    except (binascii.Error, ValueError):
+        raise SubscriptionError(f"keys.{name}: not base64url") from None
+    if len(raw) != size:
+        raise SubscriptionError(f"keys.{name}: {len(raw)} bytes, expected {size}")
+    if name == "p256dh" and raw[0] != 0x04:
+        raise SubscriptionError("keys.p256dh: not an uncompressed P-256 point")
+    return value.rstrip("=")
+
+
+def _check_endpoint(endpoint: Any, allow_loopback: bool) -> str:
+    """https to a public host; http://127.0.0.1 only where loopback is allowed (tests, development).
+
+    The server POSTs to whatever endpoint a resident hands in, so an endpoint is a request the server
+    makes on someone's behalf: plain http, credentials in the URL and private addresses are refused.
+    """
+    if not isinstance(endpoint, str) or not endpoint or len(endpoint) > MAX_ENDPOINT:
+        raise SubscriptionError(f"endpoint: expected a URL of at most {MAX_ENDPOINT} characters")
+    try:
+        parts = urlsplit(endpoint)
+        host = parts.hostname or ""
+        _ = parts.port
+    except ValueError:
+        raise SubscriptionError("endpoint: not a URL") from None
+    if not host or parts.username is not None or parts.password is not None or parts.fragment:
+        raise SubscriptionError("endpoint: expected scheme://host/path without credentials")
+    if any(ch.isspace() for ch in endpoint):
+        raise SubscriptionError("endpoint: contains spaces")
+    loopback = host == "127.0.0.1"
+    if loopback:
+        if not allow_loopback:
+            raise SubscriptionError("endpoint: loopback endpoints are not allowed on this server")
+        if parts.scheme not in ("http", "https"):
+            raise SubscriptionError("endpoint: expected http or https")
+        return endpoint
+    if parts.scheme != "https":
+        raise SubscriptionError("endpoint: expected https")
+    if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
+        raise SubscriptionError("endpoint: not a public host")
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return endpoint
+    if not address.is_global:
+        raise SubscriptionError("endpoint: not a public address")
+    return endpoint
+
+
+def parse_subscription(data: Any, allow_loopback: bool = False) -> Subscription:
+    """A browser's PushSubscription JSON ({endpoint, expirationTime, keys: {p256dh, auth}}), checked."""
+    if not isinstance(data, dict) or len(data) > 5:
+        raise SubscriptionError("expected {endpoint, keys: {p256dh, auth}}")
+    keys = data.get("keys")
+    if not isinstance(keys, dict) or len(keys) > 5:
+        raise SubscriptionError("keys: expected {p256dh, auth}")
+    return Subscription(
+        endpoint=_check_endpoint(data.get("endpoint"), allow_loopback),
+        p256dh=_b64url_bytes(keys.get("p256dh"), "p256dh", P256DH_BYTES),
+        auth=_b64url_bytes(keys.get("auth"), "auth", AUTH_BYTES),
+    )
+
+
+def push_service(endpoint: str) -> str:
+    """The push service's host, the only part of an endpoint fit for a log line."""
+    try:
+        return urlsplit(endpoint).hostname or "?"
+    except ValueError:
+        return "?"

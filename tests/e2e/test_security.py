@@ -1,0 +1,591 @@
+"""A hostile client on the served app's real socket.io endpoint (`/_event`), speaking the wire protocol
+itself: it calls any handler it likes, with any arguments and any route, carrying resident A's cookie.
+
+Every check that something does NOT leak is paired with a control that shows the same probe DOES see
+the data when it is entitled to (B reading her own export, staff reading a profile): a probe that saw
+nothing at all would otherwise pass for a secure app.
+"""
+
+from __future__ import annotations
+
+import base64
+import inspect
+import json
+import re
+import socket
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import httpx
+import pytest
+import wsproto
+from reflex.state import State
+from wsproto.events import (
+    AcceptConnection,
+    CloseConnection,
+    Message,
+    Ping,
+    RejectConnection,
+    RejectData,
+    Request,
+    TextMessage,
+)  # fmt: skip
+
+import naesone_app.pages.routes  # noqa: F401 — imports every state the app registers
+from naesone_app.db.accounts import (
+    account_for_token,
+    end_session,
+    load_profile,
+    saved_programs,
+    start_session,
+)
+from naesone_app.db.engine import transaction
+from naesone_app.state.account import AccountState
+from naesone_app.state.feed import FeedState
+from naesone_app.state.screening import ScreeningState
+from naesone_app.state.session import SessionState
+from naesone_app.state.staff import StaffState
+from tests.e2e.conftest import (
+    SESSION_COOKIE,
+    ServedApp,
+    db_account,
+    new_session_token,
+    program_key,
+    sqlite_rows,
+)
+
+NAMESPACE = "/_event"
+ROOT_STATE = State.get_full_name()
+PASSWORD = "Sindang-Spring-2026"
+
+
+class Refused(Exception):
+    """The server would not open the socket (or the socket.io namespace)."""
+
+
+class HostileClient:
+    """Socket.IO (Engine.IO 4) over a raw websocket: the protocol a browser speaks, without a browser."""
+
+    def __init__(
+        self, url: str, *, origin: str | None, cookie: str | None = None, timeout: float = 15
+    ) -> None:
+        parts = urlsplit(url)
+        self.timeout = timeout
+        self.token = str(uuid.uuid4())
+        self._probe = 0
+        self._events: list[Any] = []
+        self._text = ""
+        self.sock = socket.create_connection((parts.hostname, parts.port), timeout=timeout)
+        self.ws = wsproto.WSConnection(wsproto.ConnectionType.CLIENT)
+        headers = [(b"Origin", origin.encode())] if origin else []
+        if cookie is not None:
+            headers.append((b"Cookie", cookie.encode()))
+        target = f"{NAMESPACE}/?EIO=4&transport=websocket&token={self.token}"
+        self.sock.sendall(self.ws.send(Request(host=parts.netloc, target=target, extra_headers=headers)))
+        answer = self._next()
+        if isinstance(answer, RejectConnection):
+            raise Refused(f"HTTP {answer.status_code}")
+        assert isinstance(answer, AcceptConnection), answer
+        assert self._receive().startswith("0"), "no Engine.IO open packet"
+        self._send(f"40{NAMESPACE},")
+        joined = self._receive()
+        if not joined.startswith(f"40{NAMESPACE},"):
+            raise Refused(joined)
+
+    # -- wire ------------------------------------------------------------------------------------------
+
+    def _next(self) -> Any:
+        deadline = time.monotonic() + self.timeout
+        while not self._events:
+            self._events.extend(self.ws.events())
+            if self._events:
+                break
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError("the server sent nothing")
+            self.sock.settimeout(remaining)
+            data = self.sock.recv(1 << 16)
+            if not data:
+                raise ConnectionError("the server closed the connection")
+            self.ws.receive_data(data)
+        return self._events.pop(0)
+
+    def _receive(self) -> str:
+        while True:
+            event = self._next()
+            if isinstance(event, TextMessage):
+                self._text += event.data
+                if not event.message_finished:
+                    continue
+                text, self._text = self._text, ""
+                if text == "2":  # Engine.IO ping
+                    self._send("3")
+                    continue
+                return text
+            if isinstance(event, Ping):
+                self.sock.sendall(self.ws.send(event.response()))
+            elif isinstance(event, CloseConnection | RejectData):
+                raise ConnectionError("the server closed the websocket")
+
+    def _send(self, text: str) -> None:
+        self.sock.sendall(self.ws.send(Message(data=text)))
+
+    def emit(self, name: str, payload: Any = None, path: str = "/", query: dict | None = None) -> None:
+        router = {"pathname": path, "query": query or {}, "asPath": path}
+        packet = [
+            "event",
+            {"name": name, "payload": {} if payload is None else payload, "router_data": router},
+        ]
+        self._send(f"42{NAMESPACE}," + json.dumps(packet))
+
+    # -- calls -----------------------------------------------------------------------------------------
+
+    def call(self, name: str, payload: Any = None, path: str = "/", query: dict | None = None) -> list[dict]:
+        """Emit one event and return every update the server sent for it.
+
+        Events of one tab are processed in order, so a harmless second event (a route change the server
+        always answers) marks the end of the first one's answers.
+        """
+        self.emit(name, payload, path, query)
+        self._probe += 1
+        marker = f"probe-{self._probe}"
+        self.emit(f"{ROOT_STATE}.set_is_hydrated", {"value": True}, "/programs", {"probe": marker})
+        updates: list[dict] = []
+        while True:
+            text = self._receive()
+            if not text.startswith(f"42{NAMESPACE},"):
+                continue
+            kind, data = json.loads(text.removeprefix(f"42{NAMESPACE},"))[:2]
+            router = data.get("delta", {}).get(ROOT_STATE, {}).get("rx_router_page_rx_state_", {})
+            if kind == "event" and router.get("params", {}).get("probe") == marker:
+                return updates
+            updates.append({"kind": kind, **data} if isinstance(data, dict) else {"kind": kind, "data": data})
+
+    def close(self) -> None:
+        with suppress(OSError, wsproto.utilities.LocalProtocolError):
+            self.sock.sendall(self.ws.send(CloseConnection(code=1000)))
+        self.sock.close()
+
+
+@contextmanager
+def client(app: ServedApp, token: str | None = None, cookie: str | None = None) -> Iterator[HostileClient]:
+    """A socket from the app's own origin, carrying a session cookie (or the given raw Cookie header)."""
+    if token is not None:
+        cookie = f"{SESSION_COOKIE}={token}"
+    connection = HostileClient(app.url, origin=app.url, cookie=cookie)
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+def handler(state: type[State], name: str) -> str:
+    return f"{state.get_full_name()}.{name}"
+
+
+def readable(updates: list[dict]) -> str:
+    """Everything the updates carry, with data: URLs (downloads) decoded; not the router data, which only
+    echoes the route and query the client itself sent."""
+    updates = [
+        {**u, "delta": {
+            name: {k: v for k, v in delta.items() if not (name == ROOT_STATE and k.startswith("rx_router_"))}
+            for name, delta in u.get("delta", {}).items()
+        }}
+        for u in updates
+    ]  # fmt: skip
+    text = json.dumps(updates, ensure_ascii=False)
+    for encoded in re.findall(r"data:[^;,\"]*;base64,([A-Za-z0-9+/=]+)", text):
+        text += base64.b64decode(encoded).decode("utf-8", "replace")
+    for plain in re.findall(r"data:[^;,\"]*,([^\"]+)", text):
+        text += unquote(plain)
+    return text
+
+
+def deltas_of(updates: list[dict], state: type[State]) -> list[dict]:
+    return [u["delta"][state.get_full_name()] for u in updates if state.get_full_name() in u.get("delta", {})]
+
+
+# --- the residents ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Resident:
+    id: int
+    login: str
+    token: str
+    profile: dict
+    secrets: tuple[str, ...] = ()
+    saved: str = ""
+
+
+@pytest.fixture
+def residents(app: ServedApp) -> tuple[Resident, Resident]:
+    """A (the attacker, a resident with a profile of her own) and B (the victim, with unusual values)."""
+    tag = uuid.uuid4().hex[:10]
+    a_login = f"attacker@a{tag}.example"
+    a_profile = {"birth_date": "1958-05-20", "household_size": 1, "income_percent_of_median": 45}
+    a_id, a_token = db_account(app.db_url, a_login, PASSWORD, profile=a_profile)
+    b_login = f"victim@b{tag}.example"
+    b_profile = {"birth_date": "1941-03-17", "household_size": 2, "monthly_income_krw": 2_345_678,
+                 "lives_in_junggu": True, "dong": "회현동"}  # fmt: skip
+    saved = program_key(app.db_url, "junggu-fire-safety-kit")
+    b_id, b_token = db_account(app.db_url, b_login, PASSWORD, profile=b_profile, saved=(saved,))
+    # her login as staff pages mask it (the whole one is checked where A did not send it), income, birth date
+    b_secrets = (
+        "vi***@" + b_login.split("@")[1],
+        "2345678",
+        "2,345,678",
+        "1941-03-17",
+        "1941. 3. 17",
+        "Mar 17, 1941",
+    )
+    return Resident(a_id, a_login, a_token, a_profile), Resident(
+        b_id, b_login, b_token, b_profile, b_secrets, saved
+    )
+
+
+def snapshot(app: ServedApp, resident: Resident) -> dict:
+    """What A must not be able to change about B."""
+    with transaction(app.db_url) as session:
+        profile = load_profile(session, resident.id)
+        saved = saved_programs(session, resident.id)
+    return {
+        "account": sqlite_rows(app.db_url, "SELECT login, password_hash, role FROM account WHERE id = ?", resident.id),
+        "profile": profile,
+        "saved": saved,
+        "consents": sqlite_rows(app.db_url, "SELECT purpose, version, withdrawn_at FROM consent WHERE account_id = ? "
+                                            "ORDER BY id", resident.id),
+        "live_sessions": sqlite_rows(app.db_url, "SELECT token_hash FROM login_session WHERE account_id = ? AND "
+                                                 "revoked_at IS NULL ORDER BY id", resident.id),
+    }  # fmt: skip
+
+
+def leaked(updates: list[dict], secrets: tuple[str, ...]) -> list[str]:
+    text = readable(updates)
+    return [s for s in secrets if s in text]
+
+
+def app_states() -> list[type[State]]:
+    found: list[type[State]] = []
+
+    def walk(state: type[State]) -> None:
+        found.append(state)
+        for sub in sorted(state.get_substates(), key=lambda s: s.get_full_name()):
+            walk(sub)
+
+    walk(State)
+    return found
+
+
+# --- the controls: the probe sees personal data where it is entitled to ------------------------------
+
+
+def test_the_probe_sees_data_when_entitled_so_its_silence_means_something(
+    app: ServedApp, residents: tuple[Resident, Resident]
+) -> None:
+    _, b = residents
+    with client(app, b.token) as own:
+        feed = own.call(handler(FeedState, "open_feed"), path="/feed")
+        assert any(
+            card["key"] == b.saved
+            for d in deltas_of(feed, FeedState)
+            for card in d.get("saved_rx_state_", [])
+        )
+        export = own.call(handler(AccountState, "download_data"), path="/account")
+        assert set(leaked(export, (b.login, *b.secrets))) >= {b.login, "2345678", "1941-03-17"}
+        assert b.token not in readable(feed + export), "the HttpOnly session token came back in a delta"
+
+    staff_id, staff_token = db_account(
+        app.db_url, f"staff{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD, role="staff"
+    )
+    with client(app, staff_token) as staff:
+        staff.call(handler(StaffState, "open_staff"), path="/staff")
+        viewed = staff.call(handler(StaffState, "view_resident"), {"account_id": b.id}, path="/staff")
+        assert "2,345,678" in readable(viewed)
+    assert sqlite_rows(app.db_url, "SELECT count(*) FROM audit_log WHERE actor_id = ? AND subject_id = ? "
+                                   "AND action = 'staff.read_profile'", staff_id, b.id) == [(1,)]  # fmt: skip
+
+
+# --- helper methods -------------------------------------------------------------------------------------
+
+
+def _helpers(state: type[State]) -> list[str]:
+    """The state's own underscore methods (helpers and backend-only work), as the attacker would guess them."""
+    return sorted(
+        name for name, value in vars(state).items()
+        if name.startswith("_") and not name.startswith("__") and callable(value)
+    )  # fmt: skip
+
+
+def test_no_helper_method_is_callable(app: ServedApp, residents: tuple[Resident, Resident]) -> None:
+    _, b = residents
+    targets = {
+        state: _helpers(state) for state in app_states() if state.__module__.startswith("naesone_app.")
+    }
+    assert "_account" in targets[SessionState] and "_list" in targets[StaffState]
+    assert "_profile_for_others" in targets[ScreeningState]
+    # ...and public methods of the framework's State that are not event handlers
+    for state in (StaffState, SessionState, FeedState):
+        targets[state] = [
+            *targets[state],
+            "reset",
+            "dict",
+            "get_value",
+            "get_delta",
+            "_mark_dirty",
+            "__init__",
+        ]
+
+    staff_id, staff_token = db_account(
+        app.db_url, f"staff{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD, role="staff"
+    )
+    answered: list[str] = []
+    # called as staff: were `_list`/`_load_audit` callable, they would fill the staff page
+    with client(app, staff_token) as attacker:
+        for state, names in targets.items():
+            for name in names:
+                for payload in ({}, {"query": b.login}, {"account_id": b.id}):
+                    updates = attacker.call(handler(state, name), payload, path="/staff")
+                    if any(set(u.get("delta", {})) - {ROOT_STATE} or u.get("events") for u in updates):
+                        answered.append(f"{state.__name__}.{name}({payload}) -> {readable(updates)[:300]}")
+        hydrated = attacker.call(f"{ROOT_STATE}.hydrate", path="/staff")
+    assert not answered, "\n".join(answered)
+    [staff] = deltas_of(hydrated, StaffState)
+    assert staff["residents_rx_state_"] == [] and staff["audit_rows_rx_state_"] == []
+    [session] = deltas_of(hydrated, SessionState)
+    assert session["signed_in_rx_state_"] is False and session["role_rx_state_"] == ""
+    assert sqlite_rows(app.db_url, "SELECT count(*) FROM audit_log WHERE actor_id = ?", staff_id) == [(0,)]
+
+
+# --- A against B, through every handler --------------------------------------------------------------
+
+
+def _hostile_payloads(
+    state: type[State], name: str, b: Resident, new_login: str
+) -> list[tuple[dict, str, dict]]:
+    """(payload, route, query) triples: B's id, B's login, a form naming B, a list; on several pages."""
+    params = list(inspect.signature(state.event_handlers[name].fn).parameters)[1:]
+    form = {
+        "account_id": b.id, "id": b.id, "login": b.login, "query": b.login, "password": "Hostile-Guess-2026",
+        "password2": "Hostile-Guess-2026", "role": "admin", "department": "감사관실", "purpose": "sensitive_profile",
+        "given": False, "consent_account": True, "token": uuid.uuid4().hex, "key": b.saved,
+    }  # fmt: skip
+    if name == "setvar":
+        backend = [n for n in inspect.get_annotations(state) if n.startswith("_")]
+        names = [*state.base_vars, *backend, "is_admin", "allowed", "signed_in"]
+        return [({"var_name": var, "value": b.id}, "/staff", {}) for var in names]
+    # a strong password that is not A's own (with A's own, `delete_me` would rightly delete A)
+    creating = {
+        **form,
+        "login": new_login,
+        "password": "Myeongdong-Night-77",
+        "password2": "Myeongdong-Night-77",
+    }
+    return [
+        ({}, "/feed", {"id": str(b.id), "account_id": str(b.id)}),
+        ({p: b.id for p in params}, "/staff", {}),
+        ({p: b.login for p in params}, "/account", {"login": b.login}),
+        ({p: form for p in params}, "/program", {"id": b.saved}),
+        ({p: creating for p in params}, "/en/staff", {}),
+        ({p: [b.id, b.login] for p in params}, "/en/feed", {"token": uuid.uuid4().hex}),
+    ]
+
+
+def test_resident_a_cannot_read_or_change_resident_b_through_any_handler(
+    app: ServedApp, residents: tuple[Resident, Resident]
+) -> None:
+    a, b = residents
+    before = snapshot(app, b)
+    new_login = f"made-by-a-{uuid.uuid4().hex[:8]}@junggu.example"
+    leaks: list[str] = []
+    called: set[str] = set()
+    for state in app_states():
+        for name in sorted(state.event_handlers):
+            for payload, path, query in _hostile_payloads(state, name, b, new_login):
+                # a fresh session of A's for every call: some handlers (sign out, …) end the one they run in
+                with client(app, new_session_token(app.db_url, a.id)) as attacker:
+                    attacker.call(f"{ROOT_STATE}.hydrate", path=path, query=query)
+                    updates = attacker.call(handler(state, name), payload, path=path, query=query)
+                    updates += attacker.call(f"{ROOT_STATE}.hydrate", path=path)
+                # her full login counts too, unless A sent it herself (an echo of A's input is no leak)
+                sent = json.dumps([payload, query], ensure_ascii=False)
+                found = leaked(updates, b.secrets + ((b.login,) if b.login not in sent else ()))
+                if found or b.token in readable(updates):
+                    leaks.append(f"{state.__name__}.{name} {payload!r:.120} on {path}: {found}")
+                called.add(f"{state.__name__}.{name}")
+    assert {"FeedState.open_feed", "AccountState.download_data", "StaffState.view_resident",
+            "ProgramState.toggle_save", "ScreeningState.open_results", "AccountState.delete_me"} <= called  # fmt: skip
+    assert not leaks, "\n".join(leaks)
+    assert snapshot(app, b) == before
+    # anyone may sign up (as a resident); nobody but an admin makes staff
+    assert sqlite_rows(app.db_url, "SELECT role FROM account WHERE login = ?", new_login) in (
+        [],
+        [("resident",)],
+    )
+    assert sqlite_rows(app.db_url, "SELECT count(*) FROM audit_log WHERE subject_id = ? AND actor_id != ?",
+                       b.id, b.id) == [(0,)]  # fmt: skip
+    with transaction(app.db_url) as session:
+        assert account_for_token(session, b.token) is not None, "B was signed out by A"
+
+
+# --- staff handlers ---------------------------------------------------------------------------------
+
+
+def test_a_resident_cannot_use_staff_handlers(app: ServedApp, residents: tuple[Resident, Resident]) -> None:
+    a, b = residents
+    new_login = f"new-staff-{uuid.uuid4().hex[:8]}@junggu.example"
+    with client(app, a.token) as attacker:
+        opened = attacker.call(handler(StaffState, "open_staff"), path="/staff")
+        assert '"_redirect"' in json.dumps(opened), opened
+        searched = attacker.call(handler(StaffState, "search"), {"form": {"query": b.login}}, path="/staff")
+        viewed = attacker.call(handler(StaffState, "view_resident"), {"account_id": b.id}, path="/staff")
+        created = attacker.call(
+            handler(StaffState, "create_staff"),
+            {"form": {"login": new_login, "password": PASSWORD, "department": "감사관실", "role": "admin"}},
+            path="/staff",
+        )
+        state = attacker.call(f"{ROOT_STATE}.hydrate", path="/staff")
+    for updates in (opened, searched, viewed, created):
+        assert not leaked(updates, b.secrets)
+        for delta in deltas_of(updates, StaffState):
+            assert not delta.get("residents_rx_state_") and not delta.get("viewing_rx_state_")
+            assert not delta.get("allowed_rx_state_") and not delta.get("notice_rx_state_")
+    [staff] = deltas_of(state, StaffState)
+    assert staff["allowed_rx_state_"] is False and staff["viewing_login_rx_state_"] == ""
+    assert staff["residents_rx_state_"] == [] and staff["viewing_rx_state_"] == []
+    assert sqlite_rows(app.db_url, "SELECT count(*) FROM account WHERE login = ?", new_login) == [(0,)]
+    assert sqlite_rows(app.db_url, "SELECT count(*) FROM audit_log WHERE actor_id = ?", a.id) == [(0,)]
+
+    # the control: an admin's identical calls do create the account
+    _, admin_token = db_account(
+        app.db_url, f"admin{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD, role="admin"
+    )
+    with client(app, admin_token) as admin:
+        admin.call(handler(StaffState, "open_staff"), path="/staff")
+        admin.call(
+            handler(StaffState, "create_staff"),
+            {"form": {"login": new_login, "password": PASSWORD, "department": "감사관실", "role": "staff"}},
+            path="/staff",
+        )
+    assert sqlite_rows(app.db_url, "SELECT role FROM account WHERE login = ?", new_login) == [("staff",)]
+
+
+# --- no cookie, or a forged one --------------------------------------------------------------------
+
+
+def test_an_anonymous_or_forged_client_gets_nothing_personal(
+    app: ServedApp, residents: tuple[Resident, Resident]
+) -> None:
+    _, b = residents
+    with transaction(app.db_url) as session:
+        ended = start_session(session, b.id)
+        end_session(session, ended)
+    cookies = [
+        None,
+        f"{SESSION_COOKIE}=",
+        f"{SESSION_COOKIE}={uuid.uuid4().hex}",
+        f"{SESSION_COOKIE}={b.id}",
+        f"{SESSION_COOKIE}={ended}",  # B's, but signed out
+        f"{SESSION_COOKIE}=' OR 1=1 --",
+        f"{SESSION_COOKIE}={'x' * 5000}",
+        f'{SESSION_COOKIE}="{b.token[:-1]}"',
+    ]
+    for cookie in cookies:
+        with client(app, cookie=cookie) as anonymous:
+            feed = anonymous.call(handler(FeedState, "open_feed"), path="/feed")
+            export = anonymous.call(handler(AccountState, "download_data"), path="/account")
+            account = anonymous.call(handler(AccountState, "open_account"), path="/account")
+            state = anonymous.call(f"{ROOT_STATE}.hydrate", path="/feed")
+        everything = feed + export + account + state
+        assert not leaked(everything, b.secrets), cookie
+        assert "_download" not in json.dumps(export), cookie
+        assert "/login" in json.dumps(feed), f"no redirect to the sign-in page for {cookie!r:.40}"
+        [feed_state] = deltas_of(state, FeedState)
+        assert feed_state["loaded_rx_state_"] is False and feed_state["saved_rx_state_"] == []
+        [account_state] = deltas_of(state, AccountState)
+        assert account_state["consents_rx_state_"] == []
+
+
+# --- origins ----------------------------------------------------------------------------------------
+
+
+def test_only_the_apps_own_origin_may_open_a_socket_or_claim_a_session(
+    app: ServedApp, residents: tuple[Resident, Resident]
+) -> None:
+    a, _ = residents
+    with pytest.raises(Refused, match=r"HTTP 4\d\d"):
+        HostileClient(app.url, origin="http://evil.example", cookie=f"{SESSION_COOKIE}={a.token}")
+    with pytest.raises(Refused, match=r"HTTP 4\d\d"):
+        HostileClient(app.url, origin=app.url.replace("localhost", "localhost.evil.example"))
+    port = urlsplit(app.url).port
+    for origin in (app.url, f"http://127.0.0.1:{port}"):
+        own = HostileClient(app.url, origin=origin, cookie=f"{SESSION_COOKIE}={a.token}")
+        try:
+            [session] = deltas_of(own.call(handler(SessionState, "load_session"), path="/"), SessionState)
+            assert session["signed_in_rx_state_"] is True
+        finally:
+            own.close()
+
+    with transaction(app.db_url) as session:
+        handoff = start_session(session, a.id, kind="handoff")
+    claim = f"{app.url}/api/session/claim"
+    body = {"handoff": handoff}
+    evil = httpx.post(claim, json=body, headers={"Origin": "http://evil.example"})
+    assert evil.status_code == 403 and "set-cookie" not in evil.headers
+    assert httpx.post(claim, json=body).status_code == 403  # no Origin at all
+    preflight = httpx.options(
+        claim, headers={"Origin": "http://evil.example", "Access-Control-Request-Method": "POST"}
+    )
+    assert preflight.headers.get("access-control-allow-origin") not in ("*", "http://evil.example")
+    own = httpx.post(claim, json=body, headers={"Origin": app.url})
+    assert own.status_code == 204
+    cookie = own.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie and "path=/" in cookie
+    assert httpx.post(claim, json=body, headers={"Origin": app.url}).status_code == 401  # one use only
+
+    signed_in = {SESSION_COOKIE: a.token}
+    cleared = httpx.post(
+        f"{app.url}/api/session/clear", cookies=signed_in, headers={"Origin": "http://evil.example"}
+    )
+    assert cleared.status_code == 403
+    with transaction(app.db_url) as session:
+        assert account_for_token(session, a.token) is not None, "a cross-site post ended the session"
+
+
+# --- the server's log --------------------------------------------------------------------------------
+
+
+def _log_after(app: ServedApp, start: int, expected: str) -> str:
+    """What the server wrote to its output since `start`, once `expected` shows up in it."""
+    assert app.log is not None
+    deadline = time.monotonic() + 10
+    while True:
+        text = app.log.read_bytes()[start:].decode("utf-8", "replace")
+        if expected in text or time.monotonic() > deadline:
+            return text
+        time.sleep(0.2)
+
+
+def test_a_failing_event_does_not_write_the_session_token_to_the_log(
+    app: ServedApp, residents: tuple[Resident, Resident]
+) -> None:
+    """Whoever can read the server's log must not be able to sign in as the residents in it."""
+    a, _ = residents
+    assert app.log is not None
+    start = app.log.stat().st_size
+    with client(app, a.token) as own:
+        # a stale page calling a handler that is gone, and a handler given an argument it cannot use
+        own.call(handler(AccountState, "no_such_handler"), {}, path="/account")
+        own.call(
+            handler(AccountState, "set_consent"),
+            {"purpose": ["notifications"], "given": True},
+            path="/account",
+        )
+    logged = _log_after(app, start, "set_consent")
+    assert "no_such_handler" in logged and "set_consent" in logged, "the failures were not logged at all"
+    assert a.token not in logged, "the server log holds a resident's session token (the cookie of the event)"
