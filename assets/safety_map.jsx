@@ -15,7 +15,8 @@ import "leaflet/dist/leaflet.css";
 
 const PAGE = 50; // list items shown at a time
 const CELL_PX = 48; // grid clustering: facilities in one 48-px cell are drawn as one counted marker
-const CLUSTER_UNTIL_ZOOM = 16; // from zoom 17 every facility has its own marker
+const CLUSTER_UNTIL_ZOOM = 14; // closer than zoom 14 every facility has its own marker (streets are apart)
+const FOCUS_ZOOM = 17; // "show on the map": the facility and the buildings around it
 const TILE_TIMEOUT_MS = 8000; // a tile server that answers nothing in 8 s counts as unreachable
 
 // shelter_guide.js (a classic script in the page) announces itself as window.NaesoneSafety
@@ -92,6 +93,40 @@ function PlainGrid() {
     layer.addTo(map);
     return () => { layer.remove(); };
   }, [map]);
+  return null;
+}
+
+// 동 labels that would overlap a label placed before them are hidden until the map is zoomed in enough.
+function DeclutterLabels({ count }) {
+  const map = useMap();
+  useEffect(() => {
+    const place = () => {
+      const placed = [];
+      for (const label of map.getContainer().querySelectorAll(".dong-label span")) {
+        label.classList.remove("is-crowded");
+        const box = label.getBoundingClientRect();
+        const clash = placed.some((b) => box.left < b.right + 2 && box.right > b.left - 2
+          && box.top < b.bottom && box.bottom > b.top);
+        if (clash) label.classList.add("is-crowded");
+        else placed.push(box);
+      }
+    };
+    const frame = requestAnimationFrame(place);
+    map.on("zoomend", place);
+    return () => { cancelAnimationFrame(frame); map.off("zoomend", place); };
+  }, [map, count]);
+  return null;
+}
+
+// The first time the person's position is known, show the streets around them rather than the district.
+function FollowFirstFix({ position }) {
+  const map = useMap();
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || !position || position.source !== "gps") return;
+    done.current = true;
+    map.setView([position.lat, position.lon], Math.max(map.getZoom(), 15));
+  }, [map, position]);
   return null;
 }
 
@@ -207,8 +242,14 @@ function SafetyMapView({ config, api }) {
         const f = (getStore().facilities?.list || []).find((x) => x.id === detail.id);
         if (!f || !mapRef.current) return;
         setEnabled((old) => (old && !old.has(f.kind) ? new Set([...old, f.kind]) : old));
-        mapRef.current.setView([f.lat, f.lon], CLUSTER_UNTIL_ZOOM + 1);
-        setFocus({ id: f.id, at: Date.now() });
+        const way = detail.route && getStore().route;
+        if (way && way.id === f.id && way.points && way.points.length > 1) {
+          // from the guidance: the person, the way and the shelter together
+          mapRef.current.fitBounds(L.latLngBounds(way.points), { padding: [40, 40], maxZoom: FOCUS_ZOOM + 1 });
+        } else {
+          mapRef.current.setView([f.lat, f.lon], FOCUS_ZOOM);
+          setFocus({ id: f.id, at: Date.now() });
+        }
         mapRef.current.getContainer().focus({ preventScroll: true });
       }),
     ];
@@ -265,7 +306,7 @@ function SafetyMapView({ config, api }) {
     setShown(PAGE);
   };
   const only = (kinds) => { setEnabled(new Set(kinds)); setShown(PAGE); };
-  const distanceText = (m) => (m < 1000 ? `${Math.round(m)} m` : `${(m / 1000).toFixed(1)} km`);
+  const distanceText = (m) => (m < 1000 ? `${Math.round(m)}\u00a0m` : `${(m / 1000).toFixed(1)}\u00a0km`);
   const backgroundNote = !config.tileUrl ? S.no_tiles : !online ? S.tiles_offline : tilesFailed ? S.tiles_failed : "";
   const chosenFacility = chosen && all.find((f) => f.id === chosen.id);
 
@@ -309,6 +350,8 @@ function SafetyMapView({ config, api }) {
                 keyboard={false} pane="dongs" />
             ))}
           </Pane>
+          <DeclutterLabels count={(config.dongs || []).length} />
+          <FollowFirstFix position={position} />
           {route && route.points && route.points.length > 1 ? (
             <Polyline positions={route.points} pathOptions={{ color: "#a3261b", weight: 5, opacity: 0.9,
               dashArray: route.kind === "straight" ? "10 8" : null }} />

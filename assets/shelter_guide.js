@@ -214,7 +214,8 @@ function mountShelterGuide(root, config) {
   let cameraStream = null;
   let frame = 0;
 
-  const distanceText = (m) => (m < 1000 ? `${integer.format(Math.round(m))} m` : `${number1.format(m / 1000)} km`);
+  // a no-break space keeps "130 m" together when large text wraps
+  const distanceText = (m) => (m < 1000 ? `${integer.format(Math.round(m))}\u00a0m` : `${number1.format(m / 1000)}\u00a0km`);
 
   // --- structure -----------------------------------------------------------------------------------
   const status = h("p", { id: "guide-status", class: "guide-status", role: "status", "aria-live": "polite" });
@@ -317,7 +318,7 @@ function mountShelterGuide(root, config) {
     if (!facilities) return;
     if (!position) {
       list.replaceChildren();
-      if (!status.textContent) say(S.need_location);
+      if (!status.textContent || status.textContent === S.loading) say(S.need_location);
       return;
     }
     const found = nearest(facilities, position.lat, position.lon, limit, null);
@@ -513,7 +514,7 @@ function mountShelterGuide(root, config) {
 
   function showOnMap() {
     if (!chosen) return;
-    publish("focus", { id: chosen.facility.id });
+    publish("focus", { id: chosen.facility.id, route: true });
     const map = document.getElementById("safety-map");
     if (map) map.scrollIntoView({ behavior: "smooth", block: "start" });
   }

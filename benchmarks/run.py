@@ -14,7 +14,7 @@ import platform
 import sys
 import time
 
-from benchmarks import bench_facilities, bench_fanout, bench_gov24, bench_native
+from benchmarks import bench_facilities, bench_fanout, bench_gov24, bench_lighthouse, bench_native
 from benchmarks.common import Figure, table
 
 BENCHMARKS = {
@@ -22,6 +22,7 @@ BENCHMARKS = {
     "native": bench_native.run,
     "fanout": bench_fanout.run,
     "facilities": bench_facilities.run,
+    "lighthouse": bench_lighthouse.run,
 }
 
 

@@ -41,7 +41,7 @@ def main() -> None:
     for size in (192, 512):
         tile(size, 0.62).save(OUT / f"maskable-{size}.png", optimize=True)
     tile(180, 0.9).save(OUT / "apple-touch-icon.png", optimize=True)
-    tile(64, 0.9).save(OUT.parent / "favicon.ico", sizes=[(16, 16), (32, 32), (48, 48), (64, 64)])
+    tile(64, 0.9).save(OUT.parent / "favicon.ico", sizes=[(16, 16), (32, 32), (48, 48)])
 
 
 if __name__ == "__main__":

@@ -36,9 +36,9 @@ SAFETY_MAP_MODULE = "$/public/safety_map.jsx"
 SHELTER_GUIDE_SCRIPT = "shelter_guide.js"
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 
-COMPASS_NAMES = (N_("북쪽"), N_("북동쪽"), N_("동쪽"), N_("남동쪽"), N_("남쪽"), N_("남서쪽"), N_("서쪽"), N_("북서쪽"))
+COMPASS_NAMES = (N_("북쪽"), N_("북동쪽"), N_("동쪽"), N_("남동쪽"), N_("남쪽"), N_("남서쪽"), N_("서쪽"), N_("북서쪽"))  # fmt: skip
 # the same eight sectors, relative to where the phone points (0 = ahead, clockwise)
-TURN_NAMES = (N_("정면"), N_("오른쪽 앞"), N_("오른쪽"), N_("오른쪽 뒤"), N_("뒤쪽"), N_("왼쪽 뒤"), N_("왼쪽"), N_("왼쪽 앞"))
+TURN_NAMES = (N_("정면"), N_("오른쪽 앞"), N_("오른쪽"), N_("오른쪽 뒤"), N_("뒤쪽"), N_("왼쪽 뒤"), N_("왼쪽"), N_("왼쪽 앞"))  # fmt: skip
 
 
 class SafetyMap(rx.NoSSRComponent):
@@ -134,7 +134,9 @@ def guide_config(locale: str) -> dict[str, Any]:
         "route_failed": _("도보 경로를 받을 수 없어 직선 방향으로 안내해요."),
         "route_straight": _("지도에는 직선으로 표시해요. 실제로 걷는 길은 더 길 수 있어요."),
         "map_loading": _("지도를 불러오는 중이에요…"),
-        "map_unavailable": _("지금은 지도를 불러올 수 없어요. 위의 가까운 대피소 안내는 인터넷 없이도 쓸 수 있어요."),
+        "map_unavailable": _(
+            "지금은 지도를 불러올 수 없어요. 위의 가까운 대피소 안내는 인터넷 없이도 쓸 수 있어요."
+        ),
     }
     return _shared(locale) | {
         "strings": strings,

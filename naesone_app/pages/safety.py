@@ -42,7 +42,9 @@ def build(locale: str):
             rx.el.section(
                 rx.el.h2(_("안전 지도"), id="map-title"),
                 rx.el.p(
-                    _("시설 위치에는 시연용 샘플이 포함되어 있어요. 대피할 때는 현장 안내와 방송을 따르세요."),
+                    _(
+                        "시설 위치에는 시연용 샘플이 포함되어 있어요. 대피할 때는 현장 안내와 방송을 따르세요."
+                    ),
                     class_name="muted",
                 ),
                 # filled by shelter_guide.js (loading…, or "needs the network" when the map cannot load)

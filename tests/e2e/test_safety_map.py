@@ -9,7 +9,11 @@ against each other.
 
 from __future__ import annotations
 
+import json
 import re
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -17,7 +21,7 @@ from playwright.sync_api import Page, expect
 
 from naesone_app.core.facilities.geo import Nearby, bearing_deg, nearest, relative_bearing
 from naesone_app.core.facilities.model import SHELTER_KINDS
-from tests.e2e.conftest import SCREENSHOTS, ServedApp, screenshot, wait_hydrated
+from tests.e2e.conftest import SCREENSHOTS, RestartableApp, ServedApp, screenshot, wait_hydrated
 
 MYEONGDONG = {"latitude": 37.5637, "longitude": 126.9844}
 STORAGE_KEY = "naesone.facilities.v1"
@@ -35,8 +39,8 @@ def expected_shelters(db_url: str, limit: int = 5) -> list[Nearby]:
 
 
 def distance_text(metres: float) -> str:
-    """As the page writes it: whole metres under a kilometre (JavaScript rounds halves up)."""
-    return f"{int(metres + 0.5)} m" if metres < 999.5 else f"{metres / 1000:.1f} km"
+    """As the page writes it: whole metres under a kilometre (JavaScript rounds halves up), no-break space."""
+    return f"{int(metres + 0.5)}\u00a0m" if metres < 999.5 else f"{metres / 1000:.1f}\u00a0km"
 
 
 def part_screenshot(page: Page, selector: str, name: str) -> None:
@@ -45,7 +49,7 @@ def part_screenshot(page: Page, selector: str, name: str) -> None:
     page.locator(selector).screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
-def open_safety(page: Page, app: ServedApp, prefix: str = "") -> None:
+def open_safety(page: Page, app: ServedApp | RestartableApp, prefix: str = "") -> None:
     page.context.grant_permissions(["geolocation"], origin=app.url)
     page.context.set_geolocation(MYEONGDONG)
     page.goto(f"{app.url}{prefix}/safety")
@@ -186,6 +190,11 @@ def test_the_map_draws_facilities_and_dongs_without_tiles(page: Page, app: Serve
     open_safety(page, app)
     expect(page.locator(".dong-label")).to_have_count(15)
     expect(page.locator(".dong-label").filter(has_text="명동")).to_have_count(1)
+    # once the position is known the map shows the streets around it, where the labels do not crowd
+    page.wait_for_function(
+        "() => document.querySelectorAll('.dong-label span:not(.is-crowded)').length >= 12"
+    )
+    expect(page.locator(".dong-label span").filter(has_text="명동")).to_be_visible()
     assert page.locator("img.leaflet-tile").count() == 0  # no tile source configured: nothing downloaded
     expect(page.locator("#map-note")).to_contain_text("배경 지도 없이")
 
@@ -238,6 +247,19 @@ def test_english_page_speaks_english(page: Page, app: ServedApp) -> None:
     part_screenshot(page, "#map-section .safety-map-frame", "en-safety-map-part")
 
 
+def test_fits_a_360px_phone_at_200_percent_text(page: Page, app: ServedApp) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_safety(page, app)
+    page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+    page.wait_for_timeout(200)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"/safety scrolls sideways by {overflow}px at 360px and 200% text"
+    page.locator("#guide-choose-0").click()
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 1
+    part_screenshot(page, "#guide-view", "ko-safety-guidance-360px-200pct")
+
+
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_no_serious_accessibility_violation_on_the_safety_page(
     page: Page, app: ServedApp, prefix: str
@@ -261,3 +283,82 @@ def test_no_serious_accessibility_violation_on_the_safety_page(
         if v["impact"] in ("serious", "critical")
     ]
     assert not serious, "\n".join(serious)
+
+
+# --- a server with a tile source that does not answer and a routing engine that does ---------------------
+
+
+class _FakeOsrm(BaseHTTPRequestHandler):
+    """An OSRM `route` answer: an L-shaped walk between the two points asked for."""
+
+    calls: list[str] = []
+
+    def log_message(self, *_args) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        _FakeOsrm.calls.append(self.path)
+        a, b = self.path.split("?")[0].rsplit("/", 1)[-1].split(";")
+        (lon1, lat1), (lon2, lat2) = (tuple(map(float, p.split(","))) for p in (a, b))
+        path = [[lon1, lat1], [lon2, lat1], [lon2, lat2]]
+        body = json.dumps(
+            {
+                "code": "Ok",
+                "routes": [
+                    {
+                        "distance": 171.0,
+                        "duration": 123.0,
+                        "geometry": {"type": "LineString", "coordinates": path},
+                    }
+                ],
+            }
+        )
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(body.encode())
+
+
+@pytest.fixture(scope="module")
+def configured_app(app: ServedApp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RestartableApp]:
+    """The same build and database, with NAESONE_TILE_URL unreachable and NAESONE_ROUTING_URL set."""
+    osrm = ThreadingHTTPServer(("127.0.0.1", 0), _FakeOsrm)
+    thread = threading.Thread(target=osrm.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    server = RestartableApp(tmp_path_factory.mktemp("safety-configured"), app.db_url)
+    server.env |= {
+        "NAESONE_TILE_URL": "http://127.0.0.1:9/{z}/{x}/{y}.png",  # nothing listens on port 9
+        "NAESONE_TILE_ATTRIBUTION": "test tiles",
+        "NAESONE_ROUTING_URL": f"http://127.0.0.1:{osrm.server_address[1]}",
+    }
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+        osrm.shutdown()
+        osrm.server_close()
+        thread.join(timeout=5)
+
+
+def test_unreachable_tiles_fall_back_and_a_routing_engine_draws_the_walk(
+    page: Page, configured_app: RestartableApp
+) -> None:
+    near = expected_shelters(configured_app.db_url, limit=1)[0]
+    open_safety(page, configured_app)
+    # the tile server never answers: the map drops it and keeps the facilities and the 동 on a plain background
+    expect(page.locator("#map-note")).to_contain_text("배경 지도를 불러올 수 없어", timeout=15_000)
+    expect(page.locator(".dong-label")).to_have_count(15)
+    assert page.locator(".fac-marker, .fac-cluster").count() > 0
+    assert page.locator("img.leaflet-tile").count() == 0
+
+    _FakeOsrm.calls.clear()
+    page.locator("#guide-choose-0").click()
+    expect(page.locator("#guide-route")).to_contain_text("도보 경로 171 m", timeout=15_000)
+    assert len(_FakeOsrm.calls) == 1 and "/route/v1/foot/" in _FakeOsrm.calls[0]
+    assert _FakeOsrm.calls[0].split("?")[0].endswith(f"{near.facility.lon:.6f},{near.facility.lat:.6f}")
+    page.locator("#guide-map").click()
+    route = page.locator(".leaflet-overlay-pane path.leaflet-interactive")
+    expect(route).to_have_count(1)
+    assert route.get_attribute("stroke-dasharray") is None  # a walking route, not the dashed straight line
+    part_screenshot(page, "#map-section .safety-map-frame", "ko-safety-route-no-tiles")
