@@ -4,6 +4,7 @@ import reflex as rx
 
 from naesone_app import logs
 from naesone_app.api import api
+from naesone_app.components.pwa import connection_notice
 from naesone_app.headers import with_security_headers
 from naesone_app.pages.routes import register
 from naesone_app.pwa import REGISTER
@@ -30,4 +31,6 @@ app = rx.App(
     theme=None,
     api_transformer=[api, with_security_headers],
 )
+# Reflex's own connection toast is technical English; ours is plain words in both languages
+app.app_wraps[(5, "Overlay")] = lambda stateful: connection_notice() if stateful else None
 register(app)

@@ -54,8 +54,9 @@ function pagePath(url) {
 
 async function fromShell(request, url) {
   const cache = await caches.open(SHELL);
-  return (await cache.match(pagePath(url))) || (await cache.match("/__spa-fallback.html"))
-    || (await cache.match("/offline.html"));
+  const options = {ignoreVary: true};
+  return (await cache.match(pagePath(url), options)) || (await cache.match("/__spa-fallback.html", options))
+    || (await cache.match("/offline.html", options));
 }
 
 self.addEventListener("fetch", (event) => {
@@ -72,11 +73,12 @@ self.addEventListener("fetch", (event) => {
       fetch(request).then((response) => {
         if (response.ok) { const copy = response.clone(); caches.open(DATA).then((c) => c.put(request, copy)); }
         return response;
-      }).catch(() => caches.open(DATA).then((c) => c.match(request)))
+      }).catch(() => caches.open(DATA).then((c) => c.match(request, {ignoreVary: true})))
     );
     return;
   }
-  event.respondWith(caches.match(request, {ignoreSearch: true}).then((hit) => hit || fetch(request)));
+  // ignoreVary: the server varies on Origin, which must not hide the cached shell offline
+  event.respondWith(caches.match(request, {ignoreSearch: true, ignoreVary: true}).then((hit) => hit || fetch(request)));
 });
 
 // Reminders (naesone reminders send): the payload is {title, body, url, tag, lang}, already in the

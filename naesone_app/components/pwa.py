@@ -9,7 +9,7 @@ from __future__ import annotations
 import reflex as rx
 
 from naesone_app.components.links import localized
-from naesone_app.core.i18n import gettext_for
+from naesone_app.core.i18n import N_, gettext_for
 
 
 def banners(locale: str) -> rx.Component:
@@ -52,5 +52,25 @@ def banners(locale: str) -> rx.Component:
             role="region",
             aria_label=_("앱 설치"),
             hidden=True,
+        ),
+    )
+
+
+def connection_notice() -> rx.Component:
+    """Shown when the server cannot be reached (replaces Reflex's technical English toast).
+
+    One notice serves both locales (the app-wide overlay is built once), so it says it in both.
+    """
+    from reflex_components_core.core.banner import has_too_many_connection_errors
+
+    text = N_("서버와 연결이 끊겼어요. 다시 연결하는 중이에요.")
+    return rx.cond(
+        has_too_many_connection_errors,
+        rx.el.div(
+            rx.el.span(gettext_for("ko")(text), lang="ko"),
+            " · ",
+            rx.el.span(gettext_for("en")(text), lang="en"),
+            class_name="connection-notice",
+            role="status",
         ),
     )

@@ -36,6 +36,7 @@ class ResidentRow:
 
 @dataclass
 class AuditRow:
+    code: str = ""  # the action as recorded (for filtering and tests); `action` is its words
     at: str = ""
     actor: str = ""
     action: str = ""
@@ -80,8 +81,14 @@ class StaffState(rx.State):
             entries = audit_entries(session, 100)
             logins = {a.id: a.login for a in session.exec(select(Account)).all()}
         self.audit_rows = [
-            AuditRow(e.at.isoformat(timespec="seconds"), mask_login(logins[e.actor_id]) if e.actor_id in logins else "-",
-                     _(ACTION_LABELS[e.action]) if e.action in ACTION_LABELS else e.action, mask_login(logins[e.subject_id]) if e.subject_id in logins else "-", e.detail)
+            AuditRow(
+                code=e.action,
+                at=e.at.isoformat(timespec="seconds"),
+                actor=mask_login(logins[e.actor_id]) if e.actor_id in logins else "-",
+                action=_(ACTION_LABELS[e.action]) if e.action in ACTION_LABELS else e.action,
+                subject=mask_login(logins[e.subject_id]) if e.subject_id in logins else "-",
+                detail=e.detail,
+            )
             for e in entries
         ]  # fmt: skip
 

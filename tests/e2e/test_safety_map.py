@@ -10,6 +10,7 @@ against each other.
 from __future__ import annotations
 
 import json
+import random
 import re
 import threading
 from collections.abc import Iterator
@@ -19,7 +20,15 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from naesone_app.core.facilities.geo import Nearby, bearing_deg, nearest, relative_bearing
+from naesone_app.core.facilities.geo import (
+    Nearby,
+    bearing_deg,
+    compass_point,
+    distance_m,
+    nearest,
+    relative_bearing,
+    walking_minutes,
+)
 from naesone_app.core.facilities.model import SHELTER_KINDS
 from tests.e2e.conftest import SCREENSHOTS, RestartableApp, ServedApp, screenshot, wait_hydrated
 
@@ -130,9 +139,41 @@ def test_the_guidance_arrow_turns_with_the_compass(page: Page, app: ServedApp) -
     )
     assert_angle(arrow_angle(page), expected)
 
+    # held upright (as for the camera picture): the heading is where the back of the phone faces
+    page.evaluate(
+        "() => window.dispatchEvent(new DeviceOrientationEvent('deviceorientationabsolute',"
+        " {alpha: 0, beta: 90, gamma: 0, absolute: true}))"
+    )
+    expected = relative_bearing(bearing, 0)
+    page.wait_for_function(
+        "(want) => { const a = +document.querySelector('#guide-arrow').dataset.angle;"
+        " const d = ((a - want) % 360 + 360) % 360; return Math.min(d, 360 - d) <= 1; }",
+        arg=expected,
+    )
+
     page.locator("#guide-back").click()
     expect(page.locator("#guide-list")).to_be_visible()
     expect(page.locator("#guide-choose-0")).to_be_focused()
+
+
+def test_the_page_computes_distance_and_bearing_like_core(page: Page, app: ServedApp) -> None:
+    rng = random.Random(2026)
+    pairs = [[rng.uniform(37.54, 37.58), rng.uniform(126.95, 127.03), rng.uniform(37.54, 37.58),
+              rng.uniform(126.95, 127.03)] for _ in range(200)]  # fmt: skip
+    open_safety(page, app)
+    browser = page.evaluate(
+        "(pairs) => pairs.map(([a, b, c, d]) => [NaesoneSafety.distanceM(a, b, c, d),"
+        " NaesoneSafety.bearingDeg(a, b, c, d), NaesoneSafety.walkingMinutes(NaesoneSafety.distanceM(a, b, c, d)),"
+        " NaesoneSafety.relativeBearing(NaesoneSafety.bearingDeg(a, b, c, d), 123.4),"
+        " NaesoneSafety.compassPoint(NaesoneSafety.bearingDeg(a, b, c, d))])",
+        pairs,
+    )
+    for (a, b, c, d), (metres, bearing, minutes, turn, point) in zip(pairs, browser, strict=True):
+        assert metres == pytest.approx(distance_m(a, b, c, d), abs=1e-6)
+        assert bearing == pytest.approx(bearing_deg(a, b, c, d), abs=1e-9)
+        assert minutes == walking_minutes(distance_m(a, b, c, d))
+        assert turn == pytest.approx(relative_bearing(bearing_deg(a, b, c, d), 123.4), abs=1e-9)
+        assert point == compass_point(bearing_deg(a, b, c, d))
 
 
 def test_nearest_shelters_still_answer_offline_after_one_visit(page: Page, app: ServedApp) -> None:
@@ -161,13 +202,6 @@ def test_nearest_shelters_still_answer_offline_after_one_visit(page: Page, app: 
         page.context.set_offline(False)
 
 
-@pytest.mark.xfail(
-    reason="naesone_app/pwa.py answers cached files with caches.match(request, {ignoreSearch: true}); the "
-    "server sends `Vary: Origin` and module scripts are CORS requests, so the React bundle is not found "
-    "offline. Adding ignoreVary: true there (verified by hand) makes this pass. The guidance above does "
-    "not depend on it.",
-    strict=False,
-)
 def test_the_map_also_answers_offline_after_one_visit(page: Page, app: ServedApp) -> None:
     open_safety(page, app)
     page.wait_for_function(

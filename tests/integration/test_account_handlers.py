@@ -132,5 +132,5 @@ async def test_staff_reads_are_audited_and_only_admins_create_staff(database: st
     await StaffState.create_staff.fn(as_admin, {"login": "new@junggu.test", "password": PASSWORD, "role": "staff",
                                                 "department": "민원여권과"})  # fmt: skip
     assert not as_admin.field_errors
-    actions = [row.action for row in as_admin.audit_rows]
+    actions = [row.code for row in as_admin.audit_rows]
     assert actions.count("staff.read_profile") == 1 and actions.count("admin.created_staff") == 1

@@ -66,6 +66,17 @@ def test_geojson_has_every_facility_with_small_properties(client, database) -> N
     assert sum(f["properties"]["kind"] in SHELTER_KINDS for f in collection["features"]) == 96
 
 
+def test_geojson_is_sent_gzipped_to_clients_that_accept_it(client) -> None:
+    plain = client.get("/api/facilities.geojson", headers={"Accept-Encoding": "identity"})
+    zipped = client.get("/api/facilities.geojson", headers={"Accept-Encoding": "gzip, br"})
+    assert "content-encoding" not in plain.headers
+    assert zipped.headers["content-encoding"] == "gzip" and zipped.headers["vary"] == "Accept-Encoding"
+    assert int(zipped.headers["content-length"]) * 5 < int(plain.headers["content-length"])
+    assert zipped.json() == plain.json()  # the client decodes it
+    some = client.get("/api/facilities.geojson?kind=shelter", headers={"Accept-Encoding": "gzip"})
+    assert some.headers["content-encoding"] == "gzip" and len(some.json()["features"]) == 96
+
+
 def test_geojson_filters_by_kind_and_by_the_shelter_alias(client) -> None:
     snow = client.get("/api/facilities.geojson?kind=snow_box").json()["features"]
     assert len(snow) == 120 and {f["properties"]["kind"] for f in snow} == {"snow_box"}
