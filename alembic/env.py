@@ -3,6 +3,8 @@
 from sqlmodel import SQLModel
 
 import naesone_app.db.account_models
+import naesone_app.db.application_models
+import naesone_app.db.class_models
 import naesone_app.db.models
 import naesone_app.db.push_models  # noqa: F401
 from alembic import context

@@ -14,7 +14,14 @@ import platform
 import sys
 import time
 
-from benchmarks import bench_facilities, bench_fanout, bench_gov24, bench_lighthouse, bench_native
+from benchmarks import (
+    bench_classes,
+    bench_facilities,
+    bench_fanout,
+    bench_gov24,
+    bench_lighthouse,
+    bench_native,
+)
 from benchmarks.common import Figure, table
 
 BENCHMARKS = {
@@ -23,6 +30,7 @@ BENCHMARKS = {
     "fanout": bench_fanout.run,
     "facilities": bench_facilities.run,
     "lighthouse": bench_lighthouse.run,
+    "classes": bench_classes.run,
 }
 
 

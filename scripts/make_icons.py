@@ -29,8 +29,12 @@ def tile(size: int, safe: float) -> Image.Image:
     for text, font, dy in (("ON", big, -0.12), ("중구", small, 0.24)):
         box = draw.textbbox((0, 0), text, font=font)
         width, height = box[2] - box[0], box[3] - box[1]
-        draw.text(((size - width) / 2 - box[0], size / 2 + dy * inner - height / 2 - box[1]), text, fill=WHITE,
-                  font=font)
+        draw.text(
+            ((size - width) / 2 - box[0], size / 2 + dy * inner - height / 2 - box[1]),
+            text,
+            fill=WHITE,
+            font=font,
+        )
     return image
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from naesone_app.core.criteria import Criterion
 
@@ -51,7 +52,7 @@ class Program:
     is_sample: bool = False
     provenance: str = ""
     program_id: int | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)  # JSON-able; e.g. gov24_id, application
 
     def text(self, locale: str) -> ProgramText:
         """The texts in `locale`, falling back to Korean (every programme has Korean)."""

@@ -35,6 +35,9 @@ from naesone_app.db.account_models import (
     SavedProgram,
     SeenMatch,
 )  # fmt: skip
+from naesone_app.db.applications import delete_applications, export_applications, reseal_applications
+from naesone_app.db.class_models import Registration
+from naesone_app.db.classes import export_registrations
 from naesone_app.db.push import row_kinds, sent_reminders, subscriptions_of, unsubscribe_all
 from naesone_app.db.push_models import PushSubscription, SentReminder
 from naesone_app.security.crypto import (
@@ -401,6 +404,8 @@ def export_account(session: Session, account_id: int) -> dict[str, Any]:
             {"reminder": r.dedupe_key, "sent_at": _iso(r.sent_at)}
             for r in sent_reminders(session, account_id)
         ],
+        "class_registrations": export_registrations(session, account_id),
+        **export_applications(session, account_id),
     }
 
 
@@ -410,9 +415,10 @@ def _iso(moment: datetime | None) -> str | None:
 
 def delete_account(session: Session, account_id: int) -> None:
     """Delete the account and, by cascade, everything personal; audit entries keep no link to it."""
+    delete_applications(session, account_id)  # applications, drafts, uploads (files too), evidence
     for table in (
         ResidentProfile, LoginSession, Consent, SavedProgram, SeenMatch, PasswordReset, PushSubscription,
-        SentReminder,
+        SentReminder, Registration,
     ):  # fmt: skip
         session.exec(delete(table).where(table.account_id == account_id))
     session.exec(update(AuditEntry).where(AuditEntry.subject_id == account_id).values(subject_id=None))
@@ -421,12 +427,12 @@ def delete_account(session: Session, account_id: int) -> None:
 
 
 def rotate_keys(session: Session) -> int:
-    """Re-encrypt every stored profile with the newest key; returns how many."""
+    """Re-encrypt every stored profile, application answer and evidence document; returns how many."""
     rows = session.exec(select(ResidentProfile)).all()
     for row in rows:
         row.ciphertext = reseal(row.ciphertext)
         session.add(row)
-    return len(rows)
+    return len(rows) + reseal_applications(session, reseal)
 
 
 def count_accounts(session: Session) -> dict[str, int]:

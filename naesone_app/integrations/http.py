@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
@@ -27,6 +27,25 @@ def _decode(response: httpx.Response, service: str, url: str) -> Any:
         raise OutboundError(f"{service}: the answer is not JSON") from exc
 
 
+def _with_retries(
+    send: Callable[[], httpx.Response], url: str, service: str, retries: int, backoff_seconds: float
+) -> Any:
+    """Call `send`, retrying transport errors and 429/5xx up to `retries` times, and decode the JSON."""
+    for attempt in range(retries + 1):
+        last = attempt == retries
+        try:
+            response = send()
+        except httpx.TransportError as exc:
+            if last:
+                name = exc.__class__.__name__
+                raise OutboundError(f"{service}: no answer after {attempt + 1} attempts ({name})") from exc
+        else:
+            if response.status_code not in RETRYABLE_STATUS or last:
+                return _decode(response, service, url)
+        time.sleep(backoff_seconds * 2**attempt)
+    raise AssertionError("unreachable")
+
+
 def get_json(
     client: httpx.Client,
     url: str,
@@ -38,16 +57,23 @@ def get_json(
     backoff_seconds: float = 0.5,
 ) -> Any:
     """GET `url` and decode JSON, retrying transport errors and 429/5xx up to `retries` times."""
-    for attempt in range(retries + 1):
-        last = attempt == retries
-        try:
-            response = client.get(url, params=params, headers=headers)
-        except httpx.TransportError as exc:
-            if last:
-                name = exc.__class__.__name__
-                raise OutboundError(f"{service}: no answer after {attempt + 1} attempts ({name})") from exc
-        else:
-            if response.status_code not in RETRYABLE_STATUS or last:
-                return _decode(response, service, url)
-        time.sleep(backoff_seconds * 2**attempt)
-    raise AssertionError("unreachable")
+    send = lambda: client.get(url, params=params, headers=headers)  # noqa: E731
+    return _with_retries(send, url, service, retries, backoff_seconds)
+
+
+def post_json(
+    client: httpx.Client,
+    url: str,
+    *,
+    service: str,
+    payload: Any,
+    headers: Mapping[str, str] | None = None,
+    retries: int = 3,
+    backoff_seconds: float = 0.5,
+) -> Any:
+    """POST `payload` as JSON and decode the JSON answer, retrying like `get_json`.
+
+    Only for idempotent requests (a read expressed as a POST, e.g. "fetch this document").
+    """
+    send = lambda: client.post(url, json=payload, headers=headers)  # noqa: E731
+    return _with_retries(send, url, service, retries, backoff_seconds)

@@ -121,7 +121,7 @@ def build(locale: str):
                     rx.el.dt(_("정보 출처")),
                     rx.el.dd(view.source),
                     rx.el.dt(_("근거")),
-                    rx.el.dd(view.provenance),
+                    rx.el.dd(view.provenance, lang="ko"),  # the sources are noted in Korean
                     rx.el.dt(_("최종 수정일")),
                     rx.el.dd(rx.cond(view.last_updated != "", view.last_updated, "-")),
                     rx.el.dt(_("공식 안내")),

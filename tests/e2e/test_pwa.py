@@ -98,7 +98,9 @@ def test_offline_page_shows_the_saved_programmes(browser: Browser, app: ServedAp
     _controlled(page)
     context.set_offline(True)
     page.goto(f"{app.url}/offline")
-    expect(page.locator("#offline-saved li")).to_have_text([re.compile(r"^경로식당 무료 점심 급식")], timeout=10_000)
+    expect(page.locator("#offline-saved li")).to_have_text(
+        [re.compile(r"^경로식당 무료 점심 급식")], timeout=10_000
+    )
     expect(page.locator("#offline-when")).to_be_visible()
     screenshot(page, "ko-offline-saved")
     context.set_offline(False)

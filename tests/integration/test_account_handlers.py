@@ -83,10 +83,14 @@ def test_reset_link_arrives_by_smtp_and_works_once(database: str, smtp: Inbox) -
     link = re.search(r"https://naesone\.example/reset/confirm\?token=([\w-]+)", smtp.messages[0][1])
     assert link, smtp.messages[0][1]
     confirm = _substate(AccountFormsState, "/reset/confirm", query={"token": link.group(1)})
-    AccountFormsState.finish_reset.fn(confirm, {"password": "Brand-New-Password-7", "password2": "Brand-New-Password-7"})
+    AccountFormsState.finish_reset.fn(
+        confirm, {"password": "Brand-New-Password-7", "password2": "Brand-New-Password-7"}
+    )
     assert not confirm.field_errors and confirm.notice
     again = _substate(AccountFormsState, "/reset/confirm", query={"token": link.group(1)})
-    AccountFormsState.finish_reset.fn(again, {"password": "Other-Password-99", "password2": "Other-Password-99"})
+    AccountFormsState.finish_reset.fn(
+        again, {"password": "Other-Password-99", "password2": "Other-Password-99"}
+    )
     assert set(again.field_errors) == {"token"}
 
 
@@ -98,7 +102,9 @@ def test_weak_new_password_is_named_and_changes_nothing(database: str, smtp: Inb
     confirm = _substate(AccountFormsState, "/reset/confirm", query={"token": token})
     AccountFormsState.finish_reset.fn(confirm, {"password": "short", "password2": "short"})
     assert set(confirm.field_errors) == {"password"}
-    AccountFormsState.finish_reset.fn(confirm, {"password": "Long-Enough-Pass-1", "password2": "Different-Pass-22"})
+    AccountFormsState.finish_reset.fn(
+        confirm, {"password": "Long-Enough-Pass-1", "password2": "Different-Pass-22"}
+    )
     assert set(confirm.field_errors) == {"password2"}
 
 

@@ -57,7 +57,9 @@ def _resident(url: str, login: str = "halmoni@example.com") -> int:
         ("newperson@example.com", "newperson-is-me", "password"),
     ],
 )
-def test_bad_sign_up_names_the_field_and_stores_nothing(database: str, login: str, password: str, field: str) -> None:
+def test_bad_sign_up_names_the_field_and_stores_nothing(
+    database: str, login: str, password: str, field: str
+) -> None:
     with pytest.raises(AccountError) as caught, transaction(database) as session:
         create_account(session, login, password)
     assert caught.value.field == field
@@ -94,7 +96,9 @@ def test_sign_in_wrong_password_and_lock_out(database: str) -> None:
     assert isinstance(locked, AccountError)
     assert locked.message.params == {"n": 15}  # minutes left, rounded up
     with transaction(database) as session:  # 15 minutes later it opens again
-        assert isinstance(authenticate(session, "halmoni@example.com", PASSWORD, now + timedelta(minutes=16)), Account)
+        assert isinstance(
+            authenticate(session, "halmoni@example.com", PASSWORD, now + timedelta(minutes=16)), Account
+        )
 
 
 def test_unknown_login_gets_the_same_answer_as_a_wrong_password(database: str) -> None:
@@ -155,7 +159,9 @@ def test_reset_token_sets_a_new_password_once_and_ends_sessions(database: str) -
 def test_sensitive_fields_are_not_readable_in_the_database(database: str, tmp_path) -> None:
     account_id = _resident(database)
     with engine_for(database).connect() as connection:
-        stored = " ".join(str(v) for row in connection.execute(text("SELECT * FROM resident_profile")) for v in row)
+        stored = " ".join(
+            str(v) for row in connection.execute(text("SELECT * FROM resident_profile")) for v in row
+        )
     for secret in ("1958-05-20", "1153907", "disabled", "single_person", "신당동"):
         assert secret not in stored
     with transaction(database) as session:

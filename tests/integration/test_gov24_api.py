@@ -117,7 +117,10 @@ def test_from_api_fetches_every_page_and_retries_a_500(database, naesone, gov24_
     assert run.code == 0, run.err
     assert run.err == ""
     skipped = sum(SKIPPED.values()) + FILLER
-    assert run.out.splitlines()[0] == f"Gov24 import: 4 imported, 0 updated, 0 unchanged, {skipped} skipped, 0 retired"
+    assert (
+        run.out.splitlines()[0]
+        == f"Gov24 import: 4 imported, 0 updated, 0 unchanged, {skipped} skipped, 0 retired"
+    )
     assert f"skipped {SKIPPED['other_region'] + FILLER}: other_region" in run.out
     assert state.requests == Counter({
         ("serviceList", 1): 1, ("serviceList", 2): 2, ("serviceList", 3): 1,  # page 2 failed once

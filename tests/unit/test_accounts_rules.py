@@ -65,5 +65,7 @@ def test_five_failures_lock_for_fifteen_minutes_then_counting_restarts() -> None
 def test_sessions_end_after_idle_or_absolute_time() -> None:
     assert not session_expired(NOW, NOW, NOW + timedelta(hours=11, minutes=59))
     assert session_expired(NOW, NOW, NOW + timedelta(hours=12))
-    assert not session_expired(NOW, NOW + timedelta(days=13, hours=23), NOW + timedelta(days=13, hours=23, minutes=30))
+    assert not session_expired(
+        NOW, NOW + timedelta(days=13, hours=23), NOW + timedelta(days=13, hours=23, minutes=30)
+    )
     assert session_expired(NOW, NOW + timedelta(days=13, hours=23), NOW + timedelta(days=14))

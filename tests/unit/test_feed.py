@@ -16,7 +16,9 @@ NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
 
 def _program(key: str, rules: list, closes: date | None = None) -> Program:
-    return replace(Program("native", key, {"ko": ProgramText(title=key)}, parse_rules(rules)), closes_on=closes)
+    return replace(
+        Program("native", key, {"ko": ProgramText(title=key)}, parse_rules(rules)), closes_on=closes
+    )
 
 
 CATALOG = compile_catalog([
@@ -33,7 +35,10 @@ def test_sections_of_the_feed() -> None:
     first_seen = {"native:junggu": NOW - timedelta(days=3), "native:late-deadline": NOW - timedelta(days=30)}
     feed = build_feed(CATALOG, facts, ["native:youth"], first_seen, NOW)
     assert [r.program.source_id for r in feed.new_matches] == ["junggu"]
-    assert [r.program.source_id for r in feed.deadlines] == ["unknown-income", "junggu"]  # maybe counts, soonest first
+    assert [r.program.source_id for r in feed.deadlines] == [
+        "unknown-income",
+        "junggu",
+    ]  # maybe counts, soonest first
     assert [r.program.source_id for r in feed.saved] == ["youth"]
     timeline = [(r.program.source_id, r.next_change.on) for r in feed.timeline]
     assert timeline == [("senior", date(2027, 3, 2))]  # "at 65 on 2027-03-02 you become eligible"

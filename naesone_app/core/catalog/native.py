@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from naesone_app.core.applications import ApplicationFormError, form_to_data, parse_application
 from naesone_app.core.catalog.rules import RuleError, parse_rules
 from naesone_app.core.dates import parse_iso_date
 from naesone_app.core.program import Program, ProgramText
@@ -23,7 +24,7 @@ from naesone_app.core.program import Program, ProgramText
 REQUIRED = ("id", "title", "summary", "audience", "benefit", "how_to_apply", "responsible_body",
             "category", "level", "source_note", "last_updated")  # fmt: skip
 OPTIONAL = ("documents", "deadline", "contact", "official_url", "apply", "application_window",
-            "rules", "tests", "sample", "gov24_id")  # fmt: skip
+            "rules", "tests", "sample", "gov24_id", "application")  # fmt: skip
 CATEGORIES = ("임신·출산", "영유아", "아동·청소년", "청년", "중장년", "어르신", "장애인", "저소득",
               "다문화", "주거", "교육", "문화", "안전", "건강", "일자리")  # fmt: skip
 LEVELS = ("national", "city", "district")
@@ -144,6 +145,12 @@ def program_from_data(data: Any, where: str) -> tuple[Program, tuple[ProgramCase
     gov24_id = data.get("gov24_id")
     if gov24_id is not None and not (isinstance(gov24_id, str) and gov24_id.isascii() and gov24_id.isalnum()):
         raise CatalogError(where, "gov24_id", f"expected the Gov24 서비스ID as text, got {gov24_id!r}")
+    extra: dict[str, Any] = {"gov24_id": gov24_id} if gov24_id else {}
+    if data.get("application") is not None:
+        try:
+            extra["application"] = form_to_data(parse_application(data["application"]))
+        except ApplicationFormError as exc:
+            raise CatalogError(where, exc.path, exc.problem) from None
     if not isinstance(data["source_note"], str) or not data["source_note"].strip():
         raise CatalogError(where, "source_note", "say where the programme's facts come from")
     program = Program(
@@ -161,7 +168,7 @@ def program_from_data(data: Any, where: str) -> tuple[Program, tuple[ProgramCase
         last_updated=_date(where, "last_updated", data["last_updated"]),
         is_sample=data.get("sample", True) is not False,
         provenance=data["source_note"].strip(),
-        extra={"gov24_id": gov24_id} if gov24_id else {},
+        extra=extra,
     )
     return program, _cases(where, data.get("tests"))
 

@@ -1,0 +1,67 @@
+"""Public-MyData evidence providers: where a resident's official documents come from, with consent.
+
+There is no public MyData API or sandbox (reference §6), so the app depends on the `EvidenceProvider`
+interface only. `HttpEvidenceProvider` speaks a small JSON protocol over httpx — the stand-in server in
+`mydata_standin.py` implements it for development and tests; an adapter for the real 본인정보 표준 API
+can replace it once the district is an approved 이용기관.
+
+Protocol: ``POST {base_url}/documents`` with ``{"token": …, "kind": …}`` → ``{"document": {…}}``;
+404 when the token has no such document, 401 when the token is not valid.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+import httpx
+
+from naesone_app.integrations.http import OutboundError, post_json
+
+
+class EvidenceError(RuntimeError):
+    """The provider could not hand over the document; the message says why."""
+
+
+class EvidenceProvider(Protocol):
+    """Hands over one official document of a kind, for the resident the token stands for."""
+
+    name: str
+
+    def fetch(self, token: str, kind: str) -> dict[str, Any]: ...
+
+
+class HttpEvidenceProvider:
+    """An evidence provider reached over HTTP (JSON), with a timeout and bounded retries."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        name: str = "mydata-standin",
+        timeout_seconds: float = 10.0,
+        retries: int = 2,
+        backoff_seconds: float = 0.2,
+        client: httpx.Client | None = None,
+    ) -> None:
+        self.name = name
+        self.base_url = base_url.rstrip("/")
+        self.retries, self.backoff_seconds = retries, backoff_seconds
+        self._client = client or httpx.Client(timeout=timeout_seconds)
+
+    def fetch(self, token: str, kind: str) -> dict[str, Any]:
+        url = f"{self.base_url}/documents"
+        try:
+            answer = post_json(
+                self._client, url, service=f"evidence provider {self.name}",
+                payload={"token": token, "kind": kind}, retries=self.retries,
+                backoff_seconds=self.backoff_seconds,
+            )  # fmt: skip
+        except OutboundError as exc:
+            raise EvidenceError(str(exc)) from exc
+        document = answer.get("document") if isinstance(answer, dict) else None
+        if not isinstance(document, dict) or document.get("kind") != kind:
+            raise EvidenceError(f"evidence provider {self.name}: the answer holds no {kind} document")
+        return document
+
+    def close(self) -> None:
+        self._client.close()
