@@ -4,23 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from naesone_app.core.catalog.rules import parse_rules, rules_to_data
 from naesone_app.core.program import Program, ProgramText
-from naesone_app.db.models import ProgramRow, ProgramTextRow, _now
-
-
-@dataclass
-class UpsertCounts:
-    """What a store did: new programmes, changed ones, and ones already identical."""
-
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
+from naesone_app.db.models import ProgramRow, ProgramTextRow
+from naesone_app.db.upsert import UpsertCounts, existing_by_key, write_if_changed
 
 
 def _fields(program: Program) -> dict:
@@ -54,31 +46,19 @@ def upsert_programs(
     application URL and detail facts already stored are kept rather than wiped.
     """
     counts = UpsertCounts()
-    sources = {p.source for p in programs}
-    existing = {
-        (row.source, row.source_id): row
-        for row in session.exec(select(ProgramRow).where(ProgramRow.source.in_(sources))).all()
-    } if programs else {}  # fmt: skip
+    existing = existing_by_key(session, ProgramRow, {p.source for p in programs})
     for program in programs:
-        row = existing.get((program.source, program.source_id))
-        if row is not None and program.source_id in keep_detail_for:
-            program = _with_stored_detail(session, row, program)
+        key = (program.source, program.source_id)
+        if key in existing and program.source_id in keep_detail_for:
+            program = _with_stored_detail(session, existing[key], program)
         fields = _fields(program)
-        digest = _hash(fields, program.texts)
-        if row is not None and row.content_hash == digest:
-            counts.unchanged += 1
-            continue
-        if row is None:
-            row = ProgramRow(source=program.source, source_id=program.source_id)
-            counts.created += 1
-        else:
-            counts.updated += 1
-        for key, value in fields.items():
-            setattr(row, key, value)
-        row.content_hash, row.imported_at = digest, _now()
-        session.add(row)
-        session.flush()
-        _store_texts(session, row.id, program.texts)
+        row = write_if_changed(
+            session, existing, key, fields, _hash(fields, program.texts), counts,
+            lambda p=program: ProgramRow(source=p.source, source_id=p.source_id),
+        )  # fmt: skip
+        if row is not None:
+            session.flush()
+            _store_texts(session, row.id, program.texts)
     return counts
 
 

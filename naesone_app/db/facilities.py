@@ -11,8 +11,8 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from naesone_app.core.facilities.model import Facility
-from naesone_app.db.catalog import UpsertCounts
-from naesone_app.db.models import FacilityRow, _now
+from naesone_app.db.models import FacilityRow
+from naesone_app.db.upsert import UpsertCounts, existing_by_key, write_if_changed
 
 
 def _fields(facility: Facility) -> dict[str, Any]:
@@ -43,29 +43,14 @@ def upsert_facilities(session: Session, facilities: Iterable[Facility]) -> Upser
     """
     facilities = list(facilities)
     counts = UpsertCounts()
-    sources = {f.source for f in facilities}
-    existing = {
-        (row.source, row.source_id): row
-        for row in session.exec(select(FacilityRow).where(FacilityRow.source.in_(sources))).all()
-    } if facilities else {}  # fmt: skip
+    existing = existing_by_key(session, FacilityRow, {f.source for f in facilities})
     for facility in facilities:
         fields = _fields(facility)
-        digest = _hash(fields)
-        row = existing.get((facility.source, facility.source_id))
-        if row is not None and row.content_hash == digest:
-            counts.unchanged += 1
-            continue
-        if row is None:
-            row = FacilityRow(source=facility.source, source_id=facility.source_id, kind=facility.kind, name="",
-                              lat=facility.lat, lon=facility.lon)  # fmt: skip
-            existing[(facility.source, facility.source_id)] = row
-            counts.created += 1
-        else:
-            counts.updated += 1
-        for key, value in fields.items():
-            setattr(row, key, value)
-        row.content_hash, row.imported_at = digest, _now()
-        session.add(row)
+        write_if_changed(
+            session, existing, (facility.source, facility.source_id), fields, _hash(fields), counts,
+            lambda f=facility: FacilityRow(source=f.source, source_id=f.source_id, kind=f.kind, name="",
+                                           lat=f.lat, lon=f.lon),
+        )  # fmt: skip
     session.flush()
     return counts
 
