@@ -1,4 +1,5 @@
-"""HTTP routes beside the Reflex app: the session cookie handshake, health, and the public facility data.
+"""HTTP routes beside the Reflex app: the session cookie handshake, health, the tracked links to
+programmes applied for elsewhere (`/api/go`), and the public facility data.
 
 The session cookie is HttpOnly, so page script never sees a session token: after a sign-in the state
 hands the page a one-use token (valid 60 s) which the page exchanges here for the cookie.
@@ -14,27 +15,36 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import logging
 import math
 import os
 import threading
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from naesone_app.core.accounts import SESSION_ABSOLUTE
 from naesone_app.core.facilities.geo import bearing_deg, distance_m, nearest, walking_minutes
 from naesone_app.core.facilities.geojson import public_feature, public_feature_collection
 from naesone_app.core.facilities.model import KINDS, SHELTER_KINDS, Facility
-from naesone_app.db.accounts import claim_handoff, end_session
+from naesone_app.core.outbound import destination
+from naesone_app.db.accounts import account_for_token, claim_handoff, end_session
+from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import database_url, transaction
 from naesone_app.db.facilities import facilities_version, load_facilities
+from naesone_app.db.outbound import record_visit
 from naesone_app.integrations.routing import RoutingClient, RoutingError, routing_url
 
 SESSION_COOKIE = "naesone_session"
 MAX_BODY = 2_000
+MAX_PROGRAM_KEY = 140
+
+log = logging.getLogger(__name__)
 
 
 def allowed_origins() -> set[str]:
@@ -101,6 +111,27 @@ async def clear(request: Request) -> Response:
 
 async def health(_: Request) -> Response:
     return JSONResponse({"status": "ok"})
+
+
+def go(request: Request) -> Response:
+    """GET /api/go?id=<programme id>: count the visit, then send the resident where they apply.
+
+    The target is the stored programme's (core/outbound.destination), never a URL from the request. A
+    programme with nowhere to go, or gone from the catalogue, sends the resident to its page instead.
+    Recording never stands between the resident and the application: a failing database only logs.
+    """
+    key = request.query_params.get("id", "")[:MAX_PROGRAM_KEY]
+    program = CATALOG.program(key)
+    target = destination(program) if program is not None else None
+    if program is None or target is None:
+        return RedirectResponse(f"/program?id={quote(key, safe=':')}", 303, {"Cache-Control": "no-store"})
+    try:
+        with transaction() as session:
+            account = account_for_token(session, request.cookies.get(SESSION_COOKIE))
+            record_visit(session, program.key, program.apply_channel, account.id if account else None)
+    except SQLAlchemyError:
+        log.exception("outbound visit to %s not recorded", program.key)
+    return RedirectResponse(target, 303, {"Cache-Control": "no-store"})
 
 
 # --- public facility data -------------------------------------------------------------------------------
@@ -311,6 +342,7 @@ api = Starlette(
         Route("/api/session/claim", claim, methods=["POST"]),
         Route("/api/session/clear", clear, methods=["POST"]),
         Route("/api/health", health, methods=["GET"]),
+        Route("/api/go", go, methods=["GET"]),
         Route("/api/facilities.geojson", facilities_geojson, methods=["GET"]),
         Route("/api/facilities/nearest", facilities_nearest, methods=["GET"]),
         Route("/api/route/walk", walking_route, methods=["GET"]),

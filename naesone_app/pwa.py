@@ -17,8 +17,9 @@ import reflex as rx
 
 SKIPPED_SUFFIXES = {".gz", ".br", ".zst", ".map"}
 SW_FILE = "sw.js"
-# requests the worker must leave alone: the event channel, health, uploads, sessions and personal data
-NETWORK_ONLY = ["/_event", "/ping", "/_health", "/_upload", "/api/session", "/api/me"]
+# requests the worker must leave alone: the event channel, health, uploads, sessions, personal data and
+# the tracked links out (each visit is counted, and is a redirect off this site)
+NETWORK_ONLY = ["/_event", "/ping", "/_health", "/_upload", "/api/session", "/api/me", "/api/go"]
 # public data kept for offline use once fetched (the facility map's copy)
 RUNTIME_CACHED = ["/api/facilities"]
 

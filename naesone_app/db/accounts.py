@@ -38,6 +38,8 @@ from naesone_app.db.account_models import (
 from naesone_app.db.applications import delete_applications, export_applications, reseal_applications
 from naesone_app.db.class_models import Registration
 from naesone_app.db.classes import export_registrations
+from naesone_app.db.outbound import export_external_applications
+from naesone_app.db.outbound_models import ExternalApplication
 from naesone_app.db.push import row_kinds, sent_reminders, subscriptions_of, unsubscribe_all
 from naesone_app.db.push_models import PushSubscription, SentReminder
 from naesone_app.security.crypto import (
@@ -406,6 +408,7 @@ def export_account(session: Session, account_id: int) -> dict[str, Any]:
         ],
         "class_registrations": export_registrations(session, account_id),
         **export_applications(session, account_id),
+        "applied_elsewhere": export_external_applications(session, account_id),
     }
 
 
@@ -418,7 +421,7 @@ def delete_account(session: Session, account_id: int) -> None:
     delete_applications(session, account_id)  # applications, drafts, uploads (files too), evidence
     for table in (
         ResidentProfile, LoginSession, Consent, SavedProgram, SeenMatch, PasswordReset, PushSubscription,
-        SentReminder, Registration,
+        SentReminder, Registration, ExternalApplication,
     ):  # fmt: skip
         session.exec(delete(table).where(table.account_id == account_id))
     session.exec(update(AuditEntry).where(AuditEntry.subject_id == account_id).values(subject_id=None))

@@ -7,6 +7,7 @@ import reflex as rx
 from naesone_app.components.layout import localized, page_shell
 from naesone_app.components.results import criteria_list, status_badge
 from naesone_app.core.i18n import gettext_for
+from naesone_app.core.outbound import REPORT_LABELS, REPORTS
 from naesone_app.state.program import ProgramState
 
 
@@ -16,6 +17,48 @@ def _section(heading: str, *body: rx.Component) -> rx.Component:
 
 def _paragraphs(text: rx.Var[str]) -> rx.Component:
     return rx.el.p(text, class_name="pre-line")
+
+
+def _apply_elsewhere(locale: str) -> rx.Component:
+    """The tracked link to the site where the resident applies, then "did you finish?" once they went."""
+    _ = gettext_for(locale)
+
+    def answer(outcome: str, label: str) -> rx.Component:
+        return rx.el.button(
+            label, type="button", class_name="button", on_click=ProgramState.report_applied(outcome),
+            aria_pressed=rx.cond(ProgramState.reported == outcome, "true", "false"),
+        )  # fmt: skip
+
+    return rx.fragment(
+        rx.el.p(
+            rx.el.a(
+                ProgramState.view.apply_link_label,
+                rx.el.span(_(" (새 창)"), class_name="visually-hidden"),
+                href=ProgramState.view.apply_link,
+                rel="noopener",
+                target="_blank",
+                class_name="button primary",
+                id="apply-elsewhere",
+                on_click=ProgramState.leave_to_apply,
+            )
+        ),
+        rx.cond(
+            ProgramState.went_elsewhere,
+            rx.el.div(
+                rx.el.p(_("신청을 마치셨나요? 알려 주시면 내 신청 목록에 함께 보여 드려요.")),
+                rx.el.div(
+                    *[answer(outcome, _(REPORT_LABELS[outcome])) for outcome in REPORTS],
+                    class_name="actions compact",
+                ),
+                rx.cond(
+                    ProgramState.reported == "applied",
+                    rx.el.p(_("신청했다고 기록했어요. 결과는 신청한 곳에서 알려 줘요."), role="status"),
+                ),
+                class_name="notice",
+                id="applied-elsewhere",
+            ),
+        ),
+    )
 
 
 def build(locale: str):
@@ -80,18 +123,7 @@ def build(locale: str):
                 _("어떻게 신청하나요"),
                 rx.el.p(rx.el.strong(view.apply_channel)),
                 _paragraphs(view.how_to_apply),
-                rx.cond(
-                    view.apply_url != "",
-                    rx.el.p(
-                        rx.el.a(
-                            _("온라인 신청 바로가기"),
-                            href=view.apply_url,
-                            rel="noopener",
-                            target="_blank",
-                            class_name="button primary",
-                        )
-                    ),
-                ),
+                rx.cond(view.apply_link != "", _apply_elsewhere(locale)),
             ),
             _section(
                 _("필요한 서류"),

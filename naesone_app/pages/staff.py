@@ -6,6 +6,7 @@ import reflex as rx
 
 from naesone_app.components.forms import text_field
 from naesone_app.components.layout import page_shell
+from naesone_app.components.tables import data_table
 from naesone_app.core.i18n import gettext_for
 from naesone_app.state.staff import AuditRow, ResidentRow, StaffState
 
@@ -33,6 +34,40 @@ def _audit(row: rx.Var[AuditRow]) -> rx.Component:
         rx.el.td(row.action),
         rx.el.td(row.subject),
         rx.el.td(row.detail),
+    )
+
+
+def _outbound(locale: str) -> rx.Component:
+    """How many residents set off to apply elsewhere through the app, and how many said they did."""
+    _ = gettext_for(locale)
+    return rx.el.section(
+        rx.el.h2(_("다른 곳에서 신청하는 혜택: 최근 30일 바로가기 이용")),
+        rx.el.p(
+            _(
+                "개인을 알 수 있는 정보 없이 숫자만 모읍니다. '신청했다고 답함'은 로그인한 주민이 직접 알려 준 수입니다."
+            ),
+            class_name="hint",
+        ),
+        rx.cond(
+            StaffState.outbound_rows.length() > 0,
+            data_table(
+                _("바로가기 이용"),
+                [_("혜택"), _("신청하는 곳"), _("이용 횟수"), _("로그인한 주민"), _("신청했다고 답함")],
+                rx.foreach(
+                    StaffState.outbound_rows,
+                    lambda row: rx.el.tr(
+                        rx.el.td(row.title),
+                        rx.el.td(row.where),
+                        rx.el.td(row.visits),
+                        rx.el.td(row.residents),
+                        rx.el.td(row.reported_applied),
+                    ),
+                ),
+                "outbound-use",
+            ),
+            rx.el.p(_("아직 이용 기록이 없어요."), class_name="muted"),
+        ),
+        class_name="program-section",
     )
 
 
@@ -65,24 +100,11 @@ def _admin(locale: str) -> rx.Component:
         ),
         rx.el.section(
             rx.el.h2(_("감사 기록")),
-            rx.el.div(
-                rx.el.table(
-                    rx.el.thead(
-                        rx.el.tr(
-                            rx.el.th(_("시각"), scope="col"),
-                            rx.el.th(_("누가"), scope="col"),
-                            rx.el.th(_("무엇을"), scope="col"),
-                            rx.el.th(_("누구의"), scope="col"),
-                            rx.el.th(_("부서·내용"), scope="col"),
-                        )
-                    ),
-                    rx.el.tbody(rx.foreach(StaffState.audit_rows, _audit)),
-                    id="audit-log",
-                ),
-                class_name="table-scroll",
-                tab_index=0,
-                role="region",
-                aria_label=_("감사 기록"),
+            data_table(
+                _("감사 기록"),
+                [_("시각"), _("누가"), _("무엇을"), _("누구의"), _("부서·내용")],
+                rx.foreach(StaffState.audit_rows, _audit),
+                "audit-log",
             ),
             class_name="program-section",
         ),
@@ -109,23 +131,11 @@ def build(locale: str):
                             on_submit=StaffState.search,
                             no_validate=True,
                         ),
-                        rx.el.div(
-                            rx.el.table(
-                                rx.el.thead(
-                                    rx.el.tr(
-                                        rx.el.th(_("계정"), scope="col"),
-                                        rx.el.th(_("가입일"), scope="col"),
-                                        rx.el.th(_("상황 정보"), scope="col"),
-                                        rx.el.th(_("열람"), scope="col"),
-                                    )
-                                ),
-                                rx.el.tbody(rx.foreach(StaffState.residents, lambda r: _resident(r, locale))),
-                                id="residents",
-                            ),
-                            class_name="table-scroll",
-                            tab_index=0,
-                            role="region",
-                            aria_label=_("주민 목록"),
+                        data_table(
+                            _("주민 목록"),
+                            [_("계정"), _("가입일"), _("상황 정보"), _("열람")],
+                            rx.foreach(StaffState.residents, lambda r: _resident(r, locale)),
+                            "residents",
                         ),
                         class_name="program-section",
                     ),
@@ -143,6 +153,7 @@ def build(locale: str):
                             id="resident-profile",
                         ),
                     ),
+                    _outbound(locale),
                     rx.cond(StaffState.is_admin, _admin(locale)),
                 ),
                 rx.el.p(_("직원만 볼 수 있는 화면입니다."), class_name="notice"),

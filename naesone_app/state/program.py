@@ -7,10 +7,12 @@ import reflex as rx
 from naesone_app.core.dates import seoul_today
 from naesone_app.core.eligibility import evaluate
 from naesone_app.core.i18n import render
+from naesone_app.core.outbound import REPORTS
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
 from naesone_app.db.accounts import saved_programs, set_saved
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
+from naesone_app.db.outbound import external_application, report
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.screening import ScreeningState
 from naesone_app.state.session import SessionState
@@ -37,6 +39,8 @@ class ProgramState(rx.State):
     next_change: str = ""
     signed_in: bool = False
     saved: bool = False
+    went_elsewhere: bool = False  # the signed-in resident followed the link to apply elsewhere
+    reported: str = ""  # what they told us afterwards: "" | applied | not_yet
     _key: str = ""
 
     @rx.event
@@ -54,9 +58,13 @@ class ProgramState(rx.State):
         self._key = program.key
         account = (await self.get_state(SessionState))._account()
         self.signed_in = account is not None
+        self.went_elsewhere, self.reported = False, ""
         if account is not None:
             with transaction() as session:
                 self.saved = program.key in saved_programs(session, account.id)
+                visit = external_application(session, account.id, program.key)
+            if visit is not None:
+                self.went_elsewhere, self.reported = True, visit.reported
         screening = await self.get_state(ScreeningState)
         answers = screening._profile_for_others()
         if not answers:
@@ -70,6 +78,24 @@ class ProgramState(rx.State):
         self.criteria = [CriterionLine(v.status, render(v.detail, locale)) for v in result.criteria]
         self.nearest_miss = nearest_miss_text(result, locale)
         self.next_change = next_change_text(result, locale)
+
+    @rx.event
+    def leave_to_apply(self):
+        """The resident followed the tracked link (the visit itself is recorded by /api/go)."""
+        self.went_elsewhere = self.signed_in and bool(self.view.apply_link)
+
+    @rx.event
+    async def report_applied(self, outcome: str):
+        """The resident says whether they finished applying elsewhere (applied / not_yet)."""
+        account = (await self.get_state(SessionState))._account()
+        if account is None or not self._key or outcome not in REPORTS:
+            return
+        try:
+            with transaction() as session:
+                report(session, account.id, self._key, outcome)
+        except LookupError:
+            return
+        self.went_elsewhere, self.reported = True, outcome
 
     @rx.event
     async def toggle_save(self):

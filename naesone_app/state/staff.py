@@ -6,6 +6,7 @@ Every handler checks the role of whoever asks, whatever the page shows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import reflex as rx
@@ -14,16 +15,20 @@ from sqlmodel import select
 from naesone_app.core.accounts import AccountError, normalize_login
 from naesone_app.core.answers import settled_for
 from naesone_app.core.audit import ACTION_LABELS
+from naesone_app.core.dates import seoul_today
 from naesone_app.core.i18n import N_, Message, gettext_for, render
 from naesone_app.db.account_models import Account, ResidentProfile
 from naesone_app.db.accounts import audit, audit_entries, create_account, load_profile
+from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
+from naesone_app.db.outbound import outbound_summary
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState, mask_login
-from naesone_app.state.views import AnswerLine, answer_lines
+from naesone_app.state.views import CHANNEL_LABELS, AnswerLine, answer_lines
 
 STAFF_ROLES = ("staff", "admin")
 LISTED = 50
+OUTBOUND_DAYS = 30
 
 
 @dataclass
@@ -44,6 +49,17 @@ class AuditRow:
     detail: str = ""
 
 
+@dataclass
+class OutboundRow:
+    """One programme's tracked-link use (counts only: no resident is named)."""
+
+    title: str = ""
+    where: str = ""
+    visits: int = 0
+    residents: int = 0
+    reported_applied: int = 0
+
+
 class StaffState(rx.State):
     """What a staff member sees; empty for anyone else."""
 
@@ -53,6 +69,7 @@ class StaffState(rx.State):
     viewing_login: str = ""
     viewing: list[AnswerLine] = []
     audit_rows: list[AuditRow] = []
+    outbound_rows: list[OutboundRow] = []
     field_errors: dict[str, str] = {}
     notice: str = ""
 
@@ -92,6 +109,21 @@ class StaffState(rx.State):
             for e in entries
         ]  # fmt: skip
 
+    def _load_outbound(self) -> None:
+        locale = self._locale()
+        since = seoul_today() - timedelta(days=OUTBOUND_DAYS - 1)
+        with transaction() as session:
+            summary = outbound_summary(session, since)
+        rows = []
+        for line in summary:
+            program = CATALOG.program(line.program_key)
+            title = program.text(locale).title if program else line.program_key
+            where = (
+                gettext_for(locale)(CHANNEL_LABELS[line.channel]) if line.channel in CHANNEL_LABELS else ""
+            )
+            rows.append(OutboundRow(title, where, line.visits, line.residents, line.reported_applied))
+        self.outbound_rows = rows
+
     @rx.event
     async def open_staff(self):
         """on_load: staff and admins only; everyone else is sent home."""
@@ -102,6 +134,7 @@ class StaffState(rx.State):
             self.residents, self.audit_rows = [], []
             return rx.redirect("/en" if self._locale() == "en" else "/")
         self._list()
+        self._load_outbound()
         if self.is_admin:
             self._load_audit()
         return None

@@ -8,6 +8,7 @@ from naesone_app.core.answers import QUESTION_TITLES, describe_answer
 from naesone_app.core.eligibility import ProgramResult
 from naesone_app.core.i18n import N_, Message, format_date, gettext_for, render
 from naesone_app.core.labels import CATEGORY_LABELS
+from naesone_app.core.outbound import link_label, tracked_link
 from naesone_app.core.program import Program
 from naesone_app.db.catalog_cache import url_key
 
@@ -60,7 +61,8 @@ class ProgramView:
     contact: str = ""
     responsible_body: str = ""
     official_url: str = ""
-    apply_url: str = ""
+    apply_link: str = ""  # the tracked link to where the resident applies elsewhere (core/outbound)
+    apply_link_label: str = ""
     apply_channel: str = ""
     level: str = ""
     category: str = ""
@@ -143,7 +145,8 @@ def program_view(program: Program, locale: str) -> ProgramView:
         contact=text.contact,
         responsible_body=text.responsible_body,
         official_url=program.official_url,
-        apply_url=program.apply_url,
+        apply_link=tracked_link(program),
+        apply_link_label=gettext_for(locale)(link_label(program)),
         apply_channel=_label(CHANNEL_LABELS, program.apply_channel, locale),
         level=_label(LEVEL_LABELS, program.level, locale),
         category=gettext_for(locale)(program.category)
