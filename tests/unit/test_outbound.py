@@ -22,7 +22,10 @@ def test_the_programmes_own_application_url_comes_first() -> None:
 
 @pytest.mark.parametrize("channel", ["gov24", "bokjiro", "partner"])
 def test_applied_elsewhere_without_application_url_leads_to_the_official_page(channel: str) -> None:
-    assert destination(_program(channel, official_url="https://www.bokjiro.go.kr")) == "https://www.bokjiro.go.kr"
+    assert (
+        destination(_program(channel, official_url="https://www.bokjiro.go.kr"))
+        == "https://www.bokjiro.go.kr"
+    )
 
 
 @pytest.mark.parametrize("channel", ["visit", "phone", "district", "none"])
