@@ -68,7 +68,9 @@ def course_start(starts_on: date) -> datetime:
     return datetime.combine(starts_on, time(0, 0), tzinfo=KST)
 
 
-def payment_deadline(confirmed_at: datetime, starts_on: date, fee_due_krw: int, rules: Policy) -> datetime | None:
+def payment_deadline(
+    confirmed_at: datetime, starts_on: date, fee_due_krw: int, rules: Policy
+) -> datetime | None:
     """When an unpaid confirmed seat is released: `payment_days` after confirmation, never after the first
     day; a seat confirmed close to the start still gets `payment_minimum_hours`. None when nothing is due.
     """

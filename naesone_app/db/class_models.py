@@ -127,9 +127,7 @@ class ClassAttendance(SQLModel, table=True):
     """Whether a registered learner came to the session on one date, as staff marked it."""
 
     __tablename__ = "class_attendance"
-    __table_args__ = (
-        UniqueConstraint("registration_id", "session_on", name="uq_class_attendance_session"),
-    )
+    __table_args__ = (UniqueConstraint("registration_id", "session_on", name="uq_class_attendance_session"),)
 
     id: int | None = Field(default=None, primary_key=True)
     registration_id: int = Field(sa_column=_parent("registration"))
