@@ -7,7 +7,9 @@ change nothing twice: a drawn lottery is never drawn again, a checked course is 
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
 import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -48,6 +50,11 @@ def _codes(url: str) -> dict[int, str]:
         return dict(session.exec(select(Course.id, Course.code)).all())
 
 
+def new_seed() -> int:
+    """A lottery seed nobody could guess before the draw; stored with the draw so it can be replayed."""
+    return secrets.randbelow(2**31)
+
+
 def run_due(now: datetime | None = None, *, url: str | None = None) -> DueReport:
     """Do whatever has fallen due by `now`; a failure on one course is logged and the others go on."""
     now = _utc(now or datetime.now(UTC))
@@ -73,7 +80,7 @@ def run_due(now: datetime | None = None, *, url: str | None = None) -> DueReport
     for course_id, seed in lotteries:
         # a seed published with the course is used; otherwise a fresh one, stored with the draw
         attempt(report.drawn, course_id,
-                lambda c=course_id, s=seed: run_lottery(c, s if s is not None else secrets.randbelow(2**31), now,
+                lambda c=course_id, s=seed: run_lottery(c, s if s is not None else new_seed(), now,
                                                         url=url))  # fmt: skip
     with Session(engine_for(url)) as session:  # after the draws: a lottery is checked once drawn
         unchecked = session.exec(
@@ -90,3 +97,28 @@ def run_due(now: datetime | None = None, *, url: str | None = None) -> DueReport
                 report.cancelled, course_id, lambda c=course_id: close_if_undersubscribed(c, now, url=url)
             )
     return report
+
+
+async def run_due_periodically(every_seconds: float | None = None) -> None:
+    """The app's own scheduler (a Reflex lifespan task): run_due every few minutes, in a worker thread.
+
+    NAESONE_CLASS_JOBS_SECONDS sets the period (default 300; 0 turns it off, e.g. when cron runs
+    `naesone classes run-due`). Nothing it meets stops the app: a failed run is logged and retried.
+    """
+    period = (
+        every_seconds
+        if every_seconds is not None
+        else float(os.environ.get("NAESONE_CLASS_JOBS_SECONDS", "300"))
+    )
+    if period <= 0:
+        return
+    while True:
+        try:
+            report = await asyncio.to_thread(run_due)
+            if report.drawn or report.settled or report.cancelled or report.failed:
+                log.info("class jobs: %s", report.summary())
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # a database that is down or not migrated yet: try again next time
+            log.exception("class jobs could not run")
+        await asyncio.sleep(period)

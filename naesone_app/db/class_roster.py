@@ -39,12 +39,13 @@ def roster(
         course = session.get(Course, course_id)
         if course is None:
             raise ClassError(Message(N_("없는 강좌예요")))
-        audit(session, staff_id, "staff.read_roster", None, f"{course.code} {department}".strip())
         rows = session.exec(
             select(Registration, Account)
             .join(Account, col(Account.id) == col(Registration.account_id))
             .where(Registration.course_id == course_id, col(Registration.status).in_(ACTIVE))
         ).all()
+        for _, account in rows:  # each resident can see in their export that staff read their line
+            audit(session, staff_id, "staff.read_roster", account.id, f"{course.code} {department}".strip())
         marks = {}
         if session_on is not None:
             marks = dict(session.exec(

@@ -6,7 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from naesone_app.core import class_policy as cp
 
-RULES = cp.Policy(courses_per_quarter=2, payment_days=3, payment_minimum_hours=24, closure_days_before_start=2)
+RULES = cp.Policy(
+    courses_per_quarter=2, payment_days=3, payment_minimum_hours=24, closure_days_before_start=2
+)
 
 
 def test_the_policy_file_is_read_and_complete() -> None:
@@ -31,7 +33,9 @@ def test_payment_is_due_days_after_confirmation_but_never_after_the_first_day() 
     assert cp.payment_deadline(confirmed, date(2026, 4, 1), 30000, RULES) == confirmed + timedelta(days=3)
     # two days before the start: the first day's midnight in Seoul (15:00 UTC the day before)
     near = datetime(2026, 3, 29, 12, 0, tzinfo=UTC)
-    assert cp.payment_deadline(near, date(2026, 4, 1), 30000, RULES) == datetime(2026, 3, 31, 15, 0, tzinfo=UTC)
+    assert cp.payment_deadline(near, date(2026, 4, 1), 30000, RULES) == datetime(
+        2026, 3, 31, 15, 0, tzinfo=UTC
+    )
     # confirmed on the eve of the start (a late promotion): still a day to pay
     eve = datetime(2026, 3, 31, 14, 0, tzinfo=UTC)
     assert cp.payment_deadline(eve, date(2026, 4, 1), 30000, RULES) == eve + timedelta(hours=24)
