@@ -23,7 +23,7 @@ def course_facts(card: rx.Var[CourseCard], locale: str) -> rx.Component:
         fact(_("기간"), card.period),
         fact(_("강사"), card.instructor),
         fact(_("자리"), card.seats),
-        fact(_("대기"), card.waitlist),
+        fact(_("대기자"), card.waitlist),
         fact(_("접수 기간"), card.window),
         fact(_("모집 방식"), card.mode),
         fact(_("우선 배정"), card.priority),
@@ -47,7 +47,7 @@ def badges(card: rx.Var[CourseCard], locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return rx.el.p(
         rx.el.span(card.centre, class_name="badge badge-level"),
-        rx.cond(card.category != "", rx.el.span(card.category, class_name="badge badge-level")),
+        rx.cond(card.category != "", rx.el.span(card.category_label, class_name="badge badge-level")),
         rx.el.span(
             card.window_state, class_name=rx.cond(card.is_open, "badge badge-eligible", "badge badge-level")
         ),
@@ -128,7 +128,7 @@ def build(locale: str):
                     _("분야"),
                     "category",
                     _("전체 분야"),
-                    rx.foreach(ClassesState.categories, lambda c: rx.el.option(c, value=c)),
+                    rx.foreach(ClassesState.category_labels, lambda c: rx.el.option(c[1], value=c[0])),
                     ClassesState.category,
                     ClassesState.set_category,
                 ),

@@ -78,7 +78,7 @@ def _roster_row(row: rx.Var[RosterRow], locale: str) -> rx.Component:
         rx.el.td(row.login),
         rx.el.td(row.status_label),
         rx.el.td(row.reduction),
-        rx.el.td(row.fee_due),
+        rx.el.td(row.fee_due, class_name="money"),
         rx.el.td(
             rx.cond(
                 row.owes,

@@ -6,11 +6,9 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from babel.dates import format_datetime
-
 from naesone_app.core import classes as rules
 from naesone_app.core.dates import KST
-from naesone_app.core.i18n import N_, Message, Won, format_won, render
+from naesone_app.core.i18n import N_, Message, Won, format_date, format_won, render
 from naesone_app.core.profile import Facts
 from naesone_app.db.class_listing import Listed
 from naesone_app.db.class_models import Course, Registration
@@ -20,6 +18,11 @@ MODE_LABELS = {
     "lottery": N_("추첨 (접수 마감 후 자동 추첨)"),
     "returning_priority": N_("기존 수강생 우선 접수"),
 }
+# the categories the course data uses, so that they read in English too
+CATEGORY_LABELS = {
+    "건강·스포츠": N_("건강·스포츠"), "컴퓨터": N_("컴퓨터"), "노래·음악": N_("노래·음악"),
+    "교양·문화": N_("교양·문화"), "댄스": N_("댄스"), "어학": N_("어학"),
+}  # fmt: skip
 CANCEL_REASONS = {
     "resident": N_("취소했어요"),
     "hold_expired": N_("확정 기한이 지나 취소됐어요"),
@@ -37,6 +40,7 @@ class CourseCard:
     centre: str = ""
     dong: str = ""
     category: str = ""
+    category_label: str = ""
     quarter: str = ""
     schedule: str = ""
     period: str = ""
@@ -79,8 +83,8 @@ def moment(value: datetime | None, locale: str) -> str:
     """A date and time in Seoul, the way the locale writes it."""
     if value is None:
         return ""
-    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-    return format_datetime(aware.astimezone(KST), "short", tzinfo=KST, locale=locale)
+    seoul = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(KST)
+    return f"{format_date(seoul.date(), locale)} {seoul:%H:%M}"
 
 
 def quota_text(rule: dict, locale: str) -> str:
@@ -130,6 +134,8 @@ def course_card(
         centre=centre.name_en if locale == "en" and centre.name_en else centre.name_ko,
         dong=centre.dong,
         category=course.category,
+        category_label=render(Message(CATEGORY_LABELS.get(course.category, course.category)), locale)
+        if course.category else "",
         quarter=course.quarter,
         schedule=course.schedule,
         period=render(Message(N_("{start} ~ {end} · {n}회"),
@@ -138,7 +144,7 @@ def course_card(
         room=room,
         seats=render(Message(N_("남은 자리 {left} / {capacity}"), {"left": left, "capacity": course.capacity}),
                      locale),
-        waitlist=render(Message(N_("대기 {n}명"), {"n": listed.waiting}), locale),
+        waitlist=render(Message(N_("{n}명"), {"n": listed.waiting}), locale),
         window=f"{moment(course.opens_at, locale)} ~ {moment(course.closes_at, locale)}",
         window_state=render(Message(state), locale),
         is_open=is_open,

@@ -44,6 +44,7 @@ class ClassesState(rx.State):
     cards: list[CourseCard] = []
     centres: list[list[str]] = []  # [dong code, centre name]
     categories: list[str] = []
+    category_labels: list[list[str]] = []  # [category, its words in the reader's locale]
     centre: str = ""
     category: str = ""
     signed_in: bool = False
@@ -67,6 +68,9 @@ class ClassesState(rx.State):
         ]
         self.centres = list({c.dong: [c.dong, c.centre] for c in self._all}.values())
         self.categories = sorted({c.category for c in self._all if c.category})
+        self.category_labels = [
+            [c, next(x.category_label for x in self._all if x.category == c)] for c in self.categories
+        ]
         query = self.router.url.query_parameters
         self.centre = (
             query.get("centre", "")[:MAX_FILTER]
