@@ -430,6 +430,13 @@ def registrations_of(course_id: int, url: str | None = None) -> list[Registratio
         ).all())  # fmt: skip
 
 
+def _moment(text: str) -> datetime:
+    """A window's moment from the data file, in UTC (as every moment is stored); a time without an offset
+    is Seoul time. SQLite keeps no offset, so storing 10:00+09:00 unconverted would read back as 10:00 UTC."""
+    moment = datetime.fromisoformat(text)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=KST)).astimezone(UTC)
+
+
 def load_courses(session: Session, document: dict, sample: bool = False) -> tuple[int, int]:
     """Upsert centres (by dong), rooms and courses (by code) from a JSON document; (centres, courses).
 
@@ -452,10 +459,8 @@ def load_courses(session: Session, document: dict, sample: bool = False) -> tupl
                 instructor=data.get("instructor", ""), capacity=int(data["capacity"]),
                 minimum_enrolment=int(data.get("minimum_enrolment", 0)), fee_krw=int(data.get("fee_krw", 0)),
                 materials_fee_krw=int(data.get("materials_fee_krw", 0)),
-                opens_at=datetime.fromisoformat(data["opens_at"]),
-                closes_at=datetime.fromisoformat(data["closes_at"]),
-                returning_until=datetime.fromisoformat(data["returning_until"])
-                if data.get("returning_until") else None,
+                opens_at=_moment(data["opens_at"]), closes_at=_moment(data["closes_at"]),
+                returning_until=_moment(data["returning_until"]) if data.get("returning_until") else None,
                 starts_on=date.fromisoformat(data["starts_on"]), ends_on=date.fromisoformat(data["ends_on"]),
                 sessions=int(data.get("sessions", 12)), mode=data.get("mode", "first_come"),
                 priority_rules=json.dumps(data.get("priority_rules", [])), sample=sample,

@@ -157,6 +157,8 @@ def test_load_samples_is_idempotent_and_marks_courses_as_sample(database, naeson
         courses = session.exec(select(Course)).all()
         centres = session.exec(select(ClassCentre)).all()
     assert len(centres) == 15 and len(courses) == 30 and all(c.sample for c in courses)
+    # the window "2026-11-23T10:00:00+09:00" is 01:00 UTC on every database (SQLite keeps no offset)
+    assert {c.opens_at.replace(tzinfo=None) for c in courses} == {datetime(2026, 11, 23, 1, 0)}
 
 
 def test_export_lists_registrations_and_deleting_the_account_removes_them(database) -> None:
