@@ -7,7 +7,8 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from playwright.sync_api import Browser, expect
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
 from sqlmodel import select
 
 from naesone_app.db.class_models import ClassCentre, Course
@@ -27,6 +28,12 @@ from tests.e2e.test_security import client, deltas_of, handler, readable
 
 PASSWORD = "Sindang-Spring-2026"
 SENIOR = {"birth_date": "1955-06-01", "lives_in_junggu": True, "dong": "신당동", "household_size": 1}
+
+
+def serious_violations(page: Page) -> list[str]:
+    """axe-core's serious or critical findings on a page only a signed-in person sees."""
+    found = Axe().run(page).response["violations"]
+    return [f"{v['id']}: {v['help']}" for v in found if v["impact"] in ("serious", "critical")]
 
 
 def open_course(db_url: str) -> str:
@@ -88,6 +95,7 @@ def test_a_65_plus_resident_registers_at_the_reduced_fee_and_staff_mark_payment_
     wait_hydrated(page)
     expect(page.locator("#my-registrations")).to_contain_text("확정 · 납부 대기")
     screenshot(page, "ko-my-classes")
+    assert serious_violations(page) == []
     context.close()
 
     _, staff_token = db_account(
@@ -104,6 +112,12 @@ def test_a_65_plus_resident_registers_at_the_reduced_fee_and_staff_mark_payment_
     staff.locator(f"#present-{registration_id}").click()
     expect(staff.locator(f"#mark-{registration_id}")).to_have_text("출석")
     screenshot(staff, "ko-staff-roster")
+    assert serious_violations(staff) == []
+    staff.goto(f"{app.url}/en/staff/classes")
+    wait_hydrated(staff)
+    expect(staff.locator("#staff-courses")).to_contain_text("Using a smartphone")
+    screenshot(staff, "en-staff-classes")
+    assert serious_violations(staff) == []
     staff_context.close()
     assert sqlite_rows(
         app.db_url, "SELECT paid_at IS NOT NULL FROM registration WHERE id = ?", registration_id
