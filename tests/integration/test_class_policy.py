@@ -223,3 +223,25 @@ def test_export_has_payments_and_attendance_and_deletion_removes_them(database) 
     with transaction(database) as session:
         assert session.exec(select(ClassAttendance)).all() == []
     assert registrations_of(course, database) == []
+
+
+async def test_the_apps_scheduler_survives_failing_runs_and_can_be_turned_off(monkeypatch) -> None:
+    import asyncio
+
+    from naesone_app.db import class_jobs
+
+    calls: list[int] = []
+
+    def failing(*_args, **_kwargs):
+        calls.append(1)
+        raise RuntimeError("the database is down")
+
+    monkeypatch.setattr(class_jobs, "run_due", failing)
+    task = asyncio.create_task(class_jobs.run_due_periodically(0.01))
+    await asyncio.sleep(0.2)
+    assert not task.done() and len(calls) >= 2  # logged, and tried again
+    task.cancel()
+    before = len(calls)
+    monkeypatch.setenv("NAESONE_CLASS_JOBS_SECONDS", "0")  # cron runs `naesone classes run-due` instead
+    await asyncio.wait_for(class_jobs.run_due_periodically(), timeout=1)
+    assert len(calls) == before
