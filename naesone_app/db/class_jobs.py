@@ -19,7 +19,6 @@ from sqlmodel import Session, col, select
 from naesone_app.core.class_policy import closure_due, policy
 from naesone_app.db.class_models import Course
 from naesone_app.db.classes import (
-    ClassError,
     _utc,
     close_if_undersubscribed,
     courses_with_lapses,
@@ -73,7 +72,7 @@ def run_due(now: datetime | None = None, *, url: str | None = None) -> DueReport
         try:
             if work() is not False:
                 step.append(codes.get(course_id, str(course_id)))
-        except (ClassError, Exception):  # one course's trouble must not stop the rest (nor the app)
+        except Exception:  # one course's trouble must not stop the rest (nor the app)
             log.exception("class job failed for course %s", course_id)
             report.failed.append(codes.get(course_id, str(course_id)))
 
