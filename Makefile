@@ -26,6 +26,7 @@ db: setup
 	$(BIN)/naesone db upgrade
 	$(BIN)/naesone catalog load-samples
 	$(BIN)/naesone facilities load-samples
+	$(BIN)/naesone classes load-samples
 
 run: db
 	$(BIN)/reflex run --env prod --loglevel warning

@@ -5,6 +5,7 @@ import reflex as rx
 from naesone_app import logs
 from naesone_app.api import api
 from naesone_app.components.pwa import connection_notice
+from naesone_app.db.class_jobs import run_due_periodically
 from naesone_app.headers import with_security_headers
 from naesone_app.pages.routes import register
 from naesone_app.pwa import REGISTER
@@ -34,3 +35,4 @@ app = rx.App(
 # Reflex's own connection toast is technical English; ours is plain words in both languages
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_notice() if stateful else None
 register(app)
+app.register_lifespan_task(run_due_periodically)  # draws lotteries, releases lapsed seats, decides 폐강

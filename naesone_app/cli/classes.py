@@ -1,4 +1,4 @@
-"""`naesone classes …`: load the sample 자치회관 courses (marked as sample); pass lapsed seat holds on."""
+"""`naesone classes …`: load the sample 자치회관 courses (marked as sample); run the jobs that fall due."""
 
 from __future__ import annotations
 
@@ -23,17 +23,14 @@ def cmd_load_samples(_: argparse.Namespace) -> None:
     print(f"loaded {courses} sample courses at {centres} centres (sample data, not real classes)")
 
 
-def cmd_expire_holds(_: argparse.Namespace) -> None:
-    from datetime import UTC, datetime
-
-    from naesone_app.db.classes import courses_with_lapsed_holds, expire_holds
+def cmd_run_due(_: argparse.Namespace) -> None:
+    from naesone_app.db.class_jobs import run_due
 
     require_schema("course")
-    now = datetime.now(UTC)
-    courses = courses_with_lapsed_holds(now)
-    for course_id in courses:
-        expire_holds(course_id, now)
-    print(f"passed lapsed holds on in {len(courses)} courses")
+    report = run_due()
+    print(report.summary())
+    if report.failed:
+        raise CommandError(f"the jobs failed for {', '.join(report.failed)} (see the log)")
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -44,5 +41,6 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         func=cmd_load_samples
     )
     classes.add_parser(
-        "expire-holds", help="pass lapsed seat holds to the next waitlisted (run hourly)"
-    ).set_defaults(func=cmd_expire_holds)
+        "run-due",
+        help="draw closed lotteries, pass lapsed holds and unpaid seats on, decide 폐강 (run every few minutes)",
+    ).set_defaults(func=cmd_run_due)

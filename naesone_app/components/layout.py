@@ -22,6 +22,7 @@ def _nav(locale: str) -> rx.Component:
         ("/results", _("나의 결과")),
         ("/programs", _("전체 혜택")),
         ("/safety", _("안전 지도")),
+        ("/classes", _("자치회관 강좌")),
     ]
     item = lambda path, label: rx.el.li(rx.el.a(label, href=localized(path, locale)))  # noqa: E731
     return rx.el.nav(

@@ -14,6 +14,11 @@ ACTION_LABELS: dict[str, str] = {
     "push.subscribed": N_("알림 받기 시작"),
     "push.unsubscribed": N_("알림 받기 중단"),
     "staff.read_profile": N_("직원이 주민 정보 열람"),
+    "staff.read_roster": N_("직원이 수강생 명단 열람"),
+    "staff.recorded_payment": N_("직원이 수강료 납부 기록"),
+    "staff.undid_payment": N_("직원이 수강료 납부 기록 취소"),
+    "staff.marked_attendance": N_("직원이 출석 기록"),
+    "staff.ran_class_jobs": N_("직원이 추첨·폐강 확인 실행"),
     "consent.granted": N_("동의함"),
     "consent.withdrawn": N_("동의 철회"),
 }

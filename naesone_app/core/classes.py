@@ -16,13 +16,13 @@ from datetime import date, datetime, timedelta
 from fractions import Fraction
 from typing import Any
 
+from naesone_app.core.class_policy import policy
 from naesone_app.core.dates import age_on
 from naesone_app.core.i18n import N_, Message
 from naesone_app.core.profile import Facts
 
 MODES = ("first_come", "lottery", "returning_priority")
 STATUSES = ("confirmed", "waitlisted", "held", "cancelled", "lottery_pending")
-HOLD_HOURS = 24  # how long a promoted waitlisted resident has to confirm the freed seat
 MULTI_CHILD_MIN = 3  # 다둥이: three or more children aged 18 or under
 CHILD_MAX_AGE = 18
 
@@ -220,8 +220,30 @@ def window_refusal(
 
 
 def hold_expiry(now: datetime) -> datetime:
-    """When a seat held for a promoted waitlisted resident passes to the next."""
-    return now + timedelta(hours=HOLD_HOURS)
+    """When a seat held for a promoted waitlisted resident passes to the next (policy: hold_hours)."""
+    return now + timedelta(hours=policy().hold_hours)
+
+
+def promote(
+    capacity: int, quotas: Sequence[Quota], taken: Mapping[str, int],
+    waitlist: Iterable[tuple[int, Iterable[str]]],
+) -> list[tuple[int, str]]:  # fmt: skip
+    """Who gets the free seats, in waitlist order: (registration id, seat) pairs.
+
+    Each waitlisted resident (id, the quota codes they meet) is offered a seat through `place`: a freed
+    65+ seat goes to the first waitlisted resident who is 65+, even behind others; a freed general seat
+    goes to the first in line. Residents for whom no seat is left stay waitlisted in their order.
+    """
+    seats = dict(taken)
+    given: list[tuple[int, str]] = []
+    for registration, qualifies in waitlist:
+        if sum(seats.values()) >= capacity:
+            break
+        seat = place(capacity, quotas, seats, qualifies)
+        if seat is not None:
+            seats[seat] = seats.get(seat, 0) + 1
+            given.append((registration, seat))
+    return given
 
 
 def next_in_line(waitlist: Iterable[tuple[int, int]]) -> int | None:
@@ -244,18 +266,10 @@ def draw(
     """A reproducible lottery: random.Random(seed) shuffles the sorted applicant ids; each id once.
 
     applicants maps an id to the quota codes it qualifies for. Seats go down the drawn order through
-    `place`, so quotas hold; everyone drawn without a seat is waitlisted in drawn order.
+    `promote`, so quotas hold; everyone drawn without a seat is waitlisted in drawn order.
     """
     order = sorted(set(applicants))
     random.Random(seed).shuffle(order)
-    taken: dict[str, int] = {}
-    winners: list[tuple[int, str]] = []
-    waitlist: list[int] = []
-    for applicant in order:
-        seat = place(capacity, quotas, taken, applicants[applicant])
-        if seat is None:
-            waitlist.append(applicant)
-        else:
-            taken[seat] = taken.get(seat, 0) + 1
-            winners.append((applicant, seat))
-    return Draw(tuple(winners), tuple(waitlist))
+    winners = promote(capacity, quotas, {}, ((a, applicants[a]) for a in order))
+    seated = {a for a, _ in winners}
+    return Draw(tuple(winners), tuple(a for a in order if a not in seated))

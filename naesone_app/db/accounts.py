@@ -36,7 +36,7 @@ from naesone_app.db.account_models import (
     SeenMatch,
 )  # fmt: skip
 from naesone_app.db.applications import delete_applications, export_applications, reseal_applications
-from naesone_app.db.class_models import Registration
+from naesone_app.db.class_models import ClassAttendance, Registration
 from naesone_app.db.classes import export_registrations
 from naesone_app.db.outbound import export_external_applications
 from naesone_app.db.outbound_models import ExternalApplication
@@ -419,6 +419,8 @@ def _iso(moment: datetime | None) -> str | None:
 def delete_account(session: Session, account_id: int) -> None:
     """Delete the account and, by cascade, everything personal; audit entries keep no link to it."""
     delete_applications(session, account_id)  # applications, drafts, uploads (files too), evidence
+    mine = select(Registration.id).where(Registration.account_id == account_id)
+    session.exec(delete(ClassAttendance).where(ClassAttendance.registration_id.in_(mine)))
     for table in (
         ResidentProfile, LoginSession, Consent, SavedProgram, SeenMatch, PasswordReset, PushSubscription,
         SentReminder, Registration, ExternalApplication,

@@ -82,6 +82,8 @@ class Course(SQLModel, table=True):
     lottery_seed: int | None = None
     status: str = Field(default="open", max_length=16)
     sample: bool = False
+    # when the minimum-enrolment check ran and the course went ahead (so a later drop never closes it)
+    minimum_checked_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
 
 
 class Registration(SQLModel, table=True):
@@ -89,6 +91,10 @@ class Registration(SQLModel, table=True):
 
     status: confirmed | waitlisted | held | cancelled | lottery_pending. position orders the waitlist
     (1 = next) and the lottery applicants' arrival; the idempotency key is unique per account and course.
+    quota_codes (JSON list) are the priority quotas the resident met when signing up, so a waitlist
+    promotion or a draw can respect quotas without reading profiles again. A confirmed seat with a fee is
+    "payment due" until paid_at is recorded by staff, or released at payment_due_at. cancel_reason:
+    resident | hold_expired | unpaid | course_cancelled.
     """
 
     __tablename__ = "registration"
@@ -110,3 +116,21 @@ class Registration(SQLModel, table=True):
     hold_expires_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
     cancelled_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
     refund_krw: int | None = None
+    quota_codes: str = Field(default="[]", sa_type=Text)
+    confirmed_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    payment_due_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    paid_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    cancel_reason: str = Field(default="", max_length=24)
+
+
+class ClassAttendance(SQLModel, table=True):
+    """Whether a registered learner came to the session on one date, as staff marked it."""
+
+    __tablename__ = "class_attendance"
+    __table_args__ = (UniqueConstraint("registration_id", "session_on", name="uq_class_attendance_session"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    registration_id: int = Field(sa_column=_parent("registration"))
+    session_on: date
+    present: bool
+    marked_at: datetime = Field(default_factory=_now, sa_column=_when())

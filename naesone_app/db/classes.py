@@ -22,9 +22,12 @@ from sqlalchemy import Engine, event, func
 from sqlmodel import Session, col, create_engine, select
 
 from naesone_app.core import classes as rules
+from naesone_app.core.class_policy import Policy, limit_refusal, payment_deadline, payment_lapsed, policy
+from naesone_app.core.dates import KST
 from naesone_app.core.i18n import N_, Message
 from naesone_app.core.profile import Facts
-from naesone_app.db.class_models import ClassCentre, ClassRoom, Course, Registration
+from naesone_app.db.account_models import Account
+from naesone_app.db.class_models import ClassAttendance, ClassCentre, ClassRoom, Course, Registration
 from naesone_app.db.engine import database_url, engine_for
 
 ACTIVE = ("confirmed", "held", "waitlisted", "lottery_pending")
@@ -127,27 +130,50 @@ def _waitlist(session: Session, course: Course, limit: int | None = None) -> lis
 
 
 def _settle(session: Session, course: Course, now: datetime) -> None:
-    """Expire lapsed holds, then offer each free seat to the next waitlisted resident as a hold."""
+    """Release lapsed holds and unpaid seats past their deadline, then offer each free seat, as a hold,
+    to the next waitlisted resident it may go to (a quota seat only to one who meets the quota)."""
     expired = session.exec(
         select(Registration).where(
             Registration.course_id == course.id, Registration.status == "held",
             col(Registration.hold_expires_at) <= now,
         )
     ).all()  # fmt: skip
-    for row in expired:
-        row.status, row.cancelled_at = "cancelled", now
+    unpaid = session.exec(
+        select(Registration).where(
+            Registration.course_id == course.id, Registration.status == "confirmed",
+            col(Registration.paid_at).is_(None), col(Registration.payment_due_at).is_not(None),
+        )
+    ).all()  # fmt: skip
+    lapsed = [r for r in unpaid if payment_lapsed(_utc(r.payment_due_at), False, now)]
+    for row, reason in [(r, "hold_expired") for r in expired] + [(r, "unpaid") for r in lapsed]:
+        row.status, row.cancelled_at, row.cancel_reason, row.hold_expires_at = "cancelled", now, reason, None
         session.add(row)
-    if expired:
+    if expired or lapsed:
         session.flush()
     if course.status in ("cancelled",) or (course.mode == "lottery" and course.status != "drawn"):
         return
-    free = course.capacity - sum(_taken(session, course).values())
-    if free <= 0:
+    taken = _taken(session, course)
+    if sum(taken.values()) >= course.capacity:
         return
-    for row in _waitlist(session, course, free):
-        row.status, row.hold_expires_at, row.quota = "held", rules.hold_expiry(now), ""
+    waiting = {row.id: row for row in _waitlist(session, course)}
+    quotas = rules.parse_quotas(json.loads(course.priority_rules or "[]"))
+    for reg_id, seat in rules.promote(
+        course.capacity, quotas, taken, ((i, _quota_codes(r)) for i, r in waiting.items())
+    ):
+        row = waiting[reg_id]
+        row.status, row.hold_expires_at, row.quota = "held", rules.hold_expiry(now), seat
         session.add(row)
     session.flush()
+
+
+def _quota_codes(row: Registration) -> list[str]:
+    return list(json.loads(row.quota_codes or "[]"))
+
+
+def _confirm(row: Registration, course: Course, now: datetime, rules_: Policy) -> None:
+    """A seat becomes the resident's: confirmed now, payment due by the policy's deadline (if any fee)."""
+    row.status, row.hold_expires_at, row.position, row.confirmed_at = "confirmed", None, None, now
+    row.payment_due_at = payment_deadline(now, course.starts_on, row.fee_due_krw, rules_)
 
 
 def _is_returning(session: Session, course: Course, account_id: int) -> bool:
@@ -179,8 +205,11 @@ def register(
     """Sign the resident up: confirmed while seats last, else waitlisted (or lottery_pending in a lottery).
 
     The same key — or any active registration of the resident on the course — returns that registration.
+    A resident may hold at most `courses_per_quarter` active registrations in one quarter; the account
+    row is locked after the course (always in that order), so two sign-ups at once cannot both pass.
     """
     now = _utc(now or datetime.now(UTC))
+    rules_ = policy()
     with locked(course_id, url) as (session, course):
         existing = session.exec(
             select(Registration)
@@ -192,6 +221,11 @@ def register(
             return Outcome(existing, False)
         if course.status == "cancelled":
             raise ClassError(Message(N_("폐강된 강좌예요")))
+        session.exec(select(Account.id).where(Account.id == account_id).with_for_update()).first()
+        refusal = limit_refusal(_active_in_quarter(session, account_id, course.quarter),
+                                rules_.courses_per_quarter)  # fmt: skip
+        if refusal is not None:
+            raise ClassError(refusal)
         returning = course.mode == "returning_priority" and _is_returning(session, course, account_id)
         refusal = rules.window_refusal(
             course.mode, _utc(course.opens_at), _utc(course.closes_at),
@@ -200,28 +234,48 @@ def register(
         if refusal is not None:
             raise ClassError(refusal)
         reduction = rules.best_reduction(facts, course.starts_on)
+        quotas = rules.parse_quotas(json.loads(course.priority_rules or "[]"))
+        qualifies = rules.qualifying(quotas, facts, course.starts_on)
         row = Registration(
             course_id=course.id, account_id=account_id, idempotency_key=idempotency_key, created_at=now,
             fee_due_krw=rules.reduced_fee(course.fee_krw, reduction) + course.materials_fee_krw,
             reduction_code=reduction.code if reduction else "", returning_learner=returning, status="",
+            quota_codes=json.dumps(qualifies),
         )  # fmt: skip
         if course.mode == "lottery":
             row.status, row.position = "lottery_pending", _next_position(session, course)
         else:
+            # after settling, a seat still free is one no waitlisted resident may take: a newcomer may
             _settle(session, course, now)
-            quotas = rules.parse_quotas(json.loads(course.priority_rules or "[]"))
-            waiting = bool(_waitlist(session, course, 1))
-            seat = None if waiting else rules.place(
-                course.capacity, quotas, _taken(session, course),
-                rules.qualifying(quotas, facts, course.starts_on),
-            )  # fmt: skip
+            seat = rules.place(course.capacity, quotas, _taken(session, course), qualifies)
             if seat is None:
                 row.status, row.position = "waitlisted", _next_position(session, course)
             else:
-                row.status, row.quota = "confirmed", seat
+                row.quota = seat
+                _confirm(row, course, now, rules_)
         session.add(row)
         session.flush()
         return Outcome(row, True)
+
+
+def _active_in_quarter(session: Session, account_id: int, quarter: str) -> int:
+    return session.exec(
+        select(func.count(Registration.id))
+        .join(Course, col(Course.id) == col(Registration.course_id))
+        .where(Registration.account_id == account_id, col(Registration.status).in_(ACTIVE),
+               Course.quarter == quarter)
+    ).one()  # fmt: skip
+
+
+def refund_for(row: Registration, course: Course, now: datetime) -> rules.Refund | None:
+    """What cancelling now gives back under 시행령 제23조: only what was paid; None when nothing was."""
+    if row.status != "confirmed" or row.paid_at is None or row.fee_due_krw <= 0:
+        return None
+    elapsed = rules.sessions_elapsed(
+        course.starts_on, course.ends_on, course.sessions, now.astimezone(KST).date()
+    )
+    fee_part = max(row.fee_due_krw - course.materials_fee_krw, 0)
+    return rules.refund(fee_part, row.fee_due_krw - fee_part, course.sessions, elapsed)
 
 
 def cancel(
@@ -236,13 +290,14 @@ def cancel(
             raise ClassError(Message(N_("없는 신청이에요")))
         if row.status == "cancelled":
             return row
-        if row.status == "confirmed":
-            elapsed = rules.sessions_elapsed(course.starts_on, course.ends_on, course.sessions, now.date())
-            fee_part = max(row.fee_due_krw - course.materials_fee_krw, 0)
-            row.refund_krw = rules.refund(
-                fee_part, course.materials_fee_krw, course.sessions, elapsed
-            ).amount_krw
-        row.status, row.cancelled_at, row.hold_expires_at = "cancelled", now, None
+        given_back = refund_for(row, course, now)
+        row.refund_krw = given_back.amount_krw if given_back else None
+        row.status, row.cancelled_at, row.hold_expires_at, row.cancel_reason = (
+            "cancelled",
+            now,
+            None,
+            "resident",
+        )
         session.add(row)
         session.flush()
         _settle(session, course, now)
@@ -271,13 +326,13 @@ def confirm_hold(
             return row
         if row.status != "held":
             raise ClassError(Message(N_("자리를 확보할 수 있는 기간이 지났어요")))
-        row.status, row.hold_expires_at = "confirmed", None
+        _confirm(row, course, now, policy())
         session.add(row)
         return row
 
 
 def expire_holds(course_id: int, now: datetime | None = None, *, url: str | None = None) -> None:
-    """Pass lapsed holds to the next in line (run periodically, and on every registration change)."""
+    """Pass lapsed holds and unpaid seats to the next in line (run_due does it periodically)."""
     now = _utc(now or datetime.now(UTC))
     with locked(course_id, url) as (session, course):
         _settle(session, course, now)
@@ -291,7 +346,11 @@ def run_lottery(
     facts_of: dict[int, Facts] | None = None,
     url: str | None = None,
 ) -> rules.Draw:
-    """Draw a lottery course at the close of its window. Idempotent: a drawn course returns its result."""
+    """Draw a lottery course at the close of its window. Idempotent: a drawn course returns its result.
+
+    Quotas are decided from `facts_of` (account id → facts) when given, else from the quotas each
+    applicant met when signing up; the seed is stored with the result, so the draw can be replayed.
+    """
     now = _utc(now or datetime.now(UTC))
     with locked(course_id, url) as (session, course):
         if course.mode != "lottery":
@@ -307,12 +366,14 @@ def run_lottery(
             ).all()
             by_id = {row.id: row for row in pending}
             applicants = {
-                row.id: rules.qualifying(quotas, (facts_of or {}).get(row.account_id), course.starts_on)
+                row.id: rules.qualifying(quotas, facts_of.get(row.account_id), course.starts_on)
+                if facts_of is not None else _quota_codes(row)
                 for row in pending
-            }
+            }  # fmt: skip
             result = rules.draw(applicants, course.capacity, seed, quotas)
             for reg_id, seat in result.winners:
-                by_id[reg_id].status, by_id[reg_id].quota, by_id[reg_id].position = "confirmed", seat, None
+                by_id[reg_id].quota = seat
+                _confirm(by_id[reg_id], course, now, policy())
             for place, reg_id in enumerate(result.waitlist, start=1):
                 by_id[reg_id].status, by_id[reg_id].position = "waitlisted", place
             session.add_all(pending)
@@ -333,13 +394,18 @@ def _drawn(session: Session, course: Course) -> rules.Draw:
 
 
 def close_if_undersubscribed(course_id: int, now: datetime | None = None, *, url: str | None = None) -> bool:
-    """폐강: below the minimum enrolment, cancel the course and refund everyone in full. True if closed."""
+    """폐강: below the minimum enrolment, cancel the course and refund everything paid. True if closed.
+
+    A course that passes the check is marked checked, so later cancellations never close a running course.
+    """
     now = _utc(now or datetime.now(UTC))
     with locked(course_id, url) as (session, course):
         if course.status == "cancelled":
             return True
         confirmed = _taken(session, course)
         if not rules.below_minimum(sum(confirmed.values()), course.minimum_enrolment):
+            course.minimum_checked_at = course.minimum_checked_at or now
+            session.add(course)
             return False
         rows = session.exec(
             select(Registration).where(
@@ -347,11 +413,12 @@ def close_if_undersubscribed(course_id: int, now: datetime | None = None, *, url
             )
         ).all()
         for row in rows:
-            paid = row.fee_due_krw if row.status == "confirmed" else 0
+            paid = row.fee_due_krw if row.status == "confirmed" and row.paid_at is not None else 0
             row.refund_krw = rules.refund(paid, 0, course.sessions, 0, course_cancelled=True).amount_krw
             row.status, row.cancelled_at, row.hold_expires_at = "cancelled", now, None
+            row.cancel_reason = "course_cancelled"
         session.add_all(rows)
-        course.status = "cancelled"
+        course.status, course.minimum_checked_at = "cancelled", now
         session.add(course)
         return True
 
@@ -361,6 +428,13 @@ def registrations_of(course_id: int, url: str | None = None) -> list[Registratio
         return list(session.exec(
             select(Registration).where(Registration.course_id == course_id).order_by(col(Registration.id))
         ).all())  # fmt: skip
+
+
+def _moment(text: str) -> datetime:
+    """A window's moment from the data file, in UTC (as every moment is stored); a time without an offset
+    is Seoul time. SQLite keeps no offset, so storing 10:00+09:00 unconverted would read back as 10:00 UTC."""
+    moment = datetime.fromisoformat(text)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=KST)).astimezone(UTC)
 
 
 def load_courses(session: Session, document: dict, sample: bool = False) -> tuple[int, int]:
@@ -385,10 +459,8 @@ def load_courses(session: Session, document: dict, sample: bool = False) -> tupl
                 instructor=data.get("instructor", ""), capacity=int(data["capacity"]),
                 minimum_enrolment=int(data.get("minimum_enrolment", 0)), fee_krw=int(data.get("fee_krw", 0)),
                 materials_fee_krw=int(data.get("materials_fee_krw", 0)),
-                opens_at=datetime.fromisoformat(data["opens_at"]),
-                closes_at=datetime.fromisoformat(data["closes_at"]),
-                returning_until=datetime.fromisoformat(data["returning_until"])
-                if data.get("returning_until") else None,
+                opens_at=_moment(data["opens_at"]), closes_at=_moment(data["closes_at"]),
+                returning_until=_moment(data["returning_until"]) if data.get("returning_until") else None,
                 starts_on=date.fromisoformat(data["starts_on"]), ends_on=date.fromisoformat(data["ends_on"]),
                 sessions=int(data.get("sessions", 12)), mode=data.get("mode", "first_come"),
                 priority_rules=json.dumps(data.get("priority_rules", [])), sample=sample,
@@ -435,21 +507,35 @@ def export_registrations(session: Session, account_id: int) -> list[dict]:
         .where(Registration.account_id == account_id)
         .order_by(col(Registration.id))
     ).all()
+    attendance = session.exec(
+        select(ClassAttendance)
+        .where(col(ClassAttendance.registration_id).in_([row.id for row, _ in rows]))
+        .order_by(col(ClassAttendance.session_on))
+    ).all()
+    iso = lambda moment: _utc(moment).isoformat() if moment else None  # noqa: E731
     return [
         {
             "course": course.code, "title": course.title_ko, "quarter": course.quarter, "status": row.status,
             "position": row.position, "fee_due_krw": row.fee_due_krw, "reduction": row.reduction_code,
-            "created_at": row.created_at.isoformat(), "refund_krw": row.refund_krw,
+            "created_at": iso(row.created_at), "refund_krw": row.refund_krw, "quota": row.quota,
+            "confirmed_at": iso(row.confirmed_at), "payment_due_at": iso(row.payment_due_at),
+            "paid_at": iso(row.paid_at), "hold_expires_at": iso(row.hold_expires_at),
+            "cancelled_at": iso(row.cancelled_at), "cancel_reason": row.cancel_reason,
+            "attendance": [{"date": a.session_on.isoformat(), "present": a.present}
+                           for a in attendance if a.registration_id == row.id],
         }
         for row, course in rows
     ]  # fmt: skip
 
 
-def courses_with_lapsed_holds(now: datetime, url: str | None = None) -> list[int]:
-    """The courses where a hold has run out (for the periodic `naesone classes expire-holds`)."""
+def courses_with_lapses(now: datetime, url: str | None = None) -> list[int]:
+    """The courses where a hold or a payment deadline has run out (for run_due)."""
+    now = _utc(now)
     with Session(engine_for(url or database_url())) as session:
-        return list(session.exec(
+        return sorted(set(session.exec(
             select(Registration.course_id).distinct().where(
-                Registration.status == "held", col(Registration.hold_expires_at) <= _utc(now)
+                ((Registration.status == "held") & (col(Registration.hold_expires_at) <= now))
+                | ((Registration.status == "confirmed") & col(Registration.paid_at).is_(None)
+                   & (col(Registration.payment_due_at) <= now))
             )
-        ).all())  # fmt: skip
+        ).all()))  # fmt: skip

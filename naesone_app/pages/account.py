@@ -131,6 +131,12 @@ def build(locale: str):
                 class_name="program-section",
             ),
             rx.el.section(
+                rx.el.h2(_("내 강좌")),
+                rx.el.p(_("신청한 자치회관 강좌의 상태, 낼 돈, 납부 기한, 환불을 봐요.")),
+                rx.el.a(_("내 강좌 보기"), href=localized("/my-classes", locale), class_name="button"),
+                class_name="program-section",
+            ),
+            rx.el.section(
                 rx.el.h2(_("개인정보 동의")),
                 rx.el.ul(
                     rx.foreach(AccountState.consents, lambda c: _consent(c, locale)), class_name="consents"

@@ -13,6 +13,8 @@ from naesone_app.pages import (
     account,
     auth,
     browse,
+    classes,
+    course,
     feed,
     home,
     offline,
@@ -21,15 +23,19 @@ from naesone_app.pages import (
     results,
     safety,
     staff,
+    staff_classes,
 )
 from naesone_app.state.account import AccountState
 from naesone_app.state.account_forms import AccountFormsState
 from naesone_app.state.browse import BrowseState
+from naesone_app.state.classes import ClassesState, MyClassesState
+from naesone_app.state.course import CourseState
 from naesone_app.state.feed import FeedState
 from naesone_app.state.program import ProgramState
 from naesone_app.state.screening import ScreeningState
 from naesone_app.state.session import SessionState
 from naesone_app.state.staff import StaffState
+from naesone_app.state.staff_classes import StaffClassesState, StaffCourseState
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,21 @@ ROUTES = (
     Route("/account", account.build, N_("내 계정 — 내손에ON 중구"), AccountState.open_account),
     Route("/staff", staff.build, N_("직원 화면 — 내손에ON 중구"), StaffState.open_staff),
     Route("/safety", safety.build, N_("안전 지도 — 내손에ON 중구")),
+    Route("/classes", classes.build, N_("자치회관 강좌 — 내손에ON 중구"), ClassesState.open_classes),
+    Route("/course", course.build, N_("강좌 안내 — 내손에ON 중구"), CourseState.open_course),
+    Route("/my-classes", classes.build_mine, N_("내 강좌 — 내손에ON 중구"), MyClassesState.open_my_classes),
+    Route(
+        "/staff/classes",
+        staff_classes.build_list,
+        N_("강좌 관리 — 내손에ON 중구"),
+        StaffClassesState.open_staff_classes,
+    ),
+    Route(
+        "/staff/course",
+        staff_classes.build_roster,
+        N_("수강생 명단 — 내손에ON 중구"),
+        StaffCourseState.open_roster,
+    ),
     Route(
         "/reset/confirm", auth.build_reset_confirm, N_("새 비밀번호 — 내손에ON 중구"), AccountFormsState.clear
     ),

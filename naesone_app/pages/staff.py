@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from naesone_app.components.forms import text_field
-from naesone_app.components.layout import page_shell
+from naesone_app.components.layout import localized, page_shell
 from naesone_app.components.tables import data_table
 from naesone_app.core.i18n import gettext_for
 from naesone_app.state.staff import AuditRow, ResidentRow, StaffState
@@ -119,6 +119,7 @@ def build(locale: str):
             locale,
             "/staff",
             rx.el.h1(_("직원 화면")),
+            rx.el.p(rx.el.a(_("자치회관 강좌 관리"), href=localized("/staff/classes", locale))),
             rx.cond(
                 StaffState.allowed,
                 rx.fragment(

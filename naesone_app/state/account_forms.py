@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 import reflex as rx
@@ -40,6 +41,15 @@ def matching_keys(profile: dict[str, Any]) -> list[str]:
 
 
 OPTIONAL_CONSENTS = ("sensitive_profile", "notifications")
+
+
+# where a sign-in may send the resident back to: a page of this app, never another site
+_RETURN_PATH = re.compile(r"^(/en)?/(course\?id=[A-Za-z0-9_-]{1,60}|my-classes|classes)$")
+
+
+def _return_path(value: Any) -> str | None:
+    """The `?next=` page to return to after signing in, if it is one of ours (else None)."""
+    return value if isinstance(value, str) and _RETURN_PATH.match(value) else None
 
 
 def _text(form: Any, field: str) -> str:
@@ -130,7 +140,8 @@ class AccountFormsState(rx.State):
             return self._fail(failure.field, failure.message)
         self.field_errors = {}
         target = "/staff" if account.role in ("staff", "admin") else "/feed"
-        return rx.call_script(claim_script(handoff, f"{self._prefix()}{target}"))
+        back = _return_path(self.router.url.query_parameters.get("next"))
+        return rx.call_script(claim_script(handoff, back or f"{self._prefix()}{target}"))
 
     @rx.event
     def ask_reset(self, form: dict[str, Any]):

@@ -82,7 +82,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedApp]:
     port = _free_port()
     db_url = f"sqlite:///{work / 'e2e.db'}"
     env = _env(db_url, port)
-    for command in (["db", "upgrade"], ["catalog", "load-samples"], ["facilities", "load-samples"]):
+    for command in (["db", "upgrade"], ["catalog", "load-samples"], ["facilities", "load-samples"],
+                    ["classes", "load-samples"]):  # fmt: skip
         subprocess.run([str(BIN / "naesone"), *command], cwd=ROOT, env=env, check=True, capture_output=True)
     log = work / "reflex.log"
     with log.open("w") as out:

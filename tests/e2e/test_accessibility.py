@@ -14,6 +14,8 @@ PAGES = {
     "results": "/results",
     "program": "/program?id=native:junggu-senior-lunch",
     "browse": "/programs?category=어르신",
+    "classes": "/classes",
+    "course": "/course?id=sample-2027Q1-1114052000-2",
 }
 
 
@@ -26,6 +28,8 @@ def test_no_serious_accessibility_violation(page: Page, app: ServedApp, name: st
     wait_hydrated(page)
     if name == "program":
         page.locator("#program-title").wait_for()
+    if name == "course":
+        page.locator("#course-title").wait_for()
     screenshot(page, f"{locale}-{name}")
     results = Axe().run(page)
     serious = [

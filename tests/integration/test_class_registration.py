@@ -12,6 +12,7 @@ from sqlmodel import col, select
 
 from naesone_app.db.account_models import Account
 from naesone_app.db.class_models import ClassCentre, Course, Registration
+from naesone_app.db.class_roster import record_payment
 from naesone_app.db.classes import (
     ClassError,
     cancel,
@@ -42,7 +43,9 @@ def make_accounts(url: str, n: int, prefix: str = "r") -> list[int]:
     ]
 
 
-def make_course(url: str, capacity: int = 30, mode: str = "first_come", code: str = "c1") -> int:
+def make_course(
+    url: str, capacity: int = 30, mode: str = "first_come", code: str = "c1", minimum: int = 10
+) -> int:
     with transaction(url) as session:
         centre = session.exec(select(ClassCentre).where(ClassCentre.dong == "1114055000")).first()
         if centre is None:
@@ -53,7 +56,7 @@ def make_course(url: str, capacity: int = 30, mode: str = "first_come", code: st
             code=code, centre_id=centre.id, title_ko="요가", quarter="2026Q2", capacity=capacity,
             fee_krw=30000, materials_fee_krw=5000, opens_at=NOW - timedelta(hours=1),
             closes_at=NOW + timedelta(days=2), starts_on=date(2026, 4, 1), ends_on=date(2026, 6, 30),
-            sessions=12, mode=mode, minimum_enrolment=10,
+            sessions=12, mode=mode, minimum_enrolment=minimum,
         )  # fmt: skip
         session.add(course)
         session.flush()
@@ -86,13 +89,14 @@ def test_rush_of_1000_for_30_seats_gives_30_confirmed_and_970_waitlisted_in_orde
 
 
 def test_cancellation_promotes_the_first_waitlisted_with_a_hold_that_passes_on(database) -> None:
-    a, b, c, d = make_accounts(database, 4)
+    a, b, c, d, staff = make_accounts(database, 5)
     course = make_course(database, capacity=2)
     first = register(a, course, "k", NOW, url=database).registration
     register(b, course, "k", NOW, url=database)
     wait_c = register(c, course, "k", NOW, url=database).registration
     wait_d = register(d, course, "k", NOW, url=database).registration
     assert (wait_c.status, wait_c.position, wait_d.position) == ("waitlisted", 1, 2)
+    record_payment(first.id, True, staff, NOW, url=database)  # paid at the centre
 
     cancelled = cancel(first.id, a, NOW, url=database)
     assert cancelled.status == "cancelled"
@@ -153,6 +157,8 @@ def test_load_samples_is_idempotent_and_marks_courses_as_sample(database, naeson
         courses = session.exec(select(Course)).all()
         centres = session.exec(select(ClassCentre)).all()
     assert len(centres) == 15 and len(courses) == 30 and all(c.sample for c in courses)
+    # the window "2026-11-23T10:00:00+09:00" is 01:00 UTC on every database (SQLite keeps no offset)
+    assert {c.opens_at.replace(tzinfo=None) for c in courses} == {datetime(2026, 11, 23, 1, 0)}
 
 
 def test_export_lists_registrations_and_deleting_the_account_removes_them(database) -> None:
@@ -174,7 +180,7 @@ def test_quota_seats_reductions_and_undersubscribed_cancellation(database) -> No
     from naesone_app.core.profile import facts_on, parse_profile
     from naesone_app.db.classes import close_if_undersubscribed
 
-    young, senior, other = make_accounts(database, 3)
+    young, senior, other, staff = make_accounts(database, 4)
     course = make_course(database, capacity=2)
     with transaction(database) as session:
         row = session.get(Course, course)
@@ -188,11 +194,14 @@ def test_quota_seats_reductions_and_undersubscribed_cancellation(database) -> No
     held = register(senior, course, "k", NOW, facts=elder, url=database).registration
     assert (held.status, held.quota, held.reduction_code) == ("confirmed", "quota1", "senior")
     assert held.fee_due_krw == 21000 + 5000  # 30 % off the course fee, not the materials fee
+    record_payment(held.id, True, staff, NOW, url=database)  # the young one has not paid yet
 
     assert close_if_undersubscribed(course, NOW, url=database)  # 2 confirmed < minimum 10: 폐강
     rows = {r.account_id: r for r in registrations_of(course, database)}
     assert all(r.status == "cancelled" for r in rows.values())
-    assert rows[senior].refund_krw == 26000 and rows[other].refund_krw == 0
+    assert rows[senior].refund_krw == 26000  # everything paid, materials too
+    assert rows[young].refund_krw == 0 and rows[other].refund_krw == 0  # nothing paid, nothing back
+    assert {r.cancel_reason for r in rows.values()} == {"course_cancelled"}
 
 
 def test_returning_learners_register_first(database) -> None:
@@ -238,15 +247,15 @@ def test_the_lottery_waits_for_the_window_to_close(database) -> None:
         run_lottery(course, 1, NOW, url=database)
 
 
-def test_expire_holds_command_passes_lapsed_holds_on(database, naesone) -> None:
+def test_run_due_command_passes_lapsed_holds_on(database, naesone) -> None:
     a, b, c = make_accounts(database, 3)
-    course = make_course(database, capacity=1)
+    course = make_course(database, capacity=1, minimum=1)  # goes ahead when run-due checks it
     first = register(a, course, "k", NOW, url=database).registration
     held = register(b, course, "k", NOW, url=database).registration
     nxt = register(c, course, "k", NOW, url=database).registration
     cancel(first.id, a, NOW, url=database)  # b holds the seat until NOW + 24 h, long past by now
-    result = naesone("classes", "expire-holds")
+    result = naesone("classes", "run-due")
     assert result.code == 0, result.err
-    assert "1 courses" in result.out
+    assert "passed seats on in 1 courses" in result.out
     rows = {r.id: r.status for r in registrations_of(course, database)}
     assert rows[held.id] == "cancelled" and rows[nxt.id] == "held"

@@ -97,3 +97,17 @@ def test_lottery_respects_quotas_and_waitlist_promotion_is_in_order() -> None:
     assert sum(seat == "quota1" for _, seat in result.winners) == 3
     assert rules.next_in_line([(3, 30), (1, 10), (2, 20)]) == 10
     assert rules.next_in_line([]) is None
+
+
+def test_promotion_respects_quotas_and_waitlist_order() -> None:
+    quotas = (rules.Quota("senior", 1, {"age_min": 65}),)
+    waitlist = [(1, []), (2, []), (3, ["senior"]), (4, [])]
+    # the 65+ seat freed: it skips two general applicants for the first 65+ one
+    assert rules.promote(3, quotas, {"": 2}, waitlist) == [(3, "senior")]
+    # a general seat freed: the first in line, never the 65+ seat for someone who does not qualify
+    assert rules.promote(3, quotas, {"": 1, "senior": 1}, waitlist) == [(1, "")]
+    # both freed: the first in line takes the general seat, the first 65+ the quota seat
+    assert rules.promote(3, quotas, {"": 1}, waitlist) == [(1, ""), (3, "senior")]
+    # a quota seat nobody waiting qualifies for stays held for the quota
+    assert rules.promote(3, quotas, {"": 2}, [(1, []), (2, [])]) == []
+    assert rules.promote(3, quotas, {"": 2, "senior": 1}, waitlist) == []

@@ -1,0 +1,192 @@
+"""자치회관 classes in the browser: a 65+ resident sees and gets the reduced fee, staff record payment and
+attendance; and through the raw socket, nobody else can cancel her registration or read the roster."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+from sqlmodel import select
+
+from naesone_app.db.class_models import ClassCentre, Course
+from naesone_app.db.classes import register
+from naesone_app.db.engine import transaction
+from naesone_app.state.course import CourseState
+from naesone_app.state.staff_classes import StaffCourseState
+from tests.e2e.conftest import (
+    ServedApp,
+    db_account,
+    screenshot,
+    signed_in_context,
+    sqlite_rows,
+    wait_hydrated,
+)
+from tests.e2e.test_security import client, deltas_of, handler, readable
+
+PASSWORD = "Sindang-Spring-2026"
+SENIOR = {"birth_date": "1955-06-01", "lives_in_junggu": True, "dong": "신당동", "household_size": 1}
+
+
+def serious_violations(page: Page) -> list[str]:
+    """axe-core's serious or critical findings on a page only a signed-in person sees."""
+    found = Axe().run(page).response["violations"]
+    return [f"{v['id']}: {v['help']}" for v in found if v["impact"] in ("serious", "critical")]
+
+
+def open_course(db_url: str) -> str:
+    """A first-come course open for sign-up now, with seats held for 65+ (made in the served database)."""
+    code = f"e2e-{uuid.uuid4().hex[:8]}"
+    now = datetime.now(UTC)
+    with transaction(db_url) as session:
+        centre = session.exec(select(ClassCentre).where(ClassCentre.dong == "1114061500")).first()
+        if centre is None:
+            centre = ClassCentre(dong="1114061500", name_ko="신당동 자치회관", name_en="Sindang-dong Centre")
+            session.add(centre)
+            session.flush()
+        session.add(Course(
+            code=code, centre_id=centre.id, title_ko="스마트폰 활용", title_en="Using a smartphone",
+            category="컴퓨터", quarter=f"{now.year}Q{(now.month - 1) // 3 + 1}", schedule="화·목 10:00–11:30",
+            instructor="시험 강사", capacity=12, minimum_enrolment=0, fee_krw=30000, materials_fee_krw=5000,
+            opens_at=now - timedelta(hours=1), closes_at=now + timedelta(days=7),
+            starts_on=(now + timedelta(days=20)).date(), ends_on=(now + timedelta(days=80)).date(), sessions=12,
+            mode="first_come", priority_rules='[{"age_min": 65, "seats": 4}]', sample=True,
+        ))  # fmt: skip
+    return code
+
+
+def test_a_65_plus_resident_registers_at_the_reduced_fee_and_staff_mark_payment_and_attendance(
+    browser: Browser, app: ServedApp
+) -> None:
+    code = open_course(app.db_url)
+    login = f"senior{uuid.uuid4().hex[:8]}@example.test"
+    resident_id, token = db_account(app.db_url, login, PASSWORD, profile=SENIOR)
+
+    context = signed_in_context(browser, app.url, token)
+    page = context.new_page()
+    page.goto(f"{app.url}/classes")
+    wait_hydrated(page)
+    card = page.locator(".course-item", has=page.locator(f"a[href='/course?id={code}']"))
+    expect(card.locator(".your-fee")).to_have_text("₩21,000")
+    screenshot(page, "ko-classes")
+
+    page.goto(f"{app.url}/course?id={code}")
+    wait_hydrated(page)
+    expect(page.locator("#course-title")).to_have_text("스마트폰 활용")
+    expect(page.locator(".your-fee")).to_have_text("₩21,000")
+    expect(page.locator(".reduction").first).to_contain_text("만 65세 이상 감면 30%")
+    page.locator("#register").dblclick()  # a double click makes one registration
+    expect(page.locator("#my-status")).to_have_text("확정 · 납부 대기")
+    expect(page.locator("#outcome")).to_contain_text("확정")
+    expect(page.locator("#my-registration")).to_contain_text("₩26,000")  # ₩21,000 + ₩5,000 materials
+    screenshot(page, "ko-course-registered")
+    rows = sqlite_rows(app.db_url, "SELECT r.id, r.status, r.fee_due_krw, r.quota, r.reduction_code FROM registration r "
+                                   "JOIN course c ON c.id = r.course_id WHERE c.code = ?", code)  # fmt: skip
+    assert [row[1:] for row in rows] == [("confirmed", 26000, "quota1", "senior")]
+    registration_id = rows[0][0]
+
+    page.locator("#ask-cancel").click()  # the refund is shown before anything is cancelled
+    expect(page.locator("#refund-preview")).to_contain_text("돌려받을 금액이 없어요")
+    page.get_by_role("button", name="취소하지 않기").click()
+    expect(page.locator("#my-status")).to_have_text("확정 · 납부 대기")
+    page.goto(f"{app.url}/my-classes")
+    wait_hydrated(page)
+    expect(page.locator("#my-registrations")).to_contain_text("확정 · 납부 대기")
+    screenshot(page, "ko-my-classes")
+    assert serious_violations(page) == []
+    context.close()
+
+    _, staff_token = db_account(
+        app.db_url, f"staff{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD, role="staff"
+    )
+    staff_context = signed_in_context(browser, app.url, staff_token)
+    staff = staff_context.new_page()
+    staff.set_viewport_size({"width": 1100, "height": 900})
+    staff.goto(f"{app.url}/staff/course?id={code}")
+    wait_hydrated(staff)
+    expect(staff.locator("#roster")).to_contain_text(login)
+    staff.locator(f"#paid-{registration_id}").click()  # a controlled checkbox: the server answers
+    expect(staff.locator(f"#paid-{registration_id}")).to_be_checked()
+    staff.locator(f"#present-{registration_id}").click()
+    expect(staff.locator(f"#mark-{registration_id}")).to_have_text("출석")
+    screenshot(staff, "ko-staff-roster")
+    assert serious_violations(staff) == []
+    staff.goto(f"{app.url}/en/staff/classes")
+    wait_hydrated(staff)
+    expect(staff.locator("#staff-courses")).to_contain_text("Using a smartphone")
+    screenshot(staff, "en-staff-classes")
+    assert serious_violations(staff) == []
+    staff_context.close()
+    assert sqlite_rows(
+        app.db_url, "SELECT paid_at IS NOT NULL FROM registration WHERE id = ?", registration_id
+    ) == [(1,)]
+    assert sqlite_rows(app.db_url, "SELECT present FROM class_attendance WHERE registration_id = ?",
+                       registration_id) == [(1,)]  # fmt: skip
+    actions = sqlite_rows(
+        app.db_url, "SELECT action FROM audit_log WHERE subject_id = ? ORDER BY id", resident_id
+    )
+    assert {"staff.read_roster", "staff.recorded_payment", "staff.marked_attendance"} <= {
+        a for (a,) in actions
+    }
+
+
+def test_the_course_page_sends_a_visitor_to_sign_in_and_back(browser: Browser, app: ServedApp) -> None:
+    code = open_course(app.db_url)
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="en-US")
+    page = context.new_page()
+    page.goto(f"{app.url}/en/course?id={code}")
+    wait_hydrated(page)
+    expect(page.locator("#course-title")).to_have_text("Using a smartphone")
+    link = page.locator("#login-to-register")
+    assert link.get_attribute("href") == f"/en/login?next=%2Fen%2Fcourse%3Fid%3D{code}"
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 1
+    screenshot(page, "en-course-visitor-360px")
+    context.close()
+
+
+@pytest.fixture
+def two_residents_and_a_course(app: ServedApp):
+    code = open_course(app.db_url)
+    b_id, b_token = db_account(app.db_url, f"b{uuid.uuid4().hex[:8]}@example.test", PASSWORD, profile=SENIOR)
+    _, a_token = db_account(app.db_url, f"a{uuid.uuid4().hex[:8]}@example.test", PASSWORD)
+    [(course_id,)] = sqlite_rows(app.db_url, "SELECT id FROM course WHERE code = ?", code)
+    b_row = register(b_id, course_id, "b-key", url=app.db_url).registration
+    return code, a_token, b_token, b_row.id
+
+
+def test_another_resident_cannot_cancel_her_registration_nor_read_the_roster(
+    app: ServedApp, two_residents_and_a_course
+) -> None:
+    code, a_token, b_token, b_registration = two_residents_and_a_course
+    # Reflex reads the query from the path the client reports (asPath)
+    query, page, roster = {"id": code}, f"/course?id={code}", f"/staff/course?id={code}"
+    with client(app, a_token) as attacker:
+        attacker.call(handler(CourseState, "open_course"), path=page, query=query)
+        for name in ("ask_cancel", "cancel_registration", "confirm_seat"):
+            attacker.call(
+                handler(CourseState, name), {"registration_id": b_registration}, path=page, query=query
+            )
+        opened = attacker.call(handler(StaffCourseState, "open_roster"), path=roster, query=query)
+        paid = attacker.call(handler(StaffCourseState, "set_paid"), {"registration_id": b_registration, "paid": True},
+                             path=roster, query=query)  # fmt: skip
+        marked = attacker.call(handler(StaffCourseState, "mark"), {"registration_id": b_registration, "present": True},
+                               path=roster, query=query)  # fmt: skip
+    assert '"_redirect"' in readable(opened)
+    for updates in (opened, paid, marked):
+        for delta in deltas_of(updates, StaffCourseState):
+            assert not delta.get("rows_rx_state_") and not delta.get("allowed_rx_state_")
+    assert sqlite_rows(
+        app.db_url, "SELECT status, paid_at FROM registration WHERE id = ?", b_registration
+    ) == [("confirmed", None)]
+    assert sqlite_rows(app.db_url, "SELECT count(*) FROM class_attendance WHERE registration_id = ?",
+                       b_registration) == [(0,)]  # fmt: skip
+    # the control: B herself, through the same handlers, does cancel it
+    with client(app, b_token) as own:
+        own.call(handler(CourseState, "open_course"), path=page, query=query)
+        own.call(handler(CourseState, "ask_cancel"), path=page, query=query)
+        own.call(handler(CourseState, "cancel_registration"), path=page, query=query)
+    assert sqlite_rows(app.db_url, "SELECT status FROM registration WHERE id = ?", b_registration) == [
+        ("cancelled",)
+    ]
