@@ -195,7 +195,7 @@ def submit(
             application = Application(
                 account_id=account_id, program_key=program_key, department=form.department,
                 status="submitted", answers_sealed=_seal_json(clean_answers(form, answers)),
-                idempotency_key=idempotency_key, submitted_at=now, updated_at=now,
+                idempotency_key=idempotency_key, submitted_at=now, updated_at=now, owner_seen_at=now,
             )  # fmt: skip
             session.add(application)
             session.flush()
@@ -251,6 +251,8 @@ def _move(
     session.add(ApplicationEvent(application_id=application.id, at=now, actor_id=actor_id,
                                  from_status=application.status, to_status=new_status, reason=reason))  # fmt: skip
     application.status, application.updated_at = new_status, now
+    if application.account_id == actor_id:
+        application.owner_seen_at = now  # the resident's own step is not news to them
     if new_status in FINAL:
         application.decided_at, application.reason = now, reason
     elif reason:
@@ -279,6 +281,39 @@ def my_applications(session: Session, account_id: int) -> list[Application]:
             select(Application).where(Application.account_id == account_id).order_by(Application.id.desc())
         )
     )
+
+
+def status_changes_for(
+    session: Session, account_id: int, since: datetime
+) -> list[tuple[Application, ApplicationEvent]]:
+    """Status changes of the resident's applications made by someone else (staff) since `since`."""
+    rows = session.exec(
+        select(Application, ApplicationEvent)
+        .join(ApplicationEvent, ApplicationEvent.application_id == Application.id)
+        .where(Application.account_id == account_id, ApplicationEvent.from_status != "",
+               (ApplicationEvent.actor_id.is_(None)) | (ApplicationEvent.actor_id != account_id))
+        .order_by(ApplicationEvent.id)
+    ).all()  # fmt: skip
+    # compared here, not in SQL: SQLite hands back naive datetimes (see `_aware`)
+    return [(application, change) for application, change in rows if _aware(change.at) >= since]
+
+
+def unread_ids(session: Session, account_id: int) -> set[int]:
+    """The resident's applications whose status changed since they last opened them."""
+    rows = session.exec(
+        select(Application.id, Application.updated_at, Application.owner_seen_at, Application.submitted_at)
+        .where(Application.account_id == account_id)
+    ).all()  # fmt: skip
+    return {i for i, updated, seen, submitted in rows if _aware(updated) > _aware(seen or submitted)}
+
+
+def mark_seen(session: Session, account_id: int, application_id: int) -> None:
+    """The resident has looked at their application: its changes are no longer unread."""
+    application = session.get(Application, application_id)
+    if application is None or application.account_id != account_id:
+        raise NotFound("application")
+    application.owner_seen_at = utc_now()
+    session.add(application)
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,6 +464,38 @@ def store_upload(
         raise
     _forget_on_rollback(session, path)
     return row
+
+
+def draft_uploads(session: Session, account_id: int, program_key: str) -> list[Upload]:
+    """The files the resident has added to their draft for a programme."""
+    draft = _draft(session, account_id, program_key)
+    if draft is None:
+        return []
+    return list(session.exec(select(Upload).where(Upload.draft_id == draft.id).order_by(Upload.id)))
+
+
+def removable(application: Application | None, upload: Upload) -> bool:
+    """A draft's file, or one added to an application after documents were asked for (until re-submitted)."""
+    if upload.draft_id is not None:
+        return True
+    return (
+        application is not None
+        and application.status == "more_documents"
+        and _aware(upload.created_at) >= _aware(application.updated_at)
+    )
+
+
+def remove_upload(session: Session, account_id: int, upload_id: int) -> None:
+    """The resident takes back one of their files before it is submitted; the file goes on commit."""
+    row = session.get(Upload, upload_id)
+    if row is None or row.account_id != account_id:
+        raise NotFound("upload")
+    application = session.get(Application, row.application_id) if row.application_id else None
+    if not removable(application, row):
+        raise Forbidden("the file was submitted with the application")
+    path = upload_dir() / row.stored_name
+    session.delete(row)
+    event.listen(session, "after_commit", lambda _session: path.unlink(missing_ok=True), once=True)
 
 
 def read_upload(session: Session, requester_id: int, upload_id: int) -> tuple[Upload, bytes]:
