@@ -126,7 +126,9 @@ def _remind_one(account_id: int, catalog, now: datetime, keys: VapidKeys, client
         saved = [by_key[k] for k in saved_programs(session, account_id) if k in by_key]
         wanted = {kind for _, kinds in subscriptions for kind in kinds}
         results = application_results(session, account_id, now, by_key.get)  # held back by night or failure
-        due = due_reminders(wanted, today, saved=saved, new=new_matches(matching, first_seen, now), pending=results)
+        due = due_reminders(
+            wanted, today, saved=saved, new=new_matches(matching, first_seen, now), pending=results
+        )
         already = sent_keys(session, account_id, [r.dedupe_key for r in due])
         fresh = [r for r in due if r.dedupe_key not in already]
         counts.deduplicated += len(due) - len(fresh)

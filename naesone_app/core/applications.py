@@ -213,8 +213,12 @@ def form_to_data(form: ApplicationForm) -> dict[str, Any]:
                 "max_length": f.max_length,
                 **({"prefill": f.prefill} if f.prefill else {}),
                 **(
-                    {"choices": [{"value": v, "label": dict(lb)} for v, lb in zip(f.choices, f.choice_labels,
-                                                                                    strict=True)]}
+                    {
+                        "choices": [
+                            {"value": v, "label": dict(lb)}
+                            for v, lb in zip(f.choices, f.choice_labels, strict=True)
+                        ]
+                    }
                     if f.choices
                     else {}
                 ),
@@ -286,7 +290,9 @@ def parse_input(f: FormField, text: Any) -> tuple[Any, Message | None]:
     is checked by `validate` as usual.
     """
     if f.type == "boolean":
-        return (text, None) if isinstance(text, bool) else (None, Message(N_("예 또는 아니요를 골라 주세요.")))
+        return (
+            (text, None) if isinstance(text, bool) else (None, Message(N_("예 또는 아니요를 골라 주세요.")))
+        )
     if not isinstance(text, str):
         return None, Message(N_("글자로 입력해 주세요."))
     text = text.strip()

@@ -190,7 +190,9 @@ def application_result_reminder(
     application_id: int, event_id: int, status_label: Message, program: Program | None
 ) -> Reminder:
     """A reminder that staff moved one of the resident's applications on (once per status change)."""
-    body = Message(N_("{program}: {status}"), {"status": status_label, **({} if program else {"program": ""})})
+    body = Message(
+        N_("{program}: {status}"), {"status": status_label, **({} if program else {"program": ""})}
+    )
     return Reminder("application_result", f"application_result:{application_id}:{event_id}", RESULT_TITLE, body,
                     f"/application?id={application_id}", program)  # fmt: skip
 

@@ -261,17 +261,25 @@ def _move(
     return application
 
 
-def review_queue(session: Session, requester_id: int, department: str) -> list[Application]:
-    """Open applications of a department, oldest first; only its staff (or an admin) may look."""
+def review_queue(
+    session: Session, requester_id: int, department: str, statuses: Iterable[str] = OPEN_STATUSES
+) -> list[Application]:
+    """Applications of a department in `statuses` (open ones by default), oldest first; only its staff
+    (or an admin) may look."""
     if not _is_reviewer(_account(session, requester_id), department):
         raise Forbidden("not staff of this department")
     return list(
         session.exec(
             select(Application)
-            .where(Application.department == department, Application.status.in_(OPEN_STATUSES))
+            .where(Application.department == department, Application.status.in_(list(statuses)))
             .order_by(Application.submitted_at, Application.id)
         )
     )
+
+
+def departments_with_applications(session: Session) -> list[str]:
+    """Every department that has applications (what an admin's queue covers)."""
+    return sorted(session.exec(select(Application.department).distinct()).all())
 
 
 def my_applications(session: Session, account_id: int) -> list[Application]:
@@ -604,6 +612,19 @@ def import_evidence(
         save_profile(session, account_id, merged)
         saved = True
     return EvidenceImport(kind, facts, saved)
+
+
+def evidence_for(
+    session: Session, requester_id: int, application_id: int
+) -> list[tuple[EvidenceDocument, dict[str, Any]]]:
+    """The documents the applicant imported (with what each contains), for the owner or a reviewer."""
+    _requester, application = _readable(session, requester_id, application_id)
+    rows = session.exec(
+        select(EvidenceDocument)
+        .where(EvidenceDocument.account_id == application.account_id)
+        .order_by(EvidenceDocument.id.desc())
+    ).all()
+    return [(row, _unseal_json(row.content_sealed)) for row in rows]
 
 
 def evidence_kinds_held(session: Session, account_id: int) -> frozenset[str]:

@@ -93,3 +93,13 @@ def configured_provider(env: dict[str, str] | None = None) -> tuple[HttpEvidence
 
     name = (env.get(ENV_NAME) or DEFAULT_NAME).strip()[:60]
     return HttpEvidenceProvider(url, name=name), env.get(ENV_TOKEN) or SAMPLE_TOKEN
+
+
+def configured_name(env: dict[str, str] | None = None) -> str | None:
+    """The configured provider's name (what consents are recorded for), or None; opens no connection."""
+    import os
+
+    env = dict(os.environ) if env is None else env
+    if not (env.get(ENV_URL) or "").strip():
+        return None
+    return (env.get(ENV_NAME) or DEFAULT_NAME).strip()[:60]

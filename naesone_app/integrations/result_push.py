@@ -31,11 +31,12 @@ def application_results(
     from naesone_app.db.applications import status_changes_for
 
     return [
-        application_result_reminder(application.id, change.id, STATUS_LABELS[change.to_status],
-                                    program(application.program_key))
+        application_result_reminder(
+            application.id, change.id, STATUS_LABELS[change.to_status], program(application.program_key)
+        )
         for application, change in status_changes_for(session, account_id, now - RECENT)
         if change.to_status in STATUS_LABELS
-    ]  # fmt: skip
+    ]
 
 
 def push_status_change(
@@ -65,8 +66,14 @@ def push_status_change(
             client.close()
 
 
-def _push(application_id: int, event_id: int, now: datetime, program: Callable[[str], Program | None],
-          keys: webpush.VapidKeys, client: httpx.Client) -> int:  # fmt: skip
+def _push(
+    application_id: int,
+    event_id: int,
+    now: datetime,
+    program: Callable[[str], Program | None],
+    keys: webpush.VapidKeys,
+    client: httpx.Client,
+) -> int:
     from naesone_app.db.accounts import has_consent
     from naesone_app.db.application_models import Application
     from naesone_app.db.engine import transaction
@@ -78,8 +85,11 @@ def _push(application_id: int, event_id: int, now: datetime, program: Callable[[
         if application is None or not has_consent(session, application.account_id, "notifications"):
             return 0
         owner = application.account_id
-        wanted = [r for r in application_results(session, owner, now, program) if r.dedupe_key.endswith(
-            f":{application_id}:{event_id}")]  # fmt: skip
+        wanted = [
+            r
+            for r in application_results(session, owner, now, program)
+            if r.dedupe_key.endswith(f":{application_id}:{event_id}")
+        ]
         rows = [row for row in subscriptions_of(session, owner) if "application_result" in row_kinds(row)]
         if not wanted or not rows or sent_keys(session, owner, [wanted[0].dedupe_key]):
             return 0
@@ -88,8 +98,9 @@ def _push(application_id: int, event_id: int, now: datetime, program: Callable[[
         for row in rows:
             subscription = {"endpoint": row.endpoint, "keys": {"p256dh": row.p256dh, "auth": row.auth}}
             try:
-                outcome = webpush.send(client, subscription, render_notification(reminder, row.locale).payload(),
-                                       keys, retries=1)  # fmt: skip
+                outcome = webpush.send(
+                    client, subscription, render_notification(reminder, row.locale).payload(), keys, retries=1
+                )
             except webpush.PushError as exc:
                 log.warning("application result not delivered: %s", exc)  # names the service, not the person
                 continue

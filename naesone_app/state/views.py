@@ -62,6 +62,7 @@ class ProgramView:
     official_url: str = ""
     apply_url: str = ""
     apply_channel: str = ""
+    applies_here: bool = False  # an in-app form exists: the page offers 온라인 신청 (/apply)
     level: str = ""
     category: str = ""
     source: str = ""
@@ -145,6 +146,7 @@ def program_view(program: Program, locale: str) -> ProgramView:
         official_url=program.official_url,
         apply_url=program.apply_url,
         apply_channel=_label(CHANNEL_LABELS, program.apply_channel, locale),
+        applies_here=program.apply_channel == "district" and "application" in program.extra,
         level=_label(LEVEL_LABELS, program.level, locale),
         category=gettext_for(locale)(program.category)
         if program.category in CATEGORY_LABELS
