@@ -325,9 +325,9 @@ async def test_mydata_import_with_consent_ticks_the_checklist_and_fills_the_form
 
 async def test_a_decision_is_pushed_to_the_residents_browser_and_a_dead_push_service_fails_nothing(
     app_db: str,
-    push_service: PushService,
-    vapid: str,
-    monkeypatch,  # noqa: F811
+    push_service: PushService,  # noqa: F811
+    vapid: str,  # noqa: F811
+    monkeypatch,
 ) -> None:
     from datetime import UTC, datetime
 
@@ -368,3 +368,34 @@ async def test_a_decision_is_pushed_to_the_residents_browser_and_a_dead_push_ser
     await StaffApplicationState.decide.fn(page, "approved")
     assert page.status == "approved"
     assert push_status_change(application_id, event_id + 1, night, CATALOG.program) == 0
+
+
+async def test_a_change_held_back_at_night_goes_out_with_the_morning_job(
+    app_db: str,
+    naesone,
+    push_service: PushService,  # noqa: F811
+    vapid: str,  # noqa: F811
+    monkeypatch,
+) -> None:
+    from naesone_app.core.reminders import parse_subscription
+
+    resident_id, resident = _account(app_db, "owner@example.com", profile=PROFILE)
+    browser = Browser(push_service.origin + "/push/phone")
+    with transaction(app_db) as session:
+        subscribe(session, resident_id, parse_subscription(browser.subscription(), allow_loopback=True), "ko",
+                  ["application_result"])  # fmt: skip
+    application_id = (await _fill_and_submit(resident)).submitted_id
+    _, reviewer = _account(app_db, "senior@junggu.example", role="staff", department="어르신복지과")
+    monkeypatch.setattr(staff_applications, "notify_in_background", lambda *ids: None)  # as if it were night
+    page = _page(StaffApplicationState, reviewer, "/staff/application", {"id": str(application_id)})
+    await StaffApplicationState.open_review.fn(page)
+    await StaffApplicationState.decide.fn(page, "approved")
+    from datetime import datetime, timedelta
+
+    morning = (datetime.now() + timedelta(days=1)).strftime("%Y-%m-%dT09:00")  # Seoul time, within the week
+    sent = naesone("reminders", "send", "--now", morning)
+    assert sent.code == 0, sent.err
+    [delivery] = [d for d in push_service.deliveries if d.path == "/push/phone"]
+    assert browser.read(delivery.body)["body"] == "경로식당 무료 점심 급식: 승인"
+    again = naesone("reminders", "send", "--now", morning)
+    assert "sent 0" in again.out and len(push_service.deliveries) == 1
