@@ -18,7 +18,8 @@ from naesone_app.state.application_views import (
     UploadLine,
 )
 
-ACCEPT = {"application/pdf": [".pdf"], "image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"]}
+# no `accept` filter on the picker: the server checks the type by content and names what is wrong in
+# the resident's language (the dropzone's own rejection would be a silent drop or an English toast)
 SAVE_DELAY_MS = 700
 
 
@@ -244,8 +245,7 @@ def uploader(
             ),
             id=upload_id,
             multiple=True,
-            accept=ACCEPT,
-            no_keyboard=True,
+            no_keyboard=True,  # the button inside is the keyboard's way in (no nested focus targets)
             class_name="dropzone",
         ),
         rx.el.ul(
