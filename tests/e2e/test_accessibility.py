@@ -125,6 +125,10 @@ def test_signed_in_pages_have_no_serious_accessibility_violation(
         page.wait_for_timeout(200)
         overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         screenshot(page, f"ko-{name}-360px-200pct")
-        assert overflow <= 1, f"{name} scrolls sideways by {overflow}px at 360px and 200% text"
+        wide = page.evaluate(
+            "() => [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right >"
+            " window.innerWidth + 1).slice(0, 5).map((e) => `${e.tagName}#${e.id}.${e.className}`)"
+        )
+        assert overflow <= 1, f"{name} scrolls sideways by {overflow}px at 360px and 200% text: {wide}"
     context.close()
     assert not serious, "\n".join(serious)
