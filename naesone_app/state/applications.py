@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from naesone_app.core.applications import MAX_UPLOAD_BYTES, ApplicationForm, TransitionError, UploadRefused
+from naesone_app.core.applications import ApplicationForm, TransitionError
 from naesone_app.core.i18n import N_, Message, render
 from naesone_app.db.account_models import Account
 from naesone_app.db.application_models import Application
@@ -44,7 +44,7 @@ from naesone_app.state.application_views import (
     upload_choices,
     upload_lines,
 )
-from naesone_app.state.apply import login_redirect, upload_problem
+from naesone_app.state.apply import keep_files, login_redirect
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState
 
@@ -205,18 +205,11 @@ class ApplicationState(rx.State):
         if not files:
             self.upload_error = render(Message(N_("올릴 파일을 골라 주세요.")), locale)
             return None
-        for file in files[:5]:
-            name = str(getattr(file, "name", "") or getattr(file, "filename", "") or "")
-            data = await file.read(MAX_UPLOAD_BYTES + 1)
-            try:
-                with transaction() as session:
-                    store_upload(session, me.id, key, data, application_id=application.id)
-            except UploadRefused as exc:
-                self.upload_error = upload_problem(name, exc.message, locale)
-                break
-            except (Forbidden, NotFound):
-                self.upload_error = render(Message(N_("한 서류에 올릴 수 있는 파일 수를 넘었어요.")), locale)
-                break
+        _stored, self.upload_error = await keep_files(
+            files,
+            lambda session, data: store_upload(session, me.id, key, data, application_id=application.id),
+            locale,
+        )
         self._own(me)
         return rx.clear_selected_files(MORE_UPLOAD_ID)
 

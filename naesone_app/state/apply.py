@@ -9,16 +9,19 @@ finds the same draft.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 from urllib.parse import quote
 
 import reflex as rx
+from sqlmodel import Session
 
 from naesone_app.core.applications import (
     MAX_UPLOAD_BYTES,
     ApplicationForm,
     UploadRefused,
+    form_of,
     parse_input,
     prefill,
 )
@@ -67,6 +70,7 @@ from naesone_app.state.session import SessionState
 
 MAX_KEY_LENGTH = 140
 MAX_INPUT = 2000
+MAX_FILES_AT_ONCE = 5
 CONSENT_DAYS = 30
 UPLOAD_ID = "apply-upload"
 
@@ -79,8 +83,6 @@ def login_redirect(router_path: str, query: str, locale: str) -> Any:
 
 def in_app_form(program: Program | None) -> ApplicationForm | None:
     """The form of a programme applied for in this app (channel `district` with a form), else None."""
-    from naesone_app.core.applications import form_of
-
     if program is None or program.apply_channel != "district":
         return None
     return form_of(program.extra)
@@ -89,6 +91,27 @@ def in_app_form(program: Program | None) -> ApplicationForm | None:
 def upload_problem(name: str, message: Message, locale: str) -> str:
     """ "id.gif: only PDF, JPG and PNG files can be uploaded." """
     return f"{name[:80]}: {render(message, locale)}" if name else render(message, locale)
+
+
+async def keep_files(
+    files: list[Any], store: Callable[[Session, bytes], Any], locale: str
+) -> tuple[int, str]:
+    """Store each file in a transaction of its own; stop at the first refused one and say why.
+
+    Returns (how many were stored, the message for the refused one or "")."""
+    stored = 0
+    for file in files[:MAX_FILES_AT_ONCE]:
+        name = str(getattr(file, "name", "") or "")
+        data = await file.read(MAX_UPLOAD_BYTES + 1)  # one byte over is enough to know it is too big
+        try:
+            with transaction() as session:
+                store(session, data)
+        except UploadRefused as exc:
+            return stored, upload_problem(name, exc.message, locale)
+        except (Forbidden, NotFound):
+            return stored, render(Message(N_("한 서류에 올릴 수 있는 파일 수를 넘었어요.")), locale)
+        stored += 1
+    return stored, ""
 
 
 class ApplyState(rx.State):
@@ -216,10 +239,11 @@ class ApplyState(rx.State):
             self.fields = []
             return login_redirect(self.router.url.path, self.router.url.query, locale)
         self.title, self.program_key = program.text(locale).title, program.key
-        answers, filled = self._answers(me.id, form)
         with transaction() as session:
             profile = load_profile(session, me.id)
-            had_draft = load_draft(session, me.id, program.key) is not None
+            draft = load_draft(session, me.id, program.key)
+        filled = prefill(form, profile)
+        answers, had_draft = {**filled, **(draft or {})}, draft is not None
         self._decide(program, profile)
         self._show_answers(form, answers, filled, {})
         self.form_version += 1
@@ -292,20 +316,11 @@ class ApplyState(rx.State):
         if not files:
             self.upload_error = render(Message(N_("올릴 파일을 골라 주세요.")), locale)
             return None
-        stored = 0
-        for file in files[:5]:
-            name = str(getattr(file, "name", "") or getattr(file, "filename", "") or "")
-            data = await file.read(MAX_UPLOAD_BYTES + 1)
-            try:
-                with transaction() as session:
-                    store_upload(session, me.id, key, data, program_key=program.key)
-            except UploadRefused as exc:
-                self.upload_error = upload_problem(name, exc.message, locale)
-                break
-            except Forbidden:
-                self.upload_error = render(Message(N_("한 서류에 올릴 수 있는 파일 수를 넘었어요.")), locale)
-                break
-            stored += 1
+        stored, self.upload_error = await keep_files(
+            files,
+            lambda session, data: store_upload(session, me.id, key, data, program_key=program.key),
+            locale,
+        )
         if stored:
             self.upload_notice = render(Message(N_("파일 {count}개를 올렸어요."), {"count": stored}), locale)
         self._refresh_documents(me.id, form)

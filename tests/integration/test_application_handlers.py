@@ -399,3 +399,24 @@ async def test_a_change_held_back_at_night_goes_out_with_the_morning_job(
     assert browser.read(delivery.body)["body"] == "경로식당 무료 점심 급식: 승인"
     again = naesone("reminders", "send", "--now", morning)
     assert "sent 0" in again.out and len(push_service.deliveries) == 1
+
+
+def test_sign_in_returns_to_the_page_that_asked_and_never_to_another_site(app_db: str) -> None:
+    from naesone_app.state.account_forms import AccountFormsState, local_path
+
+    _account(app_db, "halmoni@example.com", profile=PROFILE)
+    back = "/apply?id=native:junggu-senior-lunch"
+    page = _page(AccountFormsState, None, "/login", {"next": back})
+    result = AccountFormsState.sign_in.fn(page, {"login": "halmoni@example.com", "password": PASSWORD})
+    assert back in str(result) and "/feed" not in str(result)
+    for hostile in (
+        "//evil.example/x",
+        "https://evil.example",
+        "/\\evil.example",
+        "javascript:alert(1)",
+        "/a\nb",
+    ):
+        assert local_path(hostile) == "", hostile
+    page = _page(AccountFormsState, None, "/login", {"next": "//evil.example"})
+    result = AccountFormsState.sign_in.fn(page, {"login": "halmoni@example.com", "password": PASSWORD})
+    assert "evil.example" not in str(result) and "/feed" in str(result)
