@@ -90,12 +90,15 @@ def _more_documents(locale: str) -> rx.Component:
             rx.Var.create(""),
             locale,
         ),
-        rx.el.button(
-            _("다시 제출"),
-            type="button",
-            class_name="button primary",
-            id="resubmit",
-            on_click=A.supply_documents,
+        rx.el.div(
+            rx.el.button(
+                _("다시 제출"),
+                type="button",
+                class_name="button primary",
+                id="resubmit",
+                on_click=A.supply_documents,
+            ),
+            class_name="actions",
         ),
         class_name="program-section",
         id="more-documents",

@@ -138,8 +138,8 @@ def _actions(locale: str) -> rx.Component:
             rx.el.div(
                 rx.cond(R.status != "in_review", action("in_review", _("검토 시작"))),
                 action("more_documents", _("서류 보완 요청")),
-                action("approved", _("승인"), "primary"),
-                action("rejected", _("반려"), "danger"),
+                action("approved", _("승인하기"), "primary"),
+                action("rejected", _("반려하기"), "danger"),
                 class_name="actions",
             ),
             id="decision",
