@@ -327,6 +327,41 @@ def walking_route(request: Request) -> Response:
     return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
 
+def uploaded_file(request: Request) -> Response:
+    """GET /api/uploads/{id}: a document for its owner or a reviewer of its department (the read is
+    audited), found from the session cookie; anyone else gets the same 404 as for a missing file.
+
+    Always a download (never rendered by the browser under this origin), never cached."""
+    from naesone_app.db.accounts import account_for_token
+    from naesone_app.db.applications import NotFound, read_upload
+
+    raw = request.path_params.get("upload_id", "")
+    token = request.cookies.get(SESSION_COOKIE)
+    not_found = _error("no such file", 404)
+    if not raw.isdigit() or len(raw) > 9 or not token or len(token) > 200:
+        return not_found
+    try:
+        with transaction() as session:
+            account = account_for_token(session, token)
+            if account is None:
+                return not_found
+            row, data = read_upload(session, account.id, int(raw))
+    except NotFound:
+        return not_found
+    except OSError:
+        return _error("the stored file cannot be read", 500)
+    extension = row.stored_name.rsplit(".", 1)[-1]
+    return Response(
+        data,
+        media_type=row.content_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="document-{row.id}.{extension}"',
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "no-store, private",
+        },
+    )
+
+
 def push_key(_: Request) -> Response:
     """GET /api/push/key: the VAPID public key the page subscribes with; 404 when push is not configured."""
     from naesone_app.integrations.webpush import configured_public_key
@@ -347,5 +382,6 @@ api = Starlette(
         Route("/api/facilities/nearest", facilities_nearest, methods=["GET"]),
         Route("/api/route/walk", walking_route, methods=["GET"]),
         Route("/api/push/key", push_key, methods=["GET"]),
+        Route("/api/uploads/{upload_id}", uploaded_file, methods=["GET"]),
     ]
 )

@@ -67,12 +67,17 @@ def with_security_headers(app: ASGIApp) -> ASGIApp:
                     for k, v in message.get("headers", [])
                     if k.lower() != b"cache-control" or not caching
                 ]
+                present = {k.lower() for k, _ in headers}
                 headers += [
-                    (b"content-security-policy", csp),
-                    (b"x-content-type-options", b"nosniff"),
-                    (b"referrer-policy", b"strict-origin-when-cross-origin"),
-                    (b"permissions-policy", b"geolocation=(self), camera=(self), microphone=()"),
-                    (b"x-frame-options", b"DENY"),
+                    (k, v)
+                    for k, v in (
+                        (b"content-security-policy", csp),
+                        (b"x-content-type-options", b"nosniff"),
+                        (b"referrer-policy", b"strict-origin-when-cross-origin"),
+                        (b"permissions-policy", b"geolocation=(self), camera=(self), microphone=()"),
+                        (b"x-frame-options", b"DENY"),
+                    )
+                    if k not in present  # a route that sets one itself (a download's nosniff) keeps it once
                 ]
                 if caching:
                     headers.append((b"cache-control", caching))

@@ -104,6 +104,7 @@ def _remind_one(account_id: int, catalog, now: datetime, keys: VapidKeys, client
         subscriptions_of,
     )  # fmt: skip
     from naesone_app.integrations import webpush
+    from naesone_app.integrations.result_push import application_results
 
     today = seoul_date(now)
     with transaction() as session:
@@ -124,7 +125,10 @@ def _remind_one(account_id: int, catalog, now: datetime, keys: VapidKeys, client
         by_key = {p.key: p for p in catalog.programs}
         saved = [by_key[k] for k in saved_programs(session, account_id) if k in by_key]
         wanted = {kind for _, kinds in subscriptions for kind in kinds}
-        due = due_reminders(wanted, today, saved=saved, new=new_matches(matching, first_seen, now))
+        results = application_results(session, account_id, now, by_key.get)  # held back by night or failure
+        due = due_reminders(
+            wanted, today, saved=saved, new=new_matches(matching, first_seen, now), pending=results
+        )
         already = sent_keys(session, account_id, [r.dedupe_key for r in due])
         fresh = [r for r in due if r.dedupe_key not in already]
         counts.deduplicated += len(due) - len(fresh)

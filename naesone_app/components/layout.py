@@ -32,8 +32,18 @@ def _nav(locale: str) -> rx.Component:
                 SessionState.signed_in,
                 rx.fragment(
                     item("/feed", _("내 피드")),
+                    rx.el.li(
+                        rx.el.a(
+                            _("내 신청"),
+                            rx.cond(SessionState.unread_applications > 0,
+                                    rx.el.span(SessionState.unread_applications.to_string(), class_name="nav-count",
+                                               aria_label=_("새 소식"), id="unread-applications")),
+                            href=localized("/applications", locale),
+                        )
+                    ),
                     item("/account", _("내 계정")),
                     rx.cond(SessionState.role != "resident", item("/staff", _("직원 화면"))),
+                    rx.cond(SessionState.role != "resident", item("/staff/applications", _("신청 검토"))),
                     rx.el.li(
                         rx.el.button(_("로그아웃"), type="button", on_click=SessionState.sign_out, class_name="link-button",
                                      id="sign-out"),

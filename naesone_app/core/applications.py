@@ -12,6 +12,9 @@ A native programme file may hold an `application:` block (see `parse_application
         - {key: id_card, label: {ko: 신분증, en: ID card}, checked_by: resident}
         - {key: resident_copy, label: {...}, checked_by: evidence, evidence: resident_registration_copy}
 
+A `choice` field lists its choices with their own labels, so a reader sees words, not stored values:
+`choices: [{value: cafeteria, label: {ko: 경로식당, en: At the cafeteria}}, ...]`.
+
 `checked_by` says who provides a document: `official` (행정정보 공동이용 — the official looks it up with
 the resident's consent, Gov24 공무원확인구비서류), `resident` (bring or upload it), or `evidence` (a
 public-MyData document the resident imports with consent; uploading it also satisfies the item).
@@ -59,7 +62,15 @@ class FormField:
     required: bool = False
     max_length: int = DEFAULT_MAX_LENGTH
     prefill: str | None = None
-    choices: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()  # the stored values
+    choice_labels: tuple[dict[str, str], ...] = ()  # one {ko, en} label per choice, in the same order
+
+    def choice_label(self, value: str, locale: str) -> str:
+        """The words for a stored choice in `locale` (the value itself if it is not one of the choices)."""
+        for choice, label in zip(self.choices, self.choice_labels, strict=True):
+            if choice == value:
+                return label.get(locale) or label["ko"]
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,13 +140,24 @@ def _field(path: str, value: Any) -> FormField:
     prefill = data.get("prefill")
     if prefill is not None and prefill not in PREFILL_FACTS:
         raise ApplicationFormError(f"{path}.prefill", f"must be one of {', '.join(PREFILL_FACTS)}")
-    choices = data.get("choices", [])
-    if not isinstance(choices, list) or not all(isinstance(c, str) and c for c in choices):
-        raise ApplicationFormError(f"{path}.choices", "expected a list of texts")
-    if (kind == "choice") != bool(choices):
+    raw_choices = data.get("choices", [])
+    if not isinstance(raw_choices, list):
+        raise ApplicationFormError(f"{path}.choices", "expected a list of {value, label: {ko, en}}")
+    if (kind == "choice") != bool(raw_choices):
         raise ApplicationFormError(f"{path}.choices", "a choice field needs choices; other types take none")
+    choices = [_choice(f"{path}.choices[{i}]", c) for i, c in enumerate(raw_choices)]
+    values = [value for value, _ in choices]
+    if len(set(values)) != len(values):
+        raise ApplicationFormError(f"{path}.choices", "values must be unique")
     return FormField(name, kind, _label(f"{path}.label", data["label"]), required, max_length, prefill,
-                     tuple(choices))  # fmt: skip
+                     tuple(values), tuple(label for _, label in choices))  # fmt: skip
+
+
+def _choice(path: str, value: Any) -> tuple[str, dict[str, str]]:
+    data = _keys(path, value, {"value", "label"}, {"value", "label"})
+    if not isinstance(data["value"], str) or not NAME_PATTERN.match(data["value"]):
+        raise ApplicationFormError(f"{path}.value", "expected lowercase letters, digits and _")
+    return data["value"], _label(f"{path}.label", data["label"])
 
 
 def _document(path: str, value: Any) -> DocumentItem:
@@ -190,7 +212,16 @@ def form_to_data(form: ApplicationForm) -> dict[str, Any]:
                 "required": f.required,
                 "max_length": f.max_length,
                 **({"prefill": f.prefill} if f.prefill else {}),
-                **({"choices": list(f.choices)} if f.choices else {}),
+                **(
+                    {
+                        "choices": [
+                            {"value": v, "label": dict(lb)}
+                            for v, lb in zip(f.choices, f.choice_labels, strict=True)
+                        ]
+                    }
+                    if f.choices
+                    else {}
+                ),
             }
             for f in form.fields
         ],
@@ -250,6 +281,31 @@ def _check(f: FormField, value: Any) -> Message | None:
     if f.type == "phone" and not PHONE_PATTERN.match(value):
         return Message(N_("전화번호를 010-1234-5678 형식으로 입력해 주세요."))
     return None
+
+
+def parse_input(f: FormField, text: Any) -> tuple[Any, Message | None]:
+    """A browser's input for a field as the typed answer (None when blank), or the problem with it.
+
+    Inputs arrive as text (a checkbox as a bool); numbers become int, everything else stays text and
+    is checked by `validate` as usual.
+    """
+    if f.type == "boolean":
+        return (
+            (text, None) if isinstance(text, bool) else (None, Message(N_("예 또는 아니요를 골라 주세요.")))
+        )
+    if not isinstance(text, str):
+        return None, Message(N_("글자로 입력해 주세요."))
+    text = text.strip()
+    if not text:
+        return None, None
+    if len(text) > MAX_MAX_LENGTH:
+        return None, Message(N_("{max}자 이내로 입력해 주세요."), {"max": f.max_length})
+    if f.type == "number":
+        try:
+            return int(text.replace(",", "")), None
+        except ValueError:
+            return None, Message(N_("숫자로 입력해 주세요."))
+    return text, _check(f, text)
 
 
 def _blank(value: Any) -> bool:

@@ -21,4 +21,7 @@ ACTION_LABELS: dict[str, str] = {
     "staff.ran_class_jobs": N_("직원이 추첨·폐강 확인 실행"),
     "consent.granted": N_("동의함"),
     "consent.withdrawn": N_("동의 철회"),
+    "application.read": N_("직원이 신청서 열람"),
+    "upload.read": N_("직원이 제출 서류 내려받음"),
+    "application.decided": N_("직원이 신청 상태 변경"),
 }

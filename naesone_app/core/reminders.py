@@ -7,9 +7,10 @@ was already sent; this module decides. A resident opts in per kind:
   moved deadline is announced again);
 - ``new_match``: a programme newly matches the stored profile — the feed's "new for you" (once per
   programme);
-- ``class_opening`` and ``application_result``: accepted and stored today so that a resident's choice
-  is kept, but nothing produces them yet: 자치회관 class registration and application tracking arrive
-  with issue 6, whose producers hand their reminders to `due_reminders(..., pending=...)`.
+- ``application_result``: staff changed the status of one of the resident's applications (sent at
+  once by the staff action, `integrations/result_push.py`; the job sends what the night held back);
+- ``class_opening``: accepted and stored so that a resident's choice is kept; its producer (자치회관
+  class registration) hands its reminders to `due_reminders(..., pending=...)`.
 
 Nothing is sent at night (22:00–08:00 KST): a reminder due then simply waits for the first run after
 08:00, because nothing is recorded as sent until it is.
@@ -34,7 +35,7 @@ from naesone_app.core.i18n import DEFAULT_LOCALE, LOCALES, N_, Message, render
 from naesone_app.core.program import Program
 
 KINDS = ("deadline", "new_match", "class_opening", "application_result")
-DEFAULT_KINDS = ("deadline", "new_match")
+DEFAULT_KINDS = ("deadline", "new_match", "application_result")
 KIND_LABELS = {
     "deadline": N_("저장한 혜택의 신청 마감 (마감 7일 전부터)"),
     "new_match": N_("새로 조건에 맞는 혜택"),
@@ -42,7 +43,7 @@ KIND_LABELS = {
     "application_result": N_("신청 결과"),
 }
 # kinds a resident can choose already, though nothing produces them before issue 6 (the page says so)
-PENDING_KINDS = frozenset({"class_opening", "application_result"})
+PENDING_KINDS = frozenset({"class_opening"})
 DEADLINE_WITHIN = timedelta(days=7)
 QUIET_FROM = time(22, 0)
 QUIET_UNTIL = time(8, 0)
@@ -55,6 +56,7 @@ _B64URL = re.compile(r"^[A-Za-z0-9_-]+={0,2}$")
 
 DEADLINE_TITLE = Message(N_("신청 마감이 다가와요"))
 NEW_MATCH_TITLE = Message(N_("새로 받을 수 있는 혜택이 있어요"))
+RESULT_TITLE = Message(N_("신청 상태가 바뀌었어요"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +184,17 @@ def new_match_reminder(program: Program) -> Reminder:
     return Reminder(
         "new_match", f"new_match:{program.key}", NEW_MATCH_TITLE, body, program_path(program), program
     )
+
+
+def application_result_reminder(
+    application_id: int, event_id: int, status_label: Message, program: Program | None
+) -> Reminder:
+    """A reminder that staff moved one of the resident's applications on (once per status change)."""
+    body = Message(
+        N_("{program}: {status}"), {"status": status_label, **({} if program else {"program": ""})}
+    )
+    return Reminder("application_result", f"application_result:{application_id}:{event_id}", RESULT_TITLE, body,
+                    f"/application?id={application_id}", program)  # fmt: skip
 
 
 def new_matches(

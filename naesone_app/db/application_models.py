@@ -44,6 +44,8 @@ class Application(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=_now, sa_column=_when())
     decided_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
     reason: str = Field(default="", sa_type=Text)
+    # when the resident last looked at it: a status change after this is shown as unread
+    owner_seen_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
 
 
 class ApplicationEvent(SQLModel, table=True):

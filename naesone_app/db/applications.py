@@ -195,7 +195,7 @@ def submit(
             application = Application(
                 account_id=account_id, program_key=program_key, department=form.department,
                 status="submitted", answers_sealed=_seal_json(clean_answers(form, answers)),
-                idempotency_key=idempotency_key, submitted_at=now, updated_at=now,
+                idempotency_key=idempotency_key, submitted_at=now, updated_at=now, owner_seen_at=now,
             )  # fmt: skip
             session.add(application)
             session.flush()
@@ -251,6 +251,8 @@ def _move(
     session.add(ApplicationEvent(application_id=application.id, at=now, actor_id=actor_id,
                                  from_status=application.status, to_status=new_status, reason=reason))  # fmt: skip
     application.status, application.updated_at = new_status, now
+    if application.account_id == actor_id:
+        application.owner_seen_at = now  # the resident's own step is not news to them
     if new_status in FINAL:
         application.decided_at, application.reason = now, reason
     elif reason:
@@ -259,17 +261,25 @@ def _move(
     return application
 
 
-def review_queue(session: Session, requester_id: int, department: str) -> list[Application]:
-    """Open applications of a department, oldest first; only its staff (or an admin) may look."""
+def review_queue(
+    session: Session, requester_id: int, department: str, statuses: Iterable[str] = OPEN_STATUSES
+) -> list[Application]:
+    """Applications of a department in `statuses` (open ones by default), oldest first; only its staff
+    (or an admin) may look."""
     if not _is_reviewer(_account(session, requester_id), department):
         raise Forbidden("not staff of this department")
     return list(
         session.exec(
             select(Application)
-            .where(Application.department == department, Application.status.in_(OPEN_STATUSES))
+            .where(Application.department == department, Application.status.in_(list(statuses)))
             .order_by(Application.submitted_at, Application.id)
         )
     )
+
+
+def departments_with_applications(session: Session) -> list[str]:
+    """Every department that has applications (what an admin's queue covers)."""
+    return sorted(session.exec(select(Application.department).distinct()).all())
 
 
 def my_applications(session: Session, account_id: int) -> list[Application]:
@@ -279,6 +289,39 @@ def my_applications(session: Session, account_id: int) -> list[Application]:
             select(Application).where(Application.account_id == account_id).order_by(Application.id.desc())
         )
     )
+
+
+def status_changes_for(
+    session: Session, account_id: int, since: datetime
+) -> list[tuple[Application, ApplicationEvent]]:
+    """Status changes of the resident's applications made by someone else (staff) since `since`."""
+    rows = session.exec(
+        select(Application, ApplicationEvent)
+        .join(ApplicationEvent, ApplicationEvent.application_id == Application.id)
+        .where(Application.account_id == account_id, ApplicationEvent.from_status != "",
+               (ApplicationEvent.actor_id.is_(None)) | (ApplicationEvent.actor_id != account_id))
+        .order_by(ApplicationEvent.id)
+    ).all()  # fmt: skip
+    # compared here, not in SQL: SQLite hands back naive datetimes (see `_aware`)
+    return [(application, change) for application, change in rows if _aware(change.at) >= since]
+
+
+def unread_ids(session: Session, account_id: int) -> set[int]:
+    """The resident's applications whose status changed since they last opened them."""
+    rows = session.exec(
+        select(Application.id, Application.updated_at, Application.owner_seen_at, Application.submitted_at)
+        .where(Application.account_id == account_id)
+    ).all()  # fmt: skip
+    return {i for i, updated, seen, submitted in rows if _aware(updated) > _aware(seen or submitted)}
+
+
+def mark_seen(session: Session, account_id: int, application_id: int) -> None:
+    """The resident has looked at their application: its changes are no longer unread."""
+    application = session.get(Application, application_id)
+    if application is None or application.account_id != account_id:
+        raise NotFound("application")
+    application.owner_seen_at = utc_now()
+    session.add(application)
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,6 +474,38 @@ def store_upload(
     return row
 
 
+def draft_uploads(session: Session, account_id: int, program_key: str) -> list[Upload]:
+    """The files the resident has added to their draft for a programme."""
+    draft = _draft(session, account_id, program_key)
+    if draft is None:
+        return []
+    return list(session.exec(select(Upload).where(Upload.draft_id == draft.id).order_by(Upload.id)))
+
+
+def removable(application: Application | None, upload: Upload) -> bool:
+    """A draft's file, or one added to an application after documents were asked for (until re-submitted)."""
+    if upload.draft_id is not None:
+        return True
+    return (
+        application is not None
+        and application.status == "more_documents"
+        and _aware(upload.created_at) >= _aware(application.updated_at)
+    )
+
+
+def remove_upload(session: Session, account_id: int, upload_id: int) -> None:
+    """The resident takes back one of their files before it is submitted; the file goes on commit."""
+    row = session.get(Upload, upload_id)
+    if row is None or row.account_id != account_id:
+        raise NotFound("upload")
+    application = session.get(Application, row.application_id) if row.application_id else None
+    if not removable(application, row):
+        raise Forbidden("the file was submitted with the application")
+    path = upload_dir() / row.stored_name
+    session.delete(row)
+    event.listen(session, "after_commit", lambda _session: path.unlink(missing_ok=True), once=True)
+
+
 def read_upload(session: Session, requester_id: int, upload_id: int) -> tuple[Upload, bytes]:
     """An uploaded file for its owner or a reviewer of its application's department (audited)."""
     from naesone_app.db.accounts import audit
@@ -537,6 +612,19 @@ def import_evidence(
         save_profile(session, account_id, merged)
         saved = True
     return EvidenceImport(kind, facts, saved)
+
+
+def evidence_for(
+    session: Session, requester_id: int, application_id: int
+) -> list[tuple[EvidenceDocument, dict[str, Any]]]:
+    """The documents the applicant imported (with what each contains), for the owner or a reviewer."""
+    _requester, application = _readable(session, requester_id, application_id)
+    rows = session.exec(
+        select(EvidenceDocument)
+        .where(EvidenceDocument.account_id == application.account_id)
+        .order_by(EvidenceDocument.id.desc())
+    ).all()
+    return [(row, _unseal_json(row.content_sealed)) for row in rows]
 
 
 def evidence_kinds_held(session: Session, account_id: int) -> frozenset[str]:

@@ -65,3 +65,41 @@ class HttpEvidenceProvider:
 
     def close(self) -> None:
         self._client.close()
+
+
+ENV_URL = "NAESONE_MYDATA_URL"
+ENV_NAME = "NAESONE_MYDATA_NAME"
+ENV_TOKEN = "NAESONE_MYDATA_TOKEN"
+DEFAULT_NAME = "mydata-standin"
+
+
+def configured_provider(env: dict[str, str] | None = None) -> tuple[HttpEvidenceProvider, str] | None:
+    """The provider this server is configured with (`NAESONE_MYDATA_URL`) and the token it is asked with,
+    or None when none is configured (the apply page then offers upload only).
+
+    The token stands for the resident's authentication at the provider. The stand-in knows one sample
+    token (`NAESONE_MYDATA_TOKEN`, default its `sample-token`); an adapter for the real 본인정보 API
+    would obtain a per-resident token from the resident's own sign-in there instead.
+    """
+    import os
+
+    env = dict(os.environ) if env is None else env
+    url = (env.get(ENV_URL) or "").strip()
+    if not url:
+        return None
+    if not url.startswith(("http://", "https://")):
+        raise EvidenceError(f"{ENV_URL}: expected an http(s) URL, got {url[:60]!r}")
+    from naesone_app.integrations.mydata_standin import SAMPLE_TOKEN
+
+    name = (env.get(ENV_NAME) or DEFAULT_NAME).strip()[:60]
+    return HttpEvidenceProvider(url, name=name), env.get(ENV_TOKEN) or SAMPLE_TOKEN
+
+
+def configured_name(env: dict[str, str] | None = None) -> str | None:
+    """The configured provider's name (what consents are recorded for), or None; opens no connection."""
+    import os
+
+    env = dict(os.environ) if env is None else env
+    if not (env.get(ENV_URL) or "").strip():
+        return None
+    return (env.get(ENV_NAME) or DEFAULT_NAME).strip()[:60]

@@ -122,6 +122,19 @@ def build(locale: str):
             _section(
                 _("어떻게 신청하나요"),
                 rx.el.p(rx.el.strong(view.apply_channel)),
+                rx.cond(
+                    view.applies_here,
+                    rx.el.p(
+                        rx.el.a(
+                            _("온라인 신청"),
+                            href=localized("/apply", locale) + "?id=" + view.key,
+                            class_name="button primary",
+                            id="apply-online",
+                        ),
+                        rx.el.br(),
+                        rx.el.span(_("로그인하면 저장된 내 정보로 신청서를 채워 드려요."), class_name="hint"),
+                    ),
+                ),
                 _paragraphs(view.how_to_apply),
                 rx.cond(view.apply_link != "", _apply_elsewhere(locale)),
             ),

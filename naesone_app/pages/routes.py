@@ -11,6 +11,8 @@ from naesone_app.components.layout import localized
 from naesone_app.core.i18n import LOCALES, N_, gettext_for
 from naesone_app.pages import (
     account,
+    applications,
+    apply,
     auth,
     browse,
     classes,
@@ -23,10 +25,13 @@ from naesone_app.pages import (
     results,
     safety,
     staff,
+    staff_applications,
     staff_classes,
 )
 from naesone_app.state.account import AccountState
 from naesone_app.state.account_forms import AccountFormsState
+from naesone_app.state.applications import ApplicationState, MyApplicationsState
+from naesone_app.state.apply import ApplyState
 from naesone_app.state.browse import BrowseState
 from naesone_app.state.classes import ClassesState, MyClassesState
 from naesone_app.state.course import CourseState
@@ -35,6 +40,7 @@ from naesone_app.state.program import ProgramState
 from naesone_app.state.screening import ScreeningState
 from naesone_app.state.session import SessionState
 from naesone_app.state.staff import StaffState
+from naesone_app.state.staff_applications import StaffApplicationState, StaffQueueState
 from naesone_app.state.staff_classes import StaffClassesState, StaffCourseState
 
 
@@ -76,6 +82,31 @@ ROUTES = (
         staff_classes.build_roster,
         N_("수강생 명단 — 내손에ON 중구"),
         StaffCourseState.open_roster,
+    ),
+    Route("/apply", apply.build, N_("온라인 신청 — 내손에ON 중구"), ApplyState.open_apply),
+    Route(
+        "/applications",
+        applications.build_list,
+        N_("내 신청 — 내손에ON 중구"),
+        MyApplicationsState.open_applications,
+    ),
+    Route(
+        "/application",
+        applications.build_detail,
+        N_("신청 내용 — 내손에ON 중구"),
+        ApplicationState.open_application,
+    ),
+    Route(
+        "/staff/applications",
+        staff_applications.build_queue,
+        N_("신청 검토 — 내손에ON 중구"),
+        StaffQueueState.open_queue,
+    ),
+    Route(
+        "/staff/application",
+        staff_applications.build_detail,
+        N_("신청서 검토 — 내손에ON 중구"),
+        StaffApplicationState.open_review,
     ),
     Route(
         "/reset/confirm", auth.build_reset_confirm, N_("새 비밀번호 — 내손에ON 중구"), AccountFormsState.clear

@@ -71,6 +71,16 @@ def _oversized(form: Any) -> str | None:
     return None
 
 
+def local_path(value: object) -> str:
+    """`next=` of the sign-in page if it is a path of this site (never another origin), else ""."""
+    text = value if isinstance(value, str) else ""
+    if not text.startswith("/") or text.startswith("//") or "\\" in text or len(text) > 300:
+        return ""
+    if any(c in text for c in "\r\n\t") or ":" in text.split("?", 1)[0]:
+        return ""
+    return text
+
+
 class AccountFormsState(rx.State):
     """Messages next to fields, and the one notice line of the forms."""
 
@@ -139,6 +149,9 @@ class AccountFormsState(rx.State):
         if failure is not None:
             return self._fail(failure.field, failure.message)
         self.field_errors = {}
+        back = local_path(self.router.url.query_parameters.get("next", ""))
+        if back:
+            return rx.call_script(claim_script(handoff, back))
         target = "/staff" if account.role in ("staff", "admin") else "/feed"
         back = _return_path(self.router.url.query_parameters.get("next"))
         return rx.call_script(claim_script(handoff, back or f"{self._prefix()}{target}"))

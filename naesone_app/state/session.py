@@ -71,6 +71,7 @@ class SessionState(rx.State):
     signed_in: bool = False
     role: str = ""
     login_hint: str = ""
+    unread_applications: int = 0  # status changes of the resident's applications not seen yet
 
     def _token(self) -> str | None:
         return _cookie_token(self.router.headers.cookie)
@@ -93,6 +94,12 @@ class SessionState(rx.State):
         self.signed_in = account is not None
         self.role = account.role if account else ""
         self.login_hint = mask_login(account.login) if account else ""
+        self.unread_applications = 0
+        if account is not None:
+            from naesone_app.db.applications import unread_ids
+
+            with transaction() as session:
+                self.unread_applications = len(unread_ids(session, account.id))
 
     @rx.event
     def sign_out(self):
@@ -101,7 +108,7 @@ class SessionState(rx.State):
         if token:
             with transaction() as session:
                 end_session(session, token)
-        self.signed_in, self.role, self.login_hint = False, "", ""
+        self.signed_in, self.role, self.login_hint, self.unread_applications = False, "", "", 0
         return rx.call_script(clear_script(self._home()))
 
     @rx.event
@@ -111,5 +118,5 @@ class SessionState(rx.State):
         if account is not None:
             with transaction() as session:
                 end_all_sessions(session, account.id)
-        self.signed_in, self.role, self.login_hint = False, "", ""
+        self.signed_in, self.role, self.login_hint, self.unread_applications = False, "", "", 0
         return rx.call_script(clear_script(self._home()))

@@ -64,6 +64,7 @@ class ProgramView:
     apply_link: str = ""  # the tracked link to where the resident applies elsewhere (core/outbound)
     apply_link_label: str = ""
     apply_channel: str = ""
+    applies_here: bool = False  # an in-app form exists: the page offers 온라인 신청 (/apply)
     level: str = ""
     category: str = ""
     source: str = ""
@@ -148,6 +149,7 @@ def program_view(program: Program, locale: str) -> ProgramView:
         apply_link=tracked_link(program),
         apply_link_label=gettext_for(locale)(link_label(program)),
         apply_channel=_label(CHANNEL_LABELS, program.apply_channel, locale),
+        applies_here=program.apply_channel == "district" and "application" in program.extra,
         level=_label(LEVEL_LABELS, program.level, locale),
         category=gettext_for(locale)(program.category)
         if program.category in CATEGORY_LABELS

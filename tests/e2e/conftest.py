@@ -78,10 +78,15 @@ class ServedApp:
 @pytest.fixture(scope="session")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedApp]:
     """Migrate, load the samples and serve the production build; yield its URL."""
+    from naesone_app.integrations.mydata_standin import running
+
     work = tmp_path_factory.mktemp("e2e")
     port = _free_port()
     db_url = f"sqlite:///{work / 'e2e.db'}"
     env = _env(db_url, port)
+    mydata = running()  # the stand-in public-MyData provider the apply page imports from
+    env["NAESONE_MYDATA_URL"] = mydata.__enter__()
+    env["NAESONE_UPLOAD_DIR"] = str(work / "uploads")
     for command in (["db", "upgrade"], ["catalog", "load-samples"], ["facilities", "load-samples"],
                     ["classes", "load-samples"]):  # fmt: skip
         subprocess.run([str(BIN / "naesone"), *command], cwd=ROOT, env=env, check=True, capture_output=True)
@@ -101,6 +106,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedApp]:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
+        mydata.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="session")
@@ -252,13 +258,14 @@ def db_account(
     profile: dict | None = None,
     role: str = "resident",
     saved: tuple[str, ...] = (),
+    department: str = "복지정책과",
 ) -> tuple[int, str]:
     """An account with its consents (and profile, saved programmes); returns (id, a session token)."""
     from naesone_app.db.accounts import create_account, grant_consent, save_profile, set_saved, start_session
     from naesone_app.db.engine import transaction
 
     with transaction(db_url) as session:
-        account = create_account(session, login, password, role=role, department="복지정책과")
+        account = create_account(session, login, password, role=role, department=department)
         grant_consent(session, account.id, "account")
         if profile is not None:
             grant_consent(session, account.id, "sensitive_profile")

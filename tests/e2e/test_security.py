@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlencode, urlsplit
 
 import httpx
 import pytest
@@ -46,6 +46,7 @@ from naesone_app.db.accounts import (
 )
 from naesone_app.db.engine import transaction
 from naesone_app.state.account import AccountState
+from naesone_app.state.applications import ApplicationState
 from naesone_app.state.feed import FeedState
 from naesone_app.state.screening import ScreeningState
 from naesone_app.state.session import SessionState
@@ -136,7 +137,9 @@ class HostileClient:
         self.sock.sendall(self.ws.send(Message(data=text)))
 
     def emit(self, name: str, payload: Any = None, path: str = "/", query: dict | None = None) -> None:
-        router = {"pathname": path, "query": query or {}, "asPath": path}
+        # the query goes into asPath too: handlers read it from `router.url` (as a browser's page would send)
+        as_path = path + ("?" + urlencode(query) if query else "")
+        router = {"pathname": path, "query": query or {}, "asPath": as_path}
         packet = [
             "event",
             {"name": name, "payload": {} if payload is None else payload, "router_data": router},
@@ -221,6 +224,7 @@ class Resident:
     profile: dict
     secrets: tuple[str, ...] = ()
     saved: str = ""
+    application_id: int = 0  # an application of hers, asked for more documents (issue 6)
 
 
 @pytest.fixture
@@ -235,6 +239,7 @@ def residents(app: ServedApp) -> tuple[Resident, Resident]:
                  "lives_in_junggu": True, "dong": "회현동"}  # fmt: skip
     saved = program_key(app.db_url, "junggu-fire-safety-kit")
     b_id, b_token = db_account(app.db_url, b_login, PASSWORD, profile=b_profile, saved=(saved,))
+    application_id = _application_of(app, b_id)
     # her login as staff pages mask it (the whole one is checked where A did not send it), income, birth date
     b_secrets = (
         "vi***@" + b_login.split("@")[1],
@@ -243,10 +248,29 @@ def residents(app: ServedApp) -> tuple[Resident, Resident]:
         "1941-03-17",
         "1941. 3. 17",
         "Mar 17, 1941",
+        APPLICATION_PHONE,
     )
     return Resident(a_id, a_login, a_token, a_profile), Resident(
-        b_id, b_login, b_token, b_profile, b_secrets, saved
+        b_id, b_login, b_token, b_profile, b_secrets, saved, application_id
     )
+
+
+APPLICATION_PHONE = "010-9753-1864"
+
+
+def _application_of(app: ServedApp, account_id: int) -> int:
+    """B's application for the fire-safety kit, with her phone number, asked for more documents."""
+    from naesone_app.db.applications import application_form, submit, transition
+
+    staff_id, _ = db_account(app.db_url, f"safety{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD,
+                             role="staff", department="안전총괄과")  # fmt: skip
+    key = program_key(app.db_url, "junggu-fire-safety-kit")
+    with transaction(app.db_url) as session:
+        form = application_form(session, key)
+        answers = {"dong": "회현동", "household_size": 2, "phone": APPLICATION_PHONE}
+        application = submit(session, account_id, key, form, answers, uuid.uuid4().hex)
+        transition(session, staff_id, application.id, "more_documents", "서류를 더 내 주세요.")
+        return application.id
 
 
 def snapshot(app: ServedApp, resident: Resident) -> dict:
@@ -262,6 +286,9 @@ def snapshot(app: ServedApp, resident: Resident) -> dict:
                                             "ORDER BY id", resident.id),
         "live_sessions": sqlite_rows(app.db_url, "SELECT token_hash FROM login_session WHERE account_id = ? AND "
                                                  "revoked_at IS NULL ORDER BY id", resident.id),
+        "applications": sqlite_rows(app.db_url, "SELECT id, status, updated_at FROM application WHERE account_id = ?",
+                                    resident.id),
+        "uploads": sqlite_rows(app.db_url, "SELECT count(*) FROM upload WHERE account_id = ?", resident.id),
     }  # fmt: skip
 
 
@@ -299,6 +326,9 @@ def test_the_probe_sees_data_when_entitled_so_its_silence_means_something(
         export = own.call(handler(AccountState, "download_data"), path="/account")
         assert set(leaked(export, (b.login, *b.secrets))) >= {b.login, "2345678", "1941-03-17"}
         assert b.token not in readable(feed + export), "the HttpOnly session token came back in a delta"
+        mine = own.call(handler(ApplicationState, "open_application"), path="/application",
+                        query={"id": str(b.application_id)})  # fmt: skip
+        assert APPLICATION_PHONE in readable(mine)
 
     staff_id, staff_token = db_account(
         app.db_url, f"staff{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD, role="staff"
@@ -393,6 +423,8 @@ def _hostile_payloads(
         ({p: form for p in params}, "/program", {"id": b.saved}),
         ({p: creating for p in params}, "/en/staff", {}),
         ({p: [b.id, b.login] for p in params}, "/en/feed", {"token": uuid.uuid4().hex}),
+        ({p: b.application_id for p in params}, "/application", {"id": str(b.application_id)}),
+        ({p: b.application_id for p in params}, "/staff/application", {"id": str(b.application_id)}),
     ]
 
 
@@ -419,7 +451,9 @@ def test_resident_a_cannot_read_or_change_resident_b_through_any_handler(
                     leaks.append(f"{state.__name__}.{name} {payload!r:.120} on {path}: {found}")
                 called.add(f"{state.__name__}.{name}")
     assert {"FeedState.open_feed", "AccountState.download_data", "StaffState.view_resident",
-            "ProgramState.toggle_save", "ScreeningState.open_results", "AccountState.delete_me"} <= called  # fmt: skip
+            "ProgramState.toggle_save", "ScreeningState.open_results", "AccountState.delete_me",
+            "ApplicationState.open_application", "ApplicationState.supply_documents",
+            "StaffApplicationState.open_review", "StaffApplicationState.decide"} <= called  # fmt: skip
     assert not leaks, "\n".join(leaks)
     assert snapshot(app, b) == before
     # anyone may sign up (as a resident); nobody but an admin makes staff

@@ -44,7 +44,9 @@ BLOCK = {
         {"name": "household_size", "type": "number", "prefill": "household_size",
          "label": {"ko": "가구원 수", "en": "Household size"}},
         {"name": "phone", "type": "phone", "required": True, "label": {"ko": "연락처", "en": "Phone"}},
-        {"name": "meal", "type": "choice", "choices": ["cafeteria", "delivery"],
+        {"name": "meal", "type": "choice",
+         "choices": [{"value": "cafeteria", "label": {"ko": "경로식당", "en": "Cafeteria"}},
+                     {"value": "delivery", "label": {"ko": "배달", "en": "Delivery"}}],
          "label": {"ko": "방법", "en": "How"}},
         {"name": "note", "type": "textarea", "max_length": 10, "label": {"ko": "메모", "en": "Note"}},
     ],
@@ -207,3 +209,69 @@ def test_resident_registration_copy_gives_profile_facts():
         facts_from_resident_registration(
             {**SAMPLE_COPY, "members": [{"relation": "본인", "birth_date": "x"}]}
         )
+
+
+def test_choices_carry_their_own_labels():
+    meal = FORM.field("meal")
+    assert meal.choice_label("delivery", "ko") == "배달" and meal.choice_label("delivery", "en") == "Delivery"
+    assert meal.choice_label("unknown", "en") == "unknown"
+    lunch = form_of(next(p for p, _ in load_catalog(PROGRAMS) if p.source_id == "junggu-senior-lunch").extra)
+    assert lunch.field("meal").choice_label("cafeteria", "en") == "Eat at the senior cafeteria"
+
+
+@pytest.mark.parametrize(
+    ("choices", "path"),
+    [
+        (["cafeteria"], "application.fields[4].choices[0]"),
+        (
+            [{"value": "Cafe teria", "label": {"ko": "가", "en": "A"}}],
+            "application.fields[4].choices[0].value",
+        ),
+        ([{"value": "a", "label": {"ko": "가"}}], "application.fields[4].choices[0].label.en"),
+        ([{"value": "a", "label": {"ko": "가", "en": "A"}}] * 2, "application.fields[4].choices"),
+    ],
+)
+def test_bad_choices_name_the_part(choices, path):
+    import copy
+
+    block = copy.deepcopy(BLOCK)
+    block["fields"][4]["choices"] = choices
+    with pytest.raises(ApplicationFormError) as caught:
+        parse_application(block)
+    assert caught.value.path == path
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "value", "problem"),
+    [
+        ("household_size", " 3 ", 3, None),
+        ("household_size", "1,200", 1200, None),
+        ("household_size", "셋", None, "숫자로 입력해 주세요."),
+        ("household_size", "", None, None),
+        ("phone", "010-1234-5678", "010-1234-5678", None),
+        ("phone", "12345", "12345", "전화번호를 010-1234-5678 형식으로 입력해 주세요."),
+        ("birth_date", "1959-02-30", "1959-02-30", "날짜를 YYYY-MM-DD 형식으로 입력해 주세요."),
+        ("note", "x" * 11, "x" * 11, "{max}자 이내로 입력해 주세요."),
+        ("meal", "delivery", "delivery", None),
+        ("meal", "drone", "drone", "목록에서 골라 주세요."),
+        ("dong", ["신당동"], None, "글자로 입력해 주세요."),
+    ],
+)
+def test_browser_input_becomes_a_typed_answer_or_a_named_problem(name, text, value, problem):
+    from naesone_app.core.applications import parse_input
+
+    got, message = parse_input(FORM.field(name), text)
+    assert got == value
+    assert (message.msgid if message else None) == problem
+
+
+def test_a_status_change_becomes_a_reminder_once_per_change():
+    from naesone_app.core.applications import STATUS_LABELS
+    from naesone_app.core.reminders import application_result_reminder, render_notification
+
+    program = next(p for p, _ in load_catalog(PROGRAMS) if p.source_id == "junggu-senior-lunch")
+    reminder = application_result_reminder(7, 42, STATUS_LABELS["approved"], program)
+    assert reminder.kind == "application_result" and reminder.dedupe_key == "application_result:7:42"
+    note = render_notification(reminder, "en")
+    assert note.body == "Free lunch at senior community cafeterias: Approved"
+    assert note.url == "/en/application?id=7" and render_notification(reminder, "ko").body.endswith(": 승인")

@@ -1,0 +1,211 @@
+"""Staff: the department's review queue (/staff/applications) and one application (/staff/application)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from naesone_app.components.application import answers, checklist, history, status_badge, upload_list
+from naesone_app.components.forms import field_error
+from naesone_app.components.layout import localized, page_shell
+from naesone_app.core.applications import STATUS_LABELS
+from naesone_app.core.i18n import gettext_for
+from naesone_app.state.staff_applications import (
+    EvidenceLine,
+    QueueRow,
+    StaffApplicationState,
+    StaffQueueState,
+)
+
+Q, R = StaffQueueState, StaffApplicationState
+
+
+def _queue_row(row: rx.Var[QueueRow], locale: str) -> rx.Component:
+    _ = gettext_for(locale)
+    return rx.el.tr(
+        rx.el.td(row.submitted),
+        rx.el.td(row.waiting),
+        rx.el.td(
+            rx.el.a(row.title, href=localized("/staff/application", locale) + "?id=" + row.id.to_string())
+        ),
+        rx.el.td(row.department),
+        rx.el.td(status_badge(row.status, row.status_label)),
+    )
+
+
+def build_queue(locale: str):
+    _ = gettext_for(locale)
+    options = [("open", _("진행 중 전체"))] + [(s, _(m.msgid)) for s, m in STATUS_LABELS.items()]
+
+    def staff_applications() -> rx.Component:
+        return page_shell(
+            locale,
+            "/staff/applications",
+            rx.el.h1(_("신청 검토")),
+            rx.cond(
+                Q.allowed,
+                rx.fragment(
+                    rx.el.p(
+                        rx.cond(Q.department != "", Q.department, _("모든 부서 (관리자)")),
+                        " · ",
+                        _("먼저 들어온 신청부터 보여요. 신청서를 열면 감사 기록에 남습니다."),
+                        class_name="hint",
+                    ),
+                    rx.el.div(
+                        rx.el.label(_("상태"), html_for="status-filter"),
+                        rx.el.select(
+                            *[rx.el.option(label, value=value) for value, label in options],
+                            id="status-filter",
+                            value=Q.status_filter,
+                            on_change=Q.set_filter,
+                        ),
+                        class_name="field",
+                    ),
+                    rx.cond(
+                        Q.rows.length() > 0,
+                        rx.el.div(
+                            rx.el.table(
+                                rx.el.thead(
+                                    rx.el.tr(
+                                        rx.el.th(_("신청일"), scope="col"),
+                                        rx.el.th(_("대기"), scope="col"),
+                                        rx.el.th(_("혜택"), scope="col"),
+                                        rx.el.th(_("부서"), scope="col"),
+                                        rx.el.th(_("상태"), scope="col"),
+                                    )
+                                ),
+                                rx.el.tbody(rx.foreach(Q.rows, lambda r: _queue_row(r, locale))),
+                                id="review-queue",
+                            ),
+                            class_name="table-scroll",
+                            tab_index=0,
+                            role="region",
+                            aria_label=_("신청 목록"),
+                        ),
+                        rx.el.p(_("이 상태의 신청이 없어요."), class_name="notice", id="queue-empty"),
+                    ),
+                ),
+                rx.el.p(_("직원만 볼 수 있는 화면입니다."), class_name="notice"),
+            ),
+        )
+
+    staff_applications.__name__ = f"staff_applications_{locale}"
+    return staff_applications
+
+
+def _evidence(line: rx.Var[EvidenceLine]) -> rx.Component:
+    return rx.el.li(
+        rx.el.strong(line.name),
+        " · ",
+        rx.el.span(line.received, class_name="muted"),
+        rx.el.ul(rx.foreach(line.facts, rx.el.li)),
+    )
+
+
+def _actions(locale: str) -> rx.Component:
+    _ = gettext_for(locale)
+
+    def action(value: str, label: str, extra: str = "") -> rx.Component:
+        return rx.el.button(
+            label, type="button", class_name="button " + extra, id="action-" + value, on_click=R.decide(value)
+        )
+
+    final = (R.status == "approved") | (R.status == "rejected")
+    return rx.cond(
+        final,
+        rx.el.p(_("결정된 신청이에요."), class_name="notice"),
+        rx.el.div(
+            rx.el.div(
+                rx.el.label(_("사유 · 요청할 서류"), html_for="reason"),
+                rx.el.p(
+                    _("서류 보완 요청과 반려에는 꼭 적어 주세요. 신청한 분께 그대로 보여요."),
+                    id="reason-hint",
+                    class_name="hint",
+                ),
+                rx.el.textarea(
+                    id="reason",
+                    name="reason",
+                    rows=3,
+                    max_length=1000,
+                    value=R.reason_text,
+                    on_change=R.set_reason,
+                    aria_describedby=rx.cond(
+                        R.field_errors.contains("reason"), "reason-error reason-hint", "reason-hint"
+                    ),
+                ),
+                field_error("reason", R.field_errors),
+                class_name="field",
+            ),
+            rx.el.div(
+                rx.cond(R.status != "in_review", action("in_review", _("검토 시작"))),
+                action("more_documents", _("서류 보완 요청")),
+                action("approved", _("승인하기"), "primary"),
+                action("rejected", _("반려하기"), "danger"),
+                class_name="actions",
+            ),
+            id="decision",
+        ),
+    )
+
+
+def build_detail(locale: str):
+    _ = gettext_for(locale)
+    other = "en" if locale == "ko" else "ko"
+
+    def staff_application() -> rx.Component:
+        body = rx.fragment(
+            rx.el.p(rx.el.a(_("← 신청 검토"), href=localized("/staff/applications", locale))),
+            rx.el.h1(R.title, id="review-title"),
+            rx.el.p(
+                _("신청한 분: "),
+                R.applicant,
+                " · ",
+                R.department,
+                " · ",
+                _("신청일: "),
+                R.submitted,
+                class_name="lead",
+            ),
+            rx.el.p(_("현재 상태: "), rx.el.strong(R.status_label, id="review-status")),
+            rx.cond(
+                R.notice != "", rx.el.p(R.notice, class_name="notice", role="status", id="review-notice")
+            ),
+            rx.el.section(rx.el.h2(_("처리")), _actions(locale), class_name="program-section"),
+            rx.el.section(rx.el.h2(_("신청 내용")), answers(R.answers), class_name="program-section"),
+            checklist(R.official_docs, R.evidence_docs, R.resident_docs, locale),
+            rx.el.section(
+                rx.el.h2(_("제출 파일")),
+                rx.el.p(_("내려받기는 감사 기록에 남습니다."), class_name="hint"),
+                upload_list(R.uploads, None, locale),
+                class_name="program-section",
+            ),
+            rx.el.section(
+                rx.el.h2(_("마이데이터로 가져온 서류")),
+                rx.cond(
+                    R.evidence.length() > 0,
+                    rx.el.ul(rx.foreach(R.evidence, _evidence), id="evidence"),
+                    rx.el.p(_("가져온 서류가 없어요."), class_name="muted"),
+                ),
+                class_name="program-section",
+            ),
+            rx.el.section(rx.el.h2(_("진행 기록")), history(R.history, locale), class_name="program-section"),
+        )
+        return page_shell(
+            locale,
+            "/staff/application",
+            rx.cond(
+                R.allowed,
+                rx.cond(
+                    R.found,
+                    body,
+                    rx.fragment(
+                        rx.el.h1(_("신청을 찾을 수 없어요")),
+                        rx.el.p(_("다른 부서의 신청이거나 없는 신청이에요.")),
+                    ),
+                ),
+                rx.el.p(_("직원만 볼 수 있는 화면입니다."), class_name="notice"),
+            ),
+            other_href=localized("/staff/application", other) + "?id=" + R.application_id.to_string(),
+        )
+
+    staff_application.__name__ = f"staff_application_{locale}"
+    return staff_application

@@ -1,0 +1,266 @@
+"""내 신청: the resident's applications (/applications) and one of them (/application?id=N), where they
+follow its status and, when documents were asked for, add files and say they are in.
+
+Every handler reads the application again through `db.applications`, which answers only its owner:
+an id in the URL or a handler argument that is not the resident's own shows nothing.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from naesone_app.core.applications import ApplicationForm, TransitionError
+from naesone_app.core.i18n import N_, Message, gettext_for, render
+from naesone_app.core.outbound import REPORT_LABELS
+from naesone_app.db.account_models import Account
+from naesone_app.db.application_models import Application
+from naesone_app.db.applications import (
+    Forbidden,
+    NotFound,
+    application_checklist,
+    application_form,
+    documents_supplied,
+    get_application,
+    mark_seen,
+    my_applications,
+    removable,
+    remove_upload,
+    store_upload,
+    unread_ids,
+)
+from naesone_app.db.catalog_cache import CATALOG
+from naesone_app.db.engine import transaction
+from naesone_app.db.outbound import external_applications_of
+from naesone_app.db.outbound_models import ExternalApplication
+from naesone_app.state.application_views import (
+    AnswerRow,
+    ApplicationRow,
+    ChoiceOption,
+    DocumentLine,
+    ElsewhereRow,
+    HistoryLine,
+    UploadLine,
+    answer_rows,
+    document_lines,
+    history_lines,
+    moment_text,
+    status_text,
+    upload_choices,
+    upload_lines,
+)
+from naesone_app.state.apply import keep_files, login_redirect
+from naesone_app.state.locale import locale_of_path
+from naesone_app.state.session import SessionState
+from naesone_app.state.views import CHANNEL_LABELS
+
+MORE_UPLOAD_ID = "more-documents-upload"
+
+
+def program_title(program_key: str, locale: str) -> str:
+    program = CATALOG.program(program_key)
+    return program.text(locale).title if program else program_key
+
+
+def application_id_of(raw: object) -> int | None:
+    """A positive id from a URL parameter or a handler argument, else None."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return raw if 0 < raw < 2**31 else None
+    text = str(raw or "")
+    return int(text) if text.isdigit() and 0 < len(text) < 10 else None
+
+
+def _elsewhere_row(visit: ExternalApplication, locale: str) -> ElsewhereRow:
+    _ = gettext_for(locale)
+    return ElsewhereRow(
+        visit.program_key,
+        program_title(visit.program_key, locale),
+        _(CHANNEL_LABELS[visit.channel]) if visit.channel in CHANNEL_LABELS else "",
+        moment_text(visit.last_visited_at, locale),
+        visit.reported,
+        _(REPORT_LABELS[visit.reported]) if visit.reported in REPORT_LABELS else _("알려 주지 않음"),
+    )
+
+
+class MyApplicationsState(rx.State):
+    """The signed-in resident's applications, newest first, with unread status changes marked."""
+
+    loaded: bool = False
+    rows: list[ApplicationRow] = []
+    elsewhere: list[ElsewhereRow] = []
+
+    @rx.event
+    async def open_applications(self):
+        """on_load: sign-in required."""
+        locale = locale_of_path(self.router.url.path)
+        me = (await self.get_state(SessionState))._account()
+        if me is None:
+            self.rows, self.loaded = [], False
+            return login_redirect(self.router.url.path, "", locale)
+        with transaction() as session:
+            applications = my_applications(session, me.id)
+            unread = unread_ids(session, me.id)
+            visits = external_applications_of(session, me.id)
+        self.rows = [
+            ApplicationRow(
+                a.id,
+                program_title(a.program_key, locale),
+                a.status,
+                status_text(a.status, locale),
+                moment_text(a.submitted_at, locale),
+                moment_text(a.updated_at, locale),
+                a.id in unread,
+            )
+            for a in applications
+        ]
+        self.elsewhere = [_elsewhere_row(v, locale) for v in visits]
+        self.loaded = True
+        return None
+
+
+class ApplicationState(rx.State):
+    """One of the resident's own applications."""
+
+    loaded: bool = False
+    found: bool = False
+    application_id: int = 0
+    title: str = ""
+    status: str = ""
+    status_label: str = ""
+    submitted: str = ""
+    asked: str = ""  # what staff asked for (more_documents) or why they decided so
+    history: list[HistoryLine] = []
+    answers: list[AnswerRow] = []
+    official_docs: list[DocumentLine] = []
+    evidence_docs: list[DocumentLine] = []
+    resident_docs: list[DocumentLine] = []
+    uploads: list[UploadLine] = []
+    upload_options: list[ChoiceOption] = []
+    upload_key: str = ""
+    upload_error: str = ""
+    notice: str = ""
+
+    def _locale(self) -> str:
+        return locale_of_path(self.router.url.path)
+
+    async def _me(self) -> Account | None:
+        return (await self.get_state(SessionState))._account()
+
+    def _id(self) -> int | None:
+        return application_id_of(self.router.url.query_parameters.get("id", ""))
+
+    def _clear(self) -> None:
+        self.found, self.application_id, self.title, self.status, self.status_label = False, 0, "", "", ""
+        self.submitted = self.asked = ""
+        self.history, self.answers, self.uploads = [], [], []
+        self.official_docs, self.evidence_docs, self.resident_docs, self.upload_options = [], [], [], []
+
+    def _own(self, me: Account) -> tuple[Application, ApplicationForm | None] | None:
+        """The application in the URL if it is the resident's own (shown), else None (nothing shown)."""
+        application_id = self._id()
+        if application_id is None:
+            return None
+        locale = self._locale()
+        with transaction() as session:
+            stored = session.get(Application, application_id)
+            if stored is None or stored.account_id != me.id:
+                return None  # not theirs (staff read their department's on the staff pages, audited)
+            view = get_application(session, me.id, application_id)
+            application = view.application
+            form = application_form(session, application.program_key)
+            listed = application_checklist(session, me.id, application.id, form) if form else None
+        self.found, self.application_id = True, int(application.id or 0)
+        self.title = program_title(application.program_key, locale)
+        self.status, self.status_label = application.status, status_text(application.status, locale)
+        self.submitted = moment_text(application.submitted_at, locale)
+        self.asked = application.reason if application.status != "submitted" else ""
+        self.history = history_lines(view.history, locale)
+        self.answers = answer_rows(form, view.answers, locale) if form else []
+        if listed is not None:
+            self.official_docs, self.evidence_docs, self.resident_docs = document_lines(listed, locale)
+        self.uploads = upload_lines(view.uploads, form, locale, lambda u: removable(application, u))
+        self.upload_options = upload_choices(form, locale) if form else []
+        if self.upload_key not in {o.value for o in self.upload_options}:
+            self.upload_key = self.upload_options[0].value if self.upload_options else ""
+        return application, form
+
+    @rx.event
+    async def open_application(self):
+        """on_load: the resident's own application; opening it marks its changes as seen."""
+        self.loaded, self.notice, self.upload_error = True, "", ""
+        self._clear()
+        me = await self._me()
+        if me is None:
+            return login_redirect(self.router.url.path, self.router.url.query, self._locale())
+        own = self._own(me)
+        if own is not None:
+            with transaction() as session:
+                mark_seen(session, me.id, own[0].id)
+        return None
+
+    @rx.event
+    def choose_upload(self, key: str):
+        """Which document the next file is."""
+        if isinstance(key, str) and any(o.value == key for o in self.upload_options):
+            self.upload_key = key
+
+    @rx.event
+    async def upload_document(self, files: list[rx.UploadFile], document_key: str = ""):
+        """Add files the officials asked for (only while documents are asked for)."""
+        me = await self._me()
+        own = self._own(me) if me is not None else None
+        if me is None or own is None:
+            return None
+        application, form = own
+        locale = self._locale()
+        self.upload_error = self.notice = ""
+        if application.status != "more_documents" or form is None:
+            self.upload_error = render(Message(N_("지금은 서류를 더 낼 수 없어요.")), locale)
+            return None
+        key = document_key if isinstance(document_key, str) and document_key else self.upload_key
+        if not any(o.value == key for o in upload_choices(form, locale)):
+            self.upload_error = render(Message(N_("어떤 서류인지 골라 주세요.")), locale)
+            return None
+        if not files:
+            self.upload_error = render(Message(N_("올릴 파일을 골라 주세요.")), locale)
+            return None
+        _stored, self.upload_error = await keep_files(
+            files,
+            lambda session, data: store_upload(session, me.id, key, data, application_id=application.id),
+            locale,
+        )
+        self._own(me)
+        return rx.clear_selected_files(MORE_UPLOAD_ID)
+
+    @rx.event
+    async def remove_file(self, upload_id: int):
+        """Take back a file added since documents were asked for."""
+        me = await self._me()
+        if me is None or application_id_of(upload_id) is None:
+            return
+        if upload_id not in {u.id for u in self.uploads if u.removable}:
+            return
+        try:
+            with transaction() as session:
+                remove_upload(session, me.id, upload_id)
+        except (NotFound, Forbidden):
+            return
+        self._own(me)
+
+    @rx.event
+    async def supply_documents(self):
+        """ "다시 제출": the asked-for documents are in; the application goes back to review."""
+        me = await self._me()
+        own = self._own(me) if me is not None else None
+        if me is None or own is None:
+            return
+        locale = self._locale()
+        try:
+            with transaction() as session:
+                documents_supplied(session, me.id, own[0].id)
+        except (NotFound, Forbidden, TransitionError):
+            self.upload_error = render(Message(N_("지금은 다시 제출할 수 없어요.")), locale)
+            return
+        self._own(me)
+        self.notice = render(Message(N_("다시 제출했어요. 담당 부서가 검토해요.")), locale)

@@ -1,0 +1,301 @@
+"""Staff review of applications: the department's queue (/staff/applications) and one application
+(/staff/application?id=N) with its answers, documents, imported evidence and history, and the decisions.
+
+Every handler checks the role and department of whoever asks (db.applications checks again); every open
+of an application and every decision is written to the audit log. After a decision the resident is told
+by web push, in the background: a push problem never undoes or fails the decision.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+import reflex as rx
+from sqlmodel import select
+
+from naesone_app.core.answers import settled_for
+from naesone_app.core.applications import STATUS_LABELS, STATUSES, TransitionError
+from naesone_app.core.dates import KST, seoul_today
+from naesone_app.core.evidence import EvidenceFormatError, facts_from_document
+from naesone_app.core.i18n import N_, Message, render
+from naesone_app.db.account_models import Account
+from naesone_app.db.accounts import audit
+from naesone_app.db.application_models import Application, ApplicationEvent
+from naesone_app.db.applications import (
+    OPEN_STATUSES,
+    Forbidden,
+    NotFound,
+    application_checklist,
+    application_form,
+    departments_with_applications,
+    evidence_for,
+    get_application,
+    review_queue,
+    transition,
+    utc_now,
+)
+from naesone_app.db.catalog_cache import CATALOG
+from naesone_app.db.engine import transaction
+from naesone_app.integrations.result_push import push_status_change
+from naesone_app.state.application_views import (
+    AnswerRow,
+    DocumentLine,
+    HistoryLine,
+    UploadLine,
+    answer_rows,
+    document_lines,
+    evidence_label,
+    history_lines,
+    moment_text,
+    status_text,
+    upload_lines,
+)
+from naesone_app.state.applications import application_id_of, program_title
+from naesone_app.state.locale import locale_of_path
+from naesone_app.state.session import SessionState, mask_login
+from naesone_app.state.views import answer_lines
+
+STAFF_ROLES = ("staff", "admin")
+FILTERS = ("open", *STATUSES)
+ACTIONS = ("in_review", "more_documents", "approved", "rejected")
+MAX_REASON_INPUT = 2000
+
+
+@dataclass
+class QueueRow:
+    id: int = 0
+    title: str = ""
+    department: str = ""
+    status: str = ""
+    status_label: str = ""
+    submitted: str = ""
+    waiting: str = ""
+
+
+@dataclass
+class EvidenceLine:
+    name: str = ""
+    received: str = ""
+    facts: list[str] = field(default_factory=list)
+
+
+def seoul_day(moment: datetime) -> date:
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(KST).date()
+
+
+def notify_in_background(application_id: int, event_id: int) -> None:
+    """Push the change to the resident without holding up the staff member's page."""
+    thread = threading.Thread(
+        target=push_status_change, args=(application_id, event_id, utc_now(), CATALOG.program), daemon=True
+    )
+    thread.start()
+
+
+async def _staff(state: rx.State) -> Account | None:
+    account = (await state.get_state(SessionState))._account()
+    return account if account is not None and account.role in STAFF_ROLES else None
+
+
+def _home(state: rx.State):
+    return rx.redirect("/en" if locale_of_path(state.router.url.path) == "en" else "/")
+
+
+class StaffQueueState(rx.State):
+    """The review queue of the staff member's department (every department for an admin)."""
+
+    allowed: bool = False
+    department: str = ""
+    status_filter: str = "open"
+    rows: list[QueueRow] = []
+
+    def _load(self, staff: Account) -> None:
+        locale = locale_of_path(self.router.url.path)
+        statuses = OPEN_STATUSES if self.status_filter == "open" else (self.status_filter,)
+        with transaction() as session:
+            departments = (
+                departments_with_applications(session) if staff.role == "admin" else [staff.department]
+            )
+            found: list[Application] = []
+            for department in departments:
+                try:
+                    found += review_queue(session, staff.id, department, statuses)
+                except Forbidden:
+                    continue
+        found.sort(key=lambda a: (a.submitted_at, a.id))
+        today = seoul_today()
+        self.rows = [
+            QueueRow(
+                a.id,
+                program_title(a.program_key, locale),
+                a.department,
+                a.status,
+                status_text(a.status, locale),
+                moment_text(a.submitted_at, locale),
+                render(
+                    Message(N_("{days}일째"), {"days": (today - seoul_day(a.submitted_at)).days + 1}), locale
+                ),
+            )
+            for a in found
+        ]
+
+    @rx.event
+    async def open_queue(self):
+        """on_load: staff and admins only."""
+        staff = await _staff(self)
+        self.allowed = staff is not None
+        if staff is None:
+            self.rows, self.department = [], ""
+            return _home(self)
+        self.department = staff.department if staff.role != "admin" else ""
+        self._load(staff)
+        return None
+
+    @rx.event
+    async def set_filter(self, status: str):
+        """Show applications of one status (or every open one)."""
+        staff = await _staff(self)
+        if staff is None or status not in FILTERS:
+            return
+        self.status_filter = status
+        self._load(staff)
+
+
+class StaffApplicationState(rx.State):
+    """One application of the staff member's department, and the decisions on it."""
+
+    allowed: bool = False
+    found: bool = False
+    application_id: int = 0
+    title: str = ""
+    applicant: str = ""
+    department: str = ""
+    status: str = ""
+    status_label: str = ""
+    submitted: str = ""
+    reason: str = ""
+    answers: list[AnswerRow] = []
+    official_docs: list[DocumentLine] = []
+    evidence_docs: list[DocumentLine] = []
+    resident_docs: list[DocumentLine] = []
+    uploads: list[UploadLine] = []
+    evidence: list[EvidenceLine] = []
+    history: list[HistoryLine] = []
+    field_errors: dict[str, str] = {}
+    notice: str = ""
+    reason_text: str = ""
+
+    def _locale(self) -> str:
+        return locale_of_path(self.router.url.path)
+
+    def _clear(self) -> None:
+        self.reason_text = ""
+        self.found, self.application_id, self.title, self.applicant, self.department = False, 0, "", "", ""
+        self.status = self.status_label = self.submitted = self.reason = ""
+        self.answers, self.uploads, self.evidence, self.history = [], [], [], []
+        self.official_docs, self.evidence_docs, self.resident_docs = [], [], []
+
+    def _show(self, staff: Account, application_id: int) -> bool:
+        """Load the application (the read is audited by db.applications); False if not theirs to see."""
+        locale = self._locale()
+        with transaction() as session:
+            try:
+                view = get_application(session, staff.id, application_id)
+            except NotFound:
+                return False
+            application = view.application
+            if application.account_id == staff.id:
+                return False  # their own application is on /application, not to be reviewed by themselves
+            form = application_form(session, application.program_key)
+            listed = application_checklist(session, staff.id, application.id, form) if form else None
+            documents = evidence_for(session, staff.id, application.id)
+            owner = session.get(Account, application.account_id)
+        self.found, self.application_id = True, int(application.id or 0)
+        self.title = program_title(application.program_key, locale)
+        self.applicant = mask_login(owner.login) if owner else "-"
+        self.department, self.status = application.department, application.status
+        self.status_label = status_text(application.status, locale)
+        self.submitted, self.reason = moment_text(application.submitted_at, locale), application.reason
+        self.answers = answer_rows(form, view.answers, locale) if form else []
+        if listed is not None:
+            self.official_docs, self.evidence_docs, self.resident_docs = document_lines(listed, locale)
+        self.uploads = upload_lines(view.uploads, form, locale, lambda _u: False)
+        self.history = history_lines(view.history, locale)
+        self.evidence = [
+            self._evidence_line(row.kind, row.received_at, document) for row, document in documents
+        ]
+        return True
+
+    def _evidence_line(self, kind: str, received: Any, document: dict[str, Any]) -> EvidenceLine:
+        locale = self._locale()
+        try:
+            facts = facts_from_document(document)
+        except EvidenceFormatError:
+            facts = {}
+        lines = [
+            f"{line.title}: {line.answer}" for line in answer_lines(facts, list(settled_for(facts)), locale)
+        ]
+        return EvidenceLine(evidence_label(kind, locale), moment_text(received, locale), lines)
+
+    @rx.event
+    async def open_review(self):
+        """on_load: staff of the responsible department (or an admin) only."""
+        staff = await _staff(self)
+        self.field_errors, self.notice = {}, ""
+        self._clear()
+        self.allowed = staff is not None
+        if staff is None:
+            return _home(self)
+        application_id = application_id_of(self.router.url.query_parameters.get("id", ""))
+        if application_id is not None:
+            self._show(staff, application_id)
+        return None
+
+    @rx.event
+    def set_reason(self, text: str):
+        """The reason being written (kept only in this tab until a decision is made)."""
+        if isinstance(text, str):
+            self.reason_text = text[:MAX_REASON_INPUT]
+
+    @rx.event
+    async def decide(self, action: str):
+        """검토 시작 / 서류 보완 요청 / 승인 / 반려, with the reason the rules ask for."""
+        staff = await _staff(self)
+        if staff is None or action not in ACTIONS or not self.application_id:
+            return
+        locale = self._locale()
+        reason = self.reason_text
+        try:
+            with transaction() as session:
+                application = transition(session, staff.id, self.application_id, action, reason)
+                session.flush()
+                event_id = session.exec(
+                    select(ApplicationEvent.id)
+                    .where(ApplicationEvent.application_id == application.id)
+                    .order_by(ApplicationEvent.id.desc())
+                ).first()
+                audit(
+                    session,
+                    staff.id,
+                    "application.decided",
+                    application.account_id,
+                    f"application {application.id}: {action}",
+                )
+        except TransitionError as exc:
+            self.field_errors = {"reason": render(exc.message, locale)}
+            return
+        except (NotFound, Forbidden):
+            self.field_errors = {"reason": render(Message(N_("이 신청을 처리할 권한이 없어요.")), locale)}
+            return
+        self.field_errors, self.reason_text = {}, ""
+        self._show(staff, self.application_id)
+        self.notice = render(
+            Message(
+                N_("'{status}'(으)로 바꿨어요. 신청한 분께 알렸어요."), {"status": STATUS_LABELS[action]}
+            ),
+            locale,
+        )
+        if event_id is not None:
+            notify_in_background(self.application_id, event_id)
