@@ -89,7 +89,7 @@ def build_list(locale: str):
                             id="my-applications",
                         ),
                         rx.el.p(
-                            _("아직 신청한 혜택이 없어요. "),
+                            _("이 앱에서 신청한 혜택은 아직 없어요. "),
                             rx.el.a(_("전체 혜택 보기"), href=localized("/programs", locale)),
                             class_name="notice",
                         ),

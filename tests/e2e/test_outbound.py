@@ -49,6 +49,12 @@ def test_resident_follows_the_link_and_reports_back(browser: Browser, app: Serve
     page.reload()
     wait_hydrated(page)
     expect(page.locator("#applied-elsewhere button[aria-pressed='true']")).to_have_text("신청했어요")
+    page.goto(f"{app.url}/applications")
+    wait_hydrated(page)
+    listed = page.locator("#applied-elsewhere-list li", has_text="기초연금")
+    expect(listed).to_contain_text("복지로에서 신청")
+    expect(listed).to_contain_text("신청했어요")
+    screenshot(page, "ko-applications-elsewhere")
     context.close()
 
     _, staff_token = db_account(app.db_url, "outbound-clerk@junggu.test", PASSWORD, role="staff")
