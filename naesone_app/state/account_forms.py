@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 
 import reflex as rx
@@ -43,15 +42,6 @@ def matching_keys(profile: dict[str, Any]) -> list[str]:
 OPTIONAL_CONSENTS = ("sensitive_profile", "notifications")
 
 
-# where a sign-in may send the resident back to: a page of this app, never another site
-_RETURN_PATH = re.compile(r"^(/en)?/(course\?id=[A-Za-z0-9_-]{1,60}|my-classes|classes)$")
-
-
-def _return_path(value: Any) -> str | None:
-    """The `?next=` page to return to after signing in, if it is one of ours (else None)."""
-    return value if isinstance(value, str) and _RETURN_PATH.match(value) else None
-
-
 def _text(form: Any, field: str) -> str:
     value = form.get(field) if isinstance(form, dict) else None
     return value.strip() if isinstance(value, str) else ""
@@ -72,7 +62,10 @@ def _oversized(form: Any) -> str | None:
 
 
 def local_path(value: object) -> str:
-    """`next=` of the sign-in page if it is a path of this site (never another origin), else ""."""
+    """`next=` of the sign-in page if it is a path of this site (never another origin), else "".
+
+    Any page of this app may ask to come back after sign-in (a course, an application form); the page
+    itself still checks who may see it, so only "is it ours?" is decided here."""
     text = value if isinstance(value, str) else ""
     if not text.startswith("/") or text.startswith("//") or "\\" in text or len(text) > 300:
         return ""
@@ -150,10 +143,7 @@ class AccountFormsState(rx.State):
             return self._fail(failure.field, failure.message)
         self.field_errors = {}
         back = local_path(self.router.url.query_parameters.get("next", ""))
-        if back:
-            return rx.call_script(claim_script(handoff, back))
         target = "/staff" if account.role in ("staff", "admin") else "/feed"
-        back = _return_path(self.router.url.query_parameters.get("next"))
         return rx.call_script(claim_script(handoff, back or f"{self._prefix()}{target}"))
 
     @rx.event
