@@ -96,9 +96,11 @@ def locked(course_id: int, url: str | None = None) -> Iterator[tuple[Session, Co
     if url.startswith("sqlite"):
         with _writer_lock(url), _locked(course_id, _immediate_engine(url)) as held:
             yield held
+        _tell(held[0].info, url)  # after the commit, and after the writer lock: a push never holds it
     else:
         with _locked(course_id, engine_for(url)) as held:
             yield held
+        _tell(held[0].info, url)
 
 
 @contextmanager
@@ -113,7 +115,6 @@ def _locked(course_id: int, engine: Engine) -> Iterator[tuple[Session, Course]]:
         except BaseException:
             session.rollback()
             raise
-        _tell(session.info.get("told", set()), session.info.get("now"))
 
 
 @contextmanager
@@ -127,16 +128,17 @@ def pushing_at_once() -> Iterator[None]:
         _push_at_once.reset(token)
 
 
-def _tell(accounts: set[int], now: datetime | None) -> None:
+def _tell(info: dict, url: str) -> None:
     """After the commit: push the new notices to their residents. Never raises (see class_push)."""
+    accounts, now = sorted(info.get("told", ())), info.get("now")
     if not accounts or now is None:
         return
     from naesone_app.integrations import class_push
 
     if _push_at_once.get():
-        class_push.push_class_updates(sorted(accounts), now)
+        class_push.push_class_updates(accounts, now, url=url)
     else:
-        class_push.push_in_background(sorted(accounts), now)
+        class_push.push_in_background(accounts, now, url)
 
 
 def _notify(

@@ -45,15 +45,18 @@ def class_updates(session: Session, account_id: int, now: datetime) -> list[Remi
     return due
 
 
-def push_class_updates(account_ids: Sequence[int], now: datetime, client: httpx.Client | None = None) -> int:
-    """Push each resident's due class updates now; returns how many deliveries were accepted."""
+def push_class_updates(
+    account_ids: Sequence[int], now: datetime, client: httpx.Client | None = None, url: str | None = None
+) -> int:
+    """Push each resident's due class updates now (in the database at `url`, the class operation's);
+    returns how many deliveries were accepted."""
     sent = 0
     for account_id in account_ids:
         due = lambda session, a=account_id: class_updates(session, a, now)  # noqa: E731
-        sent += push_at_once(account_id, "class_update", now, due, client)
+        sent += push_at_once(account_id, "class_update", now, due, client, url)
     return sent
 
 
-def push_in_background(account_ids: Sequence[int], now: datetime) -> None:
+def push_in_background(account_ids: Sequence[int], now: datetime, url: str | None = None) -> None:
     """The same, without holding up the page of the resident (or staff member) who caused it."""
-    in_background(push_class_updates, list(account_ids), now)
+    in_background(push_class_updates, list(account_ids), now, None, url)

@@ -70,8 +70,9 @@ def deliver(
 
 
 def push_at_once(
-    account_id: int, kind: str, now: datetime, due: Due, client: httpx.Client | None = None
-) -> int:
+    account_id: int, kind: str, now: datetime, due: Due, client: httpx.Client | None = None,
+    url: str | None = None,
+) -> int:  # fmt: skip
     """Push the resident's due, unsent reminders of `kind` now; returns how many deliveries were accepted."""
     try:
         keys = webpush.VapidKeys.from_env()
@@ -83,7 +84,7 @@ def push_at_once(
     own_client = client is None
     client = client or httpx.Client(timeout=webpush.TIMEOUT, follow_redirects=False)
     try:
-        return _push(account_id, kind, now, due, keys, client)
+        return _push(account_id, kind, now, due, keys, client, url)
     except Exception as exc:  # a push problem must never undo or fail what the resident was told of
         log.warning("%s not pushed: %s", kind, exc.__class__.__name__)
         return 0
@@ -93,13 +94,13 @@ def push_at_once(
 
 
 def _push(account_id: int, kind: str, now: datetime, due: Due, keys: webpush.VapidKeys,
-          client: httpx.Client) -> int:  # fmt: skip
+          client: httpx.Client, url: str | None) -> int:  # fmt: skip
     from naesone_app.db.accounts import has_consent
     from naesone_app.db.engine import transaction
     from naesone_app.db.push import claim, row_kinds, sent_keys, subscriptions_of
 
     sent = 0
-    with transaction() as session:
+    with transaction(url) as session:
         if not has_consent(session, account_id, "notifications"):
             return 0
         browsers = [row for row in subscriptions_of(session, account_id) if kind in row_kinds(row)]
