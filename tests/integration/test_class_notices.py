@@ -6,8 +6,10 @@ service stand-in on 127.0.0.1, and browsers that decrypt what arrives."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlmodel import select
 
 from naesone_app.core.reminders import DEFAULT_KINDS, parse_subscription
@@ -20,10 +22,19 @@ from naesone_app.db.push import subscribe
 from naesone_app.db.push_models import SentReminder
 from naesone_app.integrations import webpush
 from tests.integration.test_class_registration import NOW, make_course
-from tests.integration.test_push import Browser, PushService, _counts, _resident, push_service, vapid  # noqa: F401
+from tests.integration.test_push import Browser, PushService, _counts, _resident, vapid  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("vapid")  # push configured as in production
 
 SEOUL_NIGHT = datetime(2026, 3, 30, 15, 0, tzinfo=UTC)  # 00:00 in Seoul, 31 March
 SEOUL_MORNING = datetime(2026, 3, 30, 23, 30, tzinfo=UTC)  # 08:30 in Seoul
+
+
+@pytest.fixture
+def push_service() -> Iterator[PushService]:
+    service = PushService()
+    yield service
+    service.close()
 
 
 def _subscribed(url: str, service: PushService, name: str, locale: str = "ko") -> tuple[int, Browser]:
@@ -47,7 +58,7 @@ def _notices(url: str) -> list[tuple[int, str]]:
 
 
 def test_a_freed_seat_is_pushed_at_once_to_the_first_waitlisted_and_only_once(
-    database: str, push_service: PushService, vapid: str
+    database: str, push_service: PushService
 ) -> None:
     a, _ = _subscribed(database, push_service, "first")
     b, b_browser = _subscribed(database, push_service, "waiting", locale="en")
@@ -73,9 +84,7 @@ def test_a_freed_seat_is_pushed_at_once_to_the_first_waitlisted_and_only_once(
     assert {r.id: r.status for r in registrations_of(course, database)}[waiting.id] == "held"
 
 
-def test_a_lottery_tells_every_applicant_their_result_once(
-    database: str, push_service: PushService, vapid: str
-) -> None:
+def test_a_lottery_tells_every_applicant_their_result_once(database: str, push_service: PushService) -> None:
     people = [_subscribed(database, push_service, f"applicant{i}") for i in range(3)]
     course = make_course(database, capacity=2, mode="lottery", minimum=0)
     for account_id, _ in people:
@@ -100,7 +109,7 @@ def test_a_lottery_tells_every_applicant_their_result_once(
 
 
 def test_a_course_closed_at_night_is_told_with_the_refund_by_the_morning_job_once(
-    database: str, push_service: PushService, vapid: str, naesone
+    database: str, push_service: PushService, naesone
 ) -> None:
     resident, browser = _subscribed(database, push_service, "learner")
     staff, _ = _resident(database, "staff@junggu.example")
@@ -125,7 +134,7 @@ def test_a_course_closed_at_night_is_told_with_the_refund_by_the_morning_job_onc
 
 
 def test_an_unpaid_resident_is_reminded_a_day_before_the_payment_deadline_once(
-    database: str, push_service: PushService, vapid: str
+    database: str, push_service: PushService
 ) -> None:
     resident, browser = _subscribed(database, push_service, "payer")
     course = make_course(database, capacity=10, minimum=0)
@@ -143,7 +152,7 @@ def test_an_unpaid_resident_is_reminded_a_day_before_the_payment_deadline_once(
 
 
 def test_a_failing_push_service_never_fails_the_class_operation_and_the_job_tries_again(
-    database: str, push_service: PushService, vapid: str, naesone, monkeypatch
+    database: str, push_service: PushService, naesone, monkeypatch
 ) -> None:
     a, _ = _subscribed(database, push_service, "first")
     b, b_browser = _subscribed(database, push_service, "waiting")
@@ -169,9 +178,7 @@ def test_a_failing_push_service_never_fails_the_class_operation_and_the_job_trie
     assert held["title"] == "자리가 났어요. 확정해 주세요"
 
 
-def test_a_resident_who_switched_class_news_off_gets_none(
-    database: str, push_service: PushService, vapid: str
-) -> None:
+def test_a_resident_who_switched_class_news_off_gets_none(database: str, push_service: PushService) -> None:
     a, _ = _subscribed(database, push_service, "first")
     b, _ = _subscribed(database, push_service, "waiting")
     with transaction(database) as session:
