@@ -259,5 +259,6 @@ def test_the_list_starts_at_the_residents_own_dong_and_shows_every_dong_in_one_t
     page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, f"/classes scrolls sideways by {overflow}px at 360px and 200% text"
-    screenshot(page, "ko-classes-360px-200pct")
+    page.locator("#courses > li").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshot(page, "ko-classes-360px-200pct")).replace(".png", "-card.png"))
     context.close()
