@@ -18,7 +18,7 @@ import httpx
 
 from naesone_app.cli.common import CommandError, require_schema
 from naesone_app.core.dates import KST
-from naesone_app.integrations.webpush import GONE, TIMEOUT, PushConfigError, PushError, VapidKeys
+from naesone_app.integrations.webpush import TIMEOUT, PushConfigError, VapidKeys
 
 log = logging.getLogger(__name__)
 
@@ -85,25 +85,12 @@ def _remind_one(account_id: int, catalog, now: datetime, keys: VapidKeys, client
     """Decide, send and record for one resident, in one transaction."""
     from naesone_app.core.criteria import MET
     from naesone_app.core.profile import facts_on, parse_profile
-    from naesone_app.core.reminders import (
-        due_reminders,
-        is_quiet,
-        new_matches,
-        render_notification,
-        seoul_date,
-    )
+    from naesone_app.core.reminders import due_reminders, is_quiet, new_matches, seoul_date
     from naesone_app.db.accounts import has_consent, load_profile, note_matches, saved_programs
     from naesone_app.db.engine import transaction
-    from naesone_app.db.push import (
-        claim,
-        forget_endpoint,
-        has_seen_matches,
-        release,
-        row_kinds,
-        sent_keys,
-        subscriptions_of,
-    )  # fmt: skip
-    from naesone_app.integrations import webpush
+    from naesone_app.db.push import claim, has_seen_matches, row_kinds, sent_keys, subscriptions_of
+    from naesone_app.integrations.class_push import class_updates
+    from naesone_app.integrations.instant_push import deliver
     from naesone_app.integrations.result_push import application_results
 
     today = seoul_date(now)
@@ -125,9 +112,12 @@ def _remind_one(account_id: int, catalog, now: datetime, keys: VapidKeys, client
         by_key = {p.key: p for p in catalog.programs}
         saved = [by_key[k] for k in saved_programs(session, account_id) if k in by_key]
         wanted = {kind for _, kinds in subscriptions for kind in kinds}
-        results = application_results(session, account_id, now, by_key.get)  # held back by night or failure
+        # what the producers pushed at once, or held back for the night or a failed delivery
+        pending = application_results(session, account_id, now, by_key.get) + class_updates(
+            session, account_id, now
+        )
         due = due_reminders(
-            wanted, today, saved=saved, new=new_matches(matching, first_seen, now), pending=results
+            wanted, today, saved=saved, new=new_matches(matching, first_seen, now), pending=pending
         )
         already = sent_keys(session, account_id, [r.dedupe_key for r in due])
         fresh = [r for r in due if r.dedupe_key not in already]
@@ -140,27 +130,13 @@ def _remind_one(account_id: int, catalog, now: datetime, keys: VapidKeys, client
         claim(session, account_id, [r.dedupe_key for r in fresh], now)
         gone: set[int] = set()
         for reminder in fresh:
-            delivered = False
-            for row, kinds in subscriptions:
-                if row.id in gone or reminder.kind not in kinds:
-                    continue
-                subscription = {"endpoint": row.endpoint, "keys": {"p256dh": row.p256dh, "auth": row.auth}}
-                data = render_notification(reminder, row.locale).payload()
-                try:
-                    outcome = webpush.send(client, subscription, data, keys)
-                except PushError as exc:
-                    counts.failed += 1
-                    log.warning("reminder not delivered: %s", exc)  # names the push service, not the person
-                    continue
-                if outcome == GONE:
-                    gone.add(row.id)
-                    forget_endpoint(session, row.endpoint)
-                    counts.gone += 1
-                else:
-                    delivered = True
-                    counts.sent += 1
-            if not delivered:
-                release(session, account_id, reminder.dedupe_key)
+            browsers = [row for row, kinds in subscriptions if reminder.kind in kinds]
+            done = deliver(session, account_id, reminder, browsers, keys, client, gone=gone)
+            counts.sent, counts.gone, counts.failed = (
+                counts.sent + done.sent,
+                counts.gone + done.gone,
+                counts.failed + done.failed,
+            )
 
 
 def cmd_send(args: argparse.Namespace) -> None:

@@ -14,6 +14,23 @@ from naesone_app.state.session import SessionState
 LOCALE_NAMES = {"ko": "한국어", "en": "English"}
 
 
+def _counted(href: str, label: str, count: rx.Var[int], what: str, count_id: str) -> rx.Component:
+    """A menu link with a count of what waits there (new news, things to do), shown only when there is some."""
+    return rx.el.li(
+        rx.el.a(
+            label,
+            rx.cond(
+                count > 0,
+                rx.fragment(
+                    rx.el.span(count.to_string(), class_name="nav-count", id=count_id),
+                    rx.el.span(" " + what, class_name="visually-hidden"),
+                ),
+            ),
+            href=href,
+        )
+    )
+
+
 def _nav(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     links = [
@@ -32,15 +49,10 @@ def _nav(locale: str) -> rx.Component:
                 SessionState.signed_in,
                 rx.fragment(
                     item("/feed", _("내 피드")),
-                    rx.el.li(
-                        rx.el.a(
-                            _("내 신청"),
-                            rx.cond(SessionState.unread_applications > 0,
-                                    rx.el.span(SessionState.unread_applications.to_string(), class_name="nav-count",
-                                               aria_label=_("새 소식"), id="unread-applications")),
-                            href=localized("/applications", locale),
-                        )
-                    ),
+                    _counted(localized("/applications", locale), _("내 신청"), SessionState.unread_applications,
+                             _("새 소식"), "unread-applications"),
+                    _counted(localized("/my-classes", locale), _("내 강좌"), SessionState.classes_to_act_on,
+                             _("할 일"), "classes-to-act-on"),
                     item("/account", _("내 계정")),
                     rx.cond(SessionState.role != "resident", item("/staff", _("직원 화면"))),
                     rx.cond(SessionState.role != "resident", item("/staff/applications", _("신청 검토"))),

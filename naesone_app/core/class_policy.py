@@ -28,6 +28,7 @@ class Policy:
     payment_minimum_hours: int = 24
     hold_hours: int = 24
     closure_days_before_start: int = 2
+    payment_reminder_hours: int = 24
 
 
 @cache
@@ -89,3 +90,15 @@ def closure_due(closes_at: datetime, starts_on: date, now: datetime, rules: Poli
     """Whether the minimum-enrolment check (폐강) is due: the window has closed and the start is near."""
     decide_at = course_start(starts_on) - timedelta(days=rules.closure_days_before_start)
     return now >= closes_at and now >= decide_at
+
+
+def payment_reminder_due(
+    confirmed_at: datetime, deadline: datetime | None, paid: bool, now: datetime, rules: Policy
+) -> bool:
+    """Whether to remind an unpaid resident of the payment deadline now: `payment_reminder_hours` before
+    it, or halfway to it when the seat was confirmed later than that (a lottery win near the start), so
+    the reminder never arrives in the same hour as the confirmation it would repeat."""
+    if deadline is None or paid or now >= deadline:
+        return False
+    lead = min(timedelta(hours=rules.payment_reminder_hours), (deadline - confirmed_at) / 2)
+    return now >= deadline - lead

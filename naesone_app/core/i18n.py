@@ -7,7 +7,7 @@ the reader's locale. The pages use `gettext_for(locale)` at compile time.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,8 @@ from typing import Any
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_currency, format_decimal
 from babel.support import NullTranslations, Translations
+
+from naesone_app.core.dates import KST
 
 LOCALES = ("ko", "en")
 DEFAULT_LOCALE = "ko"
@@ -31,6 +33,13 @@ class Won:
     """An amount of money in won, formatted as ₩ for the reader's locale."""
 
     amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """A moment (aware datetime) shown as Seoul's date and clock time: a deadline a resident acts by."""
+
+    at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +90,15 @@ def format_percent(value: float, locale: str) -> str:
     return format_decimal(round(value, 1), format="#,##0.#", locale=locale) + "%"
 
 
+def format_moment(value: datetime, locale: str) -> str:
+    """A date and a 24-hour clock time in Seoul (2026. 11. 26. 14:00 / Nov 26, 2026 14:00)."""
+    seoul = value.astimezone(KST)
+    return f"{format_date(seoul.date(), locale)} {seoul:%H:%M}"
+
+
 def _format_param(value: Any, locale: str) -> str:
+    if isinstance(value, Moment):
+        return format_moment(value.at, locale)
     if isinstance(value, Won):
         return format_won(value.amount, locale)
     if isinstance(value, Percent):

@@ -9,6 +9,9 @@ was already sent; this module decides. A resident opts in per kind:
   programme);
 - ``application_result``: staff changed the status of one of the resident's applications (sent at
   once by the staff action, `integrations/result_push.py`; the job sends what the night held back);
+- ``class_update``: something happened to one of the resident's class registrations — a seat is held
+  for them (the most urgent: it lapses), a lottery result, 폐강 with the refund, a payment deadline near
+  (sent at once by the class operation, `integrations/class_push.py`; the job sends what was held back);
 - ``class_opening``: accepted and stored so that a resident's choice is kept; its producer (자치회관
   class registration) hands its reminders to `due_reminders(..., pending=...)`.
 
@@ -31,16 +34,17 @@ from urllib.parse import quote, urlsplit
 
 from naesone_app.core.dates import KST
 from naesone_app.core.feed import NEW_FOR
-from naesone_app.core.i18n import DEFAULT_LOCALE, LOCALES, N_, Message, render
+from naesone_app.core.i18n import DEFAULT_LOCALE, LOCALES, N_, Message, Moment, Won, render
 from naesone_app.core.program import Program
 
-KINDS = ("deadline", "new_match", "class_opening", "application_result")
-DEFAULT_KINDS = ("deadline", "new_match", "application_result")
+KINDS = ("deadline", "new_match", "class_opening", "application_result", "class_update")
+DEFAULT_KINDS = ("deadline", "new_match", "application_result", "class_update")
 KIND_LABELS = {
     "deadline": N_("저장한 혜택의 신청 마감 (마감 7일 전부터)"),
     "new_match": N_("새로 조건에 맞는 혜택"),
     "class_opening": N_("자치회관 강좌 접수 시작"),
     "application_result": N_("신청 결과"),
+    "class_update": N_("내 자치회관 강좌 소식 (자리 확보, 추첨 결과, 폐강, 납부 기한)"),
 }
 # kinds a resident can choose already, though nothing produces them before issue 6 (the page says so)
 PENDING_KINDS = frozenset({"class_opening"})
@@ -73,6 +77,8 @@ class Reminder:
     body: Message
     path: str  # the Korean route (with query); localised when rendered
     program: Program | None = None
+    course: Mapping[str, str] | None = None  # {locale: course title}, supplies `{course}`
+    urgent: bool = False  # lapses soon (a held seat): asked of the push service as high urgency
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +203,49 @@ def application_result_reminder(
                     f"/application?id={application_id}", program)  # fmt: skip
 
 
+CLASS_TITLES = {
+    "held": N_("자리가 났어요. 확정해 주세요"),
+    "lottery_won": N_("강좌 추첨에 당첨됐어요"),
+    "lottery_waitlisted": N_("강좌 추첨 결과를 알려 드려요"),
+    "course_cancelled": N_("강좌가 폐강됐어요"),
+    "payment_due": N_("수강료 납부 기한이 다가와요"),
+}
+CLASS_NOTICE_KINDS = tuple(CLASS_TITLES)
+
+
+def class_update_reminder(
+    notice_id: int, kind: str, course: Mapping[str, str], *, until: datetime | None = None,
+    position: int | None = None, amount_krw: int | None = None,
+) -> Reminder:  # fmt: skip
+    """A reminder of a class notice (db ClassNotice), worded for what the resident must do next.
+
+    A held seat names the moment it lapses and is urgent; the others say the result and the money.
+    """
+    when = {"when": Moment(until)} if until is not None else {}
+    owed = amount_krw or 0
+    if kind == "held":
+        body = Message(N_("{course}: {when}까지 '내 강좌'에서 자리를 확정해야 내 자리가 돼요."), when)
+    elif kind == "lottery_won" and owed and until is not None:
+        body = Message(N_("{course}: 당첨됐어요. {when}까지 수강료 {amount}을 자치회관에 내 주세요."),
+                       {**when, "amount": Won(owed)})  # fmt: skip
+    elif kind == "lottery_won":
+        body = Message(N_("{course}: 당첨돼 수강이 확정됐어요."))
+    elif kind == "lottery_waitlisted":
+        body = Message(N_("{course}: 대기 {n}번이에요. 자리가 나면 바로 알려 드려요."), {"n": position or 0})
+    elif kind == "course_cancelled" and owed:
+        body = Message(N_("{course}: 신청 인원이 모자라 폐강됐어요. 낸 돈 {amount}을 모두 돌려 드려요."),
+                       {"amount": Won(owed)})  # fmt: skip
+    elif kind == "course_cancelled":
+        body = Message(N_("{course}: 신청 인원이 모자라 폐강됐어요. 낸 돈이 없어 돌려받을 금액은 없어요."))
+    elif kind == "payment_due":
+        body = Message(N_("{course}: {when}까지 수강료 {amount}을 자치회관에 내 주세요. 지나면 자리가 다음 대기자에게 넘어가요."),
+                       {**when, "amount": Won(owed)})  # fmt: skip
+    else:
+        raise ValueError(f"unknown class notice kind {kind!r}")
+    return Reminder("class_update", f"class_update:{notice_id}", Message(CLASS_TITLES[kind]), body,
+                    "/my-classes", course=course, urgent=kind == "held")  # fmt: skip
+
+
 def new_matches(
     matching: Iterable[Program], first_seen: Mapping[str, datetime], now: datetime
 ) -> list[Program]:
@@ -218,8 +267,8 @@ def due_reminders(
     """Every reminder of the opted-in `kinds` that is due today, each key once.
 
     `saved` are the resident's saved programmes, `new` the ones newly matching their profile (see
-    `new_matches`); `pending` are reminders other producers made (class openings, application results —
-    issue 6).
+    `new_matches`); `pending` are reminders other producers made (application results, class updates).
+    The urgent ones (a held seat lapses) come first.
     """
     wanted = set(parse_kinds(list(kinds)))
     found: list[Reminder] = []
@@ -231,7 +280,7 @@ def due_reminders(
     found += [r for r in pending if r.kind in wanted]
     seen: set[str] = set()
     unique = []
-    for reminder in found:
+    for reminder in sorted(found, key=lambda r: not r.urgent):
         if reminder.dedupe_key not in seen and len(reminder.dedupe_key) <= MAX_DEDUPE_KEY:
             seen.add(reminder.dedupe_key)
             unique.append(reminder)
@@ -242,6 +291,8 @@ def render_notification(reminder: Reminder, locale: str) -> Notification:
     """The notification in the subscriber's locale (the locale stored with the subscription)."""
     locale = locale if locale in LOCALES else DEFAULT_LOCALE
     extra = {"program": reminder.program.text(locale).title} if reminder.program else {}
+    if reminder.course:
+        extra["course"] = reminder.course.get(locale) or reminder.course.get(DEFAULT_LOCALE, "")
     title = render(Message(reminder.title.msgid, {**reminder.title.params, **extra}), locale)
     body = render(Message(reminder.body.msgid, {**reminder.body.params, **extra}), locale)
     url = reminder.path if locale == DEFAULT_LOCALE else f"/{locale}{reminder.path}"

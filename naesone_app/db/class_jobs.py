@@ -1,4 +1,6 @@
-"""The class jobs that fall due with time: draw lotteries, pass lapsed holds and unpaid seats on, 폐강.
+"""The class jobs that fall due with time: draw lotteries, pass lapsed holds and unpaid seats on, 폐강,
+remind unpaid residents of their payment deadline. Residents told of any of it are pushed to before
+the run ends (class_push; a cron run's process must not exit with a push still in a background thread).
 
 `run_due(now)` is run by cron (`naesone classes run-due`) and by the app itself every few minutes. Each
 step takes the course's lock and re-checks under it, so two workers running it at once, or a run repeated,
@@ -23,6 +25,9 @@ from naesone_app.db.classes import (
     close_if_undersubscribed,
     courses_with_lapses,
     expire_holds,
+    payments_to_remind,
+    pushing_at_once,
+    remind_payments,
     run_lottery,
 )
 from naesone_app.db.engine import database_url, engine_for
@@ -37,11 +42,13 @@ class DueReport:
     drawn: list[str] = field(default_factory=list)
     settled: list[str] = field(default_factory=list)
     cancelled: list[str] = field(default_factory=list)
+    reminded: list[str] = field(default_factory=list)  # courses where someone was reminded to pay
     failed: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (f"drew {len(self.drawn)} lotteries, passed seats on in {len(self.settled)} courses, "
-                f"cancelled {len(self.cancelled)} courses below minimum enrolment, {len(self.failed)} failed")  # fmt: skip
+                f"cancelled {len(self.cancelled)} courses below minimum enrolment, "
+                f"reminded unpaid residents in {len(self.reminded)} courses, {len(self.failed)} failed")  # fmt: skip
 
 
 def _codes(url: str) -> dict[int, str]:
@@ -56,7 +63,11 @@ def new_seed() -> int:
 
 def run_due(now: datetime | None = None, *, url: str | None = None) -> DueReport:
     """Do whatever has fallen due by `now`; a failure on one course is logged and the others go on."""
-    now = _utc(now or datetime.now(UTC))
+    with pushing_at_once():
+        return _run_due(_utc(now or datetime.now(UTC)), url)
+
+
+def _run_due(now: datetime, url: str | None) -> DueReport:
     url = url or database_url()
     rules = policy()
     report = DueReport()
@@ -95,6 +106,8 @@ def run_due(now: datetime | None = None, *, url: str | None = None) -> DueReport
             attempt(
                 report.cancelled, course_id, lambda c=course_id: close_if_undersubscribed(c, now, url=url)
             )
+    for course_id in payments_to_remind(now, url):  # after the lapses: a released seat owes nothing
+        attempt(report.reminded, course_id, lambda c=course_id: remind_payments(c, now, url=url) > 0)
     return report
 
 
@@ -114,7 +127,7 @@ async def run_due_periodically(every_seconds: float | None = None) -> None:
     while True:
         try:
             report = await asyncio.to_thread(run_due)
-            if report.drawn or report.settled or report.cancelled or report.failed:
+            if report.drawn or report.settled or report.cancelled or report.reminded or report.failed:
                 log.info("class jobs: %s", report.summary())
         except asyncio.CancelledError:
             raise

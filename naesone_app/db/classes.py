@@ -14,24 +14,42 @@ import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
 from sqlalchemy import Engine, event, func
 from sqlmodel import Session, col, create_engine, select
 
 from naesone_app.core import classes as rules
-from naesone_app.core.class_policy import Policy, limit_refusal, payment_deadline, payment_lapsed, policy
+from naesone_app.core.class_policy import (
+    Policy,
+    limit_refusal,
+    payment_deadline,
+    payment_lapsed,
+    payment_reminder_due,
+    policy,
+)  # fmt: skip
 from naesone_app.core.dates import KST
 from naesone_app.core.i18n import N_, Message
 from naesone_app.core.profile import Facts
 from naesone_app.db.account_models import Account
-from naesone_app.db.class_models import ClassAttendance, ClassCentre, ClassRoom, Course, Registration
+from naesone_app.db.class_models import (
+    ClassAttendance,
+    ClassCentre,
+    ClassNotice,
+    ClassRoom,
+    Course,
+    Registration,
+)  # fmt: skip
 from naesone_app.db.engine import database_url, engine_for
 
 ACTIVE = ("confirmed", "held", "waitlisted", "lottery_pending")
 SEATED = ("confirmed", "held")
+# whether residents told of a change are pushed to in this thread (a job: nothing must outlive it) or in
+# a background thread (a resident's or staff member's action: their page must not wait for a push service)
+_push_at_once: ContextVar[bool] = ContextVar("push_at_once", default=False)
 
 
 class ClassError(ValueError):
@@ -78,9 +96,11 @@ def locked(course_id: int, url: str | None = None) -> Iterator[tuple[Session, Co
     if url.startswith("sqlite"):
         with _writer_lock(url), _locked(course_id, _immediate_engine(url)) as held:
             yield held
+        _tell(held[0].info, url)  # after the commit, and after the writer lock: a push never holds it
     else:
         with _locked(course_id, engine_for(url)) as held:
             yield held
+        _tell(held[0].info, url)
 
 
 @contextmanager
@@ -95,6 +115,48 @@ def _locked(course_id: int, engine: Engine) -> Iterator[tuple[Session, Course]]:
         except BaseException:
             session.rollback()
             raise
+
+
+@contextmanager
+def pushing_at_once() -> Iterator[None]:
+    """Within this block, the residents a class operation told something are pushed to before it returns
+    (the class jobs, and tests); elsewhere the push runs in a background thread."""
+    token = _push_at_once.set(True)
+    try:
+        yield
+    finally:
+        _push_at_once.reset(token)
+
+
+def _tell(info: dict, url: str) -> None:
+    """After the commit: push the new notices to their residents. Never raises (see class_push)."""
+    accounts, now = sorted(info.get("told", ())), info.get("now")
+    if not accounts or now is None:
+        return
+    from naesone_app.integrations import class_push
+
+    if _push_at_once.get():
+        class_push.push_class_updates(accounts, now, url=url)
+    else:
+        class_push.push_in_background(accounts, now, url)
+
+
+def _notify(
+    session: Session, row: Registration, kind: str, now: datetime, *, until: datetime | None = None,
+    position: int | None = None, amount_krw: int | None = None,
+) -> bool:  # fmt: skip
+    """Record that the resident must be told of `kind` on this registration (once: a second is ignored),
+    in the transaction that makes the change, and mark them to be pushed to after the commit."""
+    exists = session.exec(
+        select(ClassNotice.id).where(ClassNotice.registration_id == row.id, ClassNotice.kind == kind)
+    ).first()
+    if exists is not None:
+        return False
+    session.add(ClassNotice(account_id=row.account_id, registration_id=row.id, kind=kind, created_at=now,
+                            until=until, position=position, amount_krw=amount_krw))  # fmt: skip
+    session.info.setdefault("told", set()).add(row.account_id)
+    session.info["now"] = now
+    return True
 
 
 def _utc(value: datetime) -> datetime:
@@ -163,6 +225,7 @@ def _settle(session: Session, course: Course, now: datetime) -> None:
         row = waiting[reg_id]
         row.status, row.hold_expires_at, row.quota = "held", rules.hold_expiry(now), seat
         session.add(row)
+        _notify(session, row, "held", now, until=row.hold_expires_at)
     session.flush()
 
 
@@ -377,6 +440,14 @@ def run_lottery(
             for place, reg_id in enumerate(result.waitlist, start=1):
                 by_id[reg_id].status, by_id[reg_id].position = "waitlisted", place
             session.add_all(pending)
+            session.flush()
+            for row in pending:
+                if row.status == "confirmed":
+                    _notify(
+                        session, row, "lottery_won", now, until=row.payment_due_at, amount_krw=row.fee_due_krw
+                    )
+                else:
+                    _notify(session, row, "lottery_waitlisted", now, position=row.position)
             course.status, course.lottery_seed = "drawn", seed
             session.add(course)
             session.flush()
@@ -417,6 +488,7 @@ def close_if_undersubscribed(course_id: int, now: datetime | None = None, *, url
             row.refund_krw = rules.refund(paid, 0, course.sessions, 0, course_cancelled=True).amount_krw
             row.status, row.cancelled_at, row.hold_expires_at = "cancelled", now, None
             row.cancel_reason = "course_cancelled"
+            _notify(session, row, "course_cancelled", now, amount_krw=row.refund_krw)
         session.add_all(rows)
         course.status, course.minimum_checked_at = "cancelled", now
         session.add(course)
@@ -539,3 +611,35 @@ def courses_with_lapses(now: datetime, url: str | None = None) -> list[int]:
                    & (col(Registration.payment_due_at) <= now))
             )
         ).all()))  # fmt: skip
+
+
+def payments_to_remind(now: datetime, url: str | None = None) -> list[int]:
+    """Courses with an unpaid seat whose deadline is within the reminder lead (for run_due)."""
+    now = _utc(now)
+    lead = timedelta(hours=policy().payment_reminder_hours)
+    with Session(engine_for(url or database_url())) as session:
+        return sorted(set(session.exec(
+            select(Registration.course_id).distinct().where(
+                Registration.status == "confirmed", col(Registration.paid_at).is_(None),
+                col(Registration.payment_due_at) > now, col(Registration.payment_due_at) <= now + lead,
+            )
+        ).all()))  # fmt: skip
+
+
+def remind_payments(course_id: int, now: datetime | None = None, *, url: str | None = None) -> int:
+    """Tell each unpaid resident of the course, once, that the payment deadline is near; how many told."""
+    now = _utc(now or datetime.now(UTC))
+    rules_ = policy()
+    told = 0
+    with locked(course_id, url) as (session, course):
+        unpaid = session.exec(
+            select(Registration).where(
+                Registration.course_id == course.id, Registration.status == "confirmed",
+                col(Registration.paid_at).is_(None), col(Registration.payment_due_at).is_not(None),
+            )
+        ).all()  # fmt: skip
+        for row in unpaid:
+            deadline = _utc(row.payment_due_at)
+            if payment_reminder_due(_utc(row.confirmed_at or row.created_at), deadline, False, now, rules_):
+                told += _notify(session, row, "payment_due", now, until=deadline, amount_krw=row.fee_due_krw)
+    return told

@@ -57,15 +57,52 @@ def badges(card: rx.Var[CourseCard], locale: str) -> rx.Component:
 
 
 def _card(card: rx.Var[CourseCard], locale: str) -> rx.Component:
+    """A course in four short lines; everything else is on its own page (/course)."""
+    _ = gettext_for(locale)
     return rx.el.li(
         rx.el.h2(
             rx.el.a(card.title, href=localized("/course", locale) + "?id=" + card.code),
             class_name="item-title",
         ),
-        badges(card, locale),
-        course_facts(card, locale),
+        rx.el.p(card.centre, rx.cond(card.schedule != "", rx.fragment(" · ", card.schedule)), class_name="course-line"),
+        rx.el.p(
+            rx.el.span(card.window_state, class_name=rx.cond(card.is_open, "badge badge-eligible", "badge badge-level")),
+            " ",
+            rx.el.span(card.places, class_name=rx.cond(card.full, "places full", "places")),
+            class_name="course-line",
+        ),
+        rx.el.p(
+            rx.cond(
+                card.your_fee != "",
+                rx.fragment(_("내 수강료"), " ", rx.el.strong(card.your_fee, class_name="your-fee")),
+                rx.fragment(_("수강료"), " ", rx.el.strong(card.fee)),
+            ),
+            rx.cond(card.is_sample, rx.el.span(_("샘플"), class_name="badge badge-sample")),
+            class_name="course-line",
+        ),
         class_name="program-item course-item",
-    )
+    )  # fmt: skip
+
+
+def _home_choice(locale: str) -> rx.Component:
+    """Whose 동 is shown, and the one tap that shows every 동 (or back to one's own)."""
+    _ = gettext_for(locale)
+    return rx.cond(
+        ClassesState.home_centre != "",
+        rx.cond(
+            ClassesState.centre == ClassesState.home_centre,
+            rx.el.p(
+                _("우리 동 강좌를 보고 있어요: "), rx.el.strong(ClassesState.home_centre_name), " ",
+                rx.el.button(_("모든 동 보기"), type="button", class_name="button small", id="all-centres",
+                             on_click=ClassesState.set_centre("")),
+                class_name="notice", id="home-centre",
+            ),
+            rx.el.p(
+                rx.el.button(_("우리 동 강좌만 보기"), type="button", class_name="button small", id="home-centre-only",
+                             on_click=ClassesState.set_centre(ClassesState.home_centre)),
+            ),
+        ),
+    )  # fmt: skip
 
 
 def _select(label: str, field: str, everything: str, options, value, on_change) -> rx.Component:
@@ -136,10 +173,11 @@ def build(locale: str):
                 aria_label=_("강좌 고르기"),
                 on_submit=rx.prevent_default,
             ),
+            _home_choice(locale),
             rx.el.p(
                 _("강좌 수"),
                 ": ",
-                ClassesState.cards.length().to_string(),
+                ClassesState.total.to_string(),
                 class_name="muted",
                 role="status",
                 id="course-count",
@@ -152,6 +190,20 @@ def build(locale: str):
                 rx.foreach(ClassesState.cards, lambda c: _card(c, locale)),
                 class_name="program-list",
                 id="courses",
+            ),
+            rx.cond(
+                ClassesState.total > ClassesState.cards.length(),
+                rx.el.button(
+                    _("강좌 더 보기"),
+                    " (",
+                    (ClassesState.total - ClassesState.cards.length()).to_string(),
+                    _("개 더"),
+                    ")",
+                    type="button",
+                    class_name="button",
+                    on_click=ClassesState.show_more,
+                    id="more-courses",
+                ),
             ),
         )
 
@@ -178,6 +230,25 @@ def _registration(line: rx.Var[RegistrationLine], locale: str) -> rx.Component:
     )  # fmt: skip
 
 
+def _todo(line: rx.Var[RegistrationLine], locale: str) -> rx.Component:
+    """One thing that waits on the resident: a held seat to confirm by a time, or a fee to pay by a date."""
+    _ = gettext_for(locale)
+    return rx.el.li(
+        rx.el.h3(rx.el.a(line.title, href=localized("/course", locale) + "?id=" + line.code)),
+        rx.cond(
+            line.can_confirm,
+            rx.fragment(
+                rx.el.p(rx.el.strong(_("자리가 났어요. "), line.hold_until, _("까지 확정해 주세요."))),
+                rx.el.p(_("확정하지 않으면 자리가 다음 대기자에게 넘어가요."), class_name="hint"),
+                rx.el.button(_("자리 확정하기"), type="button", class_name="button primary",
+                             on_click=MyClassesState.confirm_seat(line.id), id="confirm-" + line.id.to_string()),
+            ),
+            rx.el.p(rx.el.strong(line.fee_due), " · ", line.payment),
+        ),
+        class_name="todo-item",
+    )  # fmt: skip
+
+
 def build_mine(locale: str):
     _ = gettext_for(locale)
 
@@ -191,6 +262,29 @@ def build_mine(locale: str):
                 " ",
                 rx.el.a(_("강좌 둘러보기"), href=localized("/classes", locale)),
                 class_name="lead",
+            ),
+            rx.cond(
+                MyClassesState.outcome != "",
+                rx.el.p(
+                    MyClassesState.outcome, class_name="next-change", role="status", id="my-classes-outcome"
+                ),
+            ),
+            rx.cond(
+                MyClassesState.error != "",
+                rx.el.p(MyClassesState.error, class_name="field-error", role="alert", id="my-classes-error"),
+            ),
+            rx.cond(
+                MyClassesState.todo.length() > 0,
+                rx.el.section(
+                    rx.el.h2(_("지금 하실 일"), id="todo-heading"),
+                    rx.el.ul(
+                        rx.foreach(MyClassesState.todo, lambda line: _todo(line, locale)),
+                        class_name="todo-list",
+                    ),
+                    class_name="todo",
+                    id="todo",
+                    aria_labelledby="todo-heading",
+                ),
             ),
             rx.cond(
                 MyClassesState.loaded & (MyClassesState.lines.length() == 0),

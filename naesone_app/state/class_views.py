@@ -48,6 +48,8 @@ class CourseCard:
     room: str = ""
     seats: str = ""
     waitlist: str = ""
+    places: str = ""  # the list's one line: places left, or how many wait
+    full: bool = False
     window: str = ""
     window_state: str = ""
     is_open: bool = False
@@ -73,6 +75,7 @@ class RegistrationLine:
     fee_due: str = ""
     payment: str = ""
     hold: str = ""
+    hold_until: str = ""  # the moment a held seat passes on, on its own, for the "to do" card
     refund: str = ""
     reduction: str = ""
     can_cancel: bool = False
@@ -116,6 +119,19 @@ def _window_state(course: Course, now: datetime) -> tuple[str, bool]:
     return (N_("추첨 완료") if course.status == "drawn" else N_("접수 마감")), False
 
 
+def places_text(course: Course, left: int, waiting: int, locale: str) -> str:
+    """How full a course is, in one line a resident can act on: places left, or the queue they would join."""
+    if course.mode == "lottery" and course.status != "drawn":
+        message = Message(
+            N_("정원 {capacity}명 · 추첨 신청 {n}명"), {"capacity": course.capacity, "n": waiting}
+        )
+    elif left > 0:
+        message = Message(N_("남은 자리 {left} / {capacity}"), {"left": left, "capacity": course.capacity})
+    else:
+        message = Message(N_("자리 없음 · 대기 {n}명"), {"n": waiting})
+    return render(message, locale)
+
+
 def course_card(
     listed: Listed, locale: str, now: datetime, facts: Facts | None, room: str = ""
 ) -> CourseCard:
@@ -145,6 +161,8 @@ def course_card(
         seats=render(Message(N_("남은 자리 {left} / {capacity}"), {"left": left, "capacity": course.capacity}),
                      locale),
         waitlist=render(Message(N_("{n}명"), {"n": listed.waiting}), locale),
+        places=places_text(course, left, listed.waiting, locale),
+        full=left == 0,
         window=f"{moment(course.opens_at, locale)} ~ {moment(course.closes_at, locale)}",
         window_state=render(Message(state), locale),
         is_open=is_open,
@@ -196,6 +214,7 @@ def registration_line(row: Registration, course: Course, centre_name: str, local
         hold=render(Message(N_("{when}까지 확정하지 않으면 다음 대기자에게 넘어가요"),
                             {"when": moment(row.hold_expires_at, locale)}), locale)
         if row.status == "held" else "",
+        hold_until=moment(row.hold_expires_at, locale) if row.status == "held" else "",
         refund=format_won(row.refund_krw, locale) if row.refund_krw else "",
         reduction=reduction_text(reduction, locale),
         can_cancel=row.status != "cancelled",

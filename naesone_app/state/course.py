@@ -127,6 +127,7 @@ class CourseState(rx.State):
             self.error = render(exc.message, self._locale())
             row = my_registration(account.id, self._course_id)
         self._show(row)
+        (await self.get_state(SessionState)).load_session()  # the menu's count of things to do
 
     @rx.event
     async def ask_cancel(self):

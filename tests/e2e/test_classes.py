@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 from sqlmodel import select
 
 from naesone_app.db.class_models import ClassCentre, Course
-from naesone_app.db.classes import register
+from naesone_app.db.classes import cancel, register
 from naesone_app.db.engine import transaction
 from naesone_app.state.course import CourseState
 from naesone_app.state.staff_classes import StaffCourseState
@@ -36,7 +36,7 @@ def serious_violations(page: Page) -> list[str]:
     return [f"{v['id']}: {v['help']}" for v in found if v["impact"] in ("serious", "critical")]
 
 
-def open_course(db_url: str) -> str:
+def open_course(db_url: str, capacity: int = 12, quotas: str = '[{"age_min": 65, "seats": 4}]') -> str:
     """A first-come course open for sign-up now, with seats held for 65+ (made in the served database)."""
     code = f"e2e-{uuid.uuid4().hex[:8]}"
     now = datetime.now(UTC)
@@ -49,10 +49,10 @@ def open_course(db_url: str) -> str:
         session.add(Course(
             code=code, centre_id=centre.id, title_ko="스마트폰 활용", title_en="Using a smartphone",
             category="컴퓨터", quarter=f"{now.year}Q{(now.month - 1) // 3 + 1}", schedule="화·목 10:00–11:30",
-            instructor="시험 강사", capacity=12, minimum_enrolment=0, fee_krw=30000, materials_fee_krw=5000,
+            instructor="시험 강사", capacity=capacity, minimum_enrolment=0, fee_krw=30000, materials_fee_krw=5000,
             opens_at=now - timedelta(hours=1), closes_at=now + timedelta(days=7),
             starts_on=(now + timedelta(days=20)).date(), ends_on=(now + timedelta(days=80)).date(), sessions=12,
-            mode="first_come", priority_rules='[{"age_min": 65, "seats": 4}]', sample=True,
+            mode="first_come", priority_rules=quotas, sample=True,
         ))  # fmt: skip
     return code
 
@@ -160,7 +160,7 @@ def test_another_resident_cannot_cancel_her_registration_nor_read_the_roster(
     app: ServedApp, two_residents_and_a_course
 ) -> None:
     code, a_token, b_token, b_registration = two_residents_and_a_course
-    # the client puts the query into the path it reports (asPath), where Reflex reads it
+    # the probe puts the query into the path it reports (asPath), as a browser does
     query, page, roster = {"id": code}, "/course", "/staff/course"
     with client(app, a_token) as attacker:
         attacker.call(handler(CourseState, "open_course"), path=page, query=query)
@@ -190,3 +190,75 @@ def test_another_resident_cannot_cancel_her_registration_nor_read_the_roster(
     assert sqlite_rows(app.db_url, "SELECT status FROM registration WHERE id = ?", b_registration) == [
         ("cancelled",)
     ]
+
+
+def test_a_waitlisted_resident_sees_the_seat_held_for_her_on_my_classes_and_confirms_it(
+    browser: Browser, app: ServedApp
+) -> None:
+    code = open_course(app.db_url, capacity=1, quotas="[]")
+    first_id, _ = db_account(app.db_url, f"first{uuid.uuid4().hex[:8]}@example.test", PASSWORD)
+    waiting_id, token = db_account(
+        app.db_url, f"wait{uuid.uuid4().hex[:8]}@example.test", PASSWORD, profile=SENIOR
+    )
+    [(course_id,)] = sqlite_rows(app.db_url, "SELECT id FROM course WHERE code = ?", code)
+    seat = register(first_id, course_id, "first", url=app.db_url).registration
+    held = register(waiting_id, course_id, "wait", url=app.db_url).registration
+    assert held.status == "waitlisted"
+    cancel(seat.id, first_id, url=app.db_url)  # the seat frees: held for her for a day
+
+    context = signed_in_context(browser, app.url, token)
+    page = context.new_page()
+    page.goto(f"{app.url}/my-classes")
+    wait_hydrated(page)
+    todo = page.locator("#todo")
+    expect(todo).to_contain_text("지금 하실 일")
+    expect(todo).to_contain_text("스마트폰 활용")
+    expect(todo).to_contain_text("까지 확정해 주세요")
+    expect(page.locator("#classes-to-act-on")).to_have_text("1")
+    screenshot(page, "ko-my-classes-held-seat")
+    assert serious_violations(page) == []
+    page.locator(f"#confirm-{held.id}").click()
+    expect(page.locator("#my-classes-outcome")).to_contain_text("확정했어요: 확정 · 납부 대기")
+    expect(todo).to_contain_text("자치회관에 납부해 주세요")  # what waits on her now: the fee
+    assert sqlite_rows(app.db_url, "SELECT status FROM registration WHERE id = ?", held.id) == [
+        ("confirmed",)
+    ]
+    assert sqlite_rows(app.db_url, "SELECT kind FROM class_notice WHERE registration_id = ?", held.id) == [
+        ("held",)
+    ]
+    context.close()
+
+
+def test_the_list_starts_at_the_residents_own_dong_and_shows_every_dong_in_one_tap(
+    browser: Browser, app: ServedApp
+) -> None:
+    code = open_course(app.db_url)
+    _, token = db_account(app.db_url, f"dong{uuid.uuid4().hex[:8]}@example.test", PASSWORD, profile=SENIOR)
+    context = signed_in_context(browser, app.url, token)
+    page = context.new_page()
+    page.goto(f"{app.url}/classes")
+    wait_hydrated(page)
+    expect(page.locator("#home-centre")).to_contain_text("신당동")
+    expect(page.locator("#centre")).to_have_value("1114061500")
+    expect(page.locator(f"#courses a[href='/course?id={code}']")).to_be_visible()
+    own = int(page.locator("#course-count").inner_text().split(":")[1])
+    assert page.locator("#courses > li").count() == min(own, 8)
+    screenshot(page, "ko-classes-own-dong-390px")
+    page.locator("#all-centres").click()
+    expect(page.locator("#centre")).to_have_value("")
+    expect(page.locator("#more-courses")).to_be_visible()  # every 동: a page at a time
+    every = int(page.locator("#course-count").inner_text().split(":")[1])
+    assert every > own and page.locator("#courses > li").count() == 8
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    assert height < 6000, f"the list of every 동 is {height}px tall on a phone"
+    page.locator("#more-courses").click()
+    expect(page.locator("#courses > li")).to_have_count(min(every, 16))
+    screenshot(page, "ko-classes-all-dongs-390px")
+    assert serious_violations(page) == []
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"/classes scrolls sideways by {overflow}px at 360px and 200% text"
+    page.locator("#courses > li").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshot(page, "ko-classes-360px-200pct")).replace(".png", "-card.png"))
+    context.close()

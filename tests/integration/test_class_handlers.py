@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from sqlmodel import select
+
 from naesone_app.api import SESSION_COOKIE
 from naesone_app.db.accounts import create_account, grant_consent, save_profile, start_session
 from naesone_app.db.class_models import ClassCentre, Course
-from naesone_app.db.classes import registrations_of
+from naesone_app.db.classes import cancel, register, registrations_of
 from naesone_app.db.engine import transaction
 from naesone_app.state.account_forms import local_path
 from naesone_app.state.classes import ClassesState, MyClassesState
 from naesone_app.state.course import CourseState
+from naesone_app.state.session import SessionState
 from naesone_app.state.staff_classes import StaffCourseState
 from tests.integration.test_account_handlers import PASSWORD, _substate
 
@@ -127,3 +130,67 @@ def test_sign_in_returns_to_class_pages_of_this_app_only() -> None:
         assert local_path(good) == good
     for bad in ("//evil.example/", "https://evil.example", "", None, 7, "/course?id=" + "a" * 300):
         assert local_path(bad) == ""
+
+
+async def test_a_held_seat_is_first_on_my_classes_and_only_its_owner_can_confirm_it(database: str) -> None:
+    course_id, _ = _course(database)
+    with transaction(database) as session:
+        session.get(Course, course_id).capacity = 1
+    first, first_cookie = _person(database, "first@example.com")
+    waiting, waiting_cookie = _person(database, "waiting@example.com")
+    seat = register(first, course_id, "k", url=database).registration
+    held = register(waiting, course_id, "k", url=database).registration
+    cancel(seat.id, first, url=database)  # the seat passes to the first waitlisted, held for a day
+
+    other = _substate(MyClassesState, "/my-classes", first_cookie)
+    await MyClassesState.open_my_classes.fn(other)
+    assert other.todo == []
+    await MyClassesState.confirm_seat.fn(other, held.id)  # not hers: refused, nothing changes
+    assert other.error == "없는 신청이에요"
+    await MyClassesState.confirm_seat.fn(other, "1; drop")  # not an id at all
+    assert {r.id: r.status for r in registrations_of(course_id, database)}[held.id] == "held"
+
+    mine = _substate(MyClassesState, "/my-classes", waiting_cookie)
+    await MyClassesState.open_my_classes.fn(mine)
+    [todo] = mine.todo
+    assert todo.id == held.id and todo.can_confirm and todo.hold_until
+    session_state = await mine.get_state(SessionState)
+    session_state.load_session()
+    assert session_state.classes_to_act_on == 1
+    await MyClassesState.confirm_seat.fn(mine, held.id)
+    assert mine.outcome == "확정했어요: 확정 · 납부 대기" and mine.error == ""
+    assert [line.payment != "" for line in mine.todo] == [True]  # what waits now: paying at the centre
+    assert session_state.classes_to_act_on == 1
+
+
+async def test_the_list_starts_at_the_residents_own_centre_and_shows_every_centre_on_request(
+    database: str,
+) -> None:
+    _course(database)  # 명동
+    with transaction(database) as session:
+        centre = ClassCentre(dong="1114061500", name_ko="신당동 자치회관")
+        session.add(centre)
+        session.flush()
+        template = session.exec(select(Course)).first()
+        for i in range(10):
+            data = template.model_dump(exclude={"id", "code", "centre_id"})
+            session.add(Course(**data, code=f"s{i}", centre_id=centre.id))
+    _, cookie = _person(database, "neighbour@example.com", {"dong": "신당동", "lives_in_junggu": True})
+    listing = _substate(ClassesState, "/classes", cookie)
+    await ClassesState.open_classes.fn(listing)
+    assert (listing.centre, listing.home_centre, listing.home_centre_name) == (
+        "1114061500",
+        "1114061500",
+        "신당동 자치회관",
+    )
+    assert listing.total == 10 and len(listing.cards) == 8  # a page at a time
+    ClassesState.show_more.fn(listing)
+    assert len(listing.cards) == 10
+    ClassesState.set_centre.fn(listing, "")  # 모든 동 보기
+    assert listing.total == 11 and len(listing.cards) == 8
+    everything = _substate(ClassesState, "/classes", cookie, {"centre": "all"})
+    await ClassesState.open_classes.fn(everything)
+    assert everything.centre == "" and everything.total == 11
+    visitor = _substate(ClassesState, "/classes")
+    await ClassesState.open_classes.fn(visitor)
+    assert visitor.centre == "" and visitor.home_centre == ""

@@ -57,3 +57,20 @@ def test_closure_is_decided_after_the_window_and_shortly_before_the_start() -> N
     assert cp.closure_due(closes, start, datetime(2026, 3, 29, 15, 0, tzinfo=UTC), RULES)
     late_window = datetime(2026, 4, 2, tzinfo=UTC)
     assert not cp.closure_due(late_window, start, datetime(2026, 4, 1, tzinfo=UTC), RULES)
+
+
+def test_an_unpaid_seat_is_reminded_a_day_before_its_deadline_or_halfway_when_confirmed_late() -> None:
+    confirmed = datetime(2026, 3, 16, 10, 0, tzinfo=UTC)
+    deadline = confirmed + timedelta(days=3)
+    due = lambda now, paid=False, confirmed_at=confirmed, until=deadline: cp.payment_reminder_due(  # noqa: E731
+        confirmed_at, until, paid, now, RULES
+    )
+    assert not due(deadline - timedelta(hours=24, seconds=1))
+    assert due(deadline - timedelta(hours=24)) and due(deadline - timedelta(minutes=1))
+    assert not due(deadline)  # released at the deadline: too late to remind
+    assert not due(deadline - timedelta(hours=1), paid=True)
+    assert not cp.payment_reminder_due(confirmed, None, False, deadline, RULES)  # nothing owed
+    # a lottery win the day before the start: the 24-hour window is all there is, remind halfway
+    late = deadline - timedelta(hours=24)
+    assert not due(late + timedelta(hours=11, minutes=59), confirmed_at=late)
+    assert due(late + timedelta(hours=12), confirmed_at=late)

@@ -259,3 +259,35 @@ def test_the_body_decrypts_with_the_browsers_private_key_and_auth_secret() -> No
     data, key, auth = _browser_subscription()
     body = webpush.encrypt(data, b'{"title":"hi"}')
     assert http_ece.decrypt(body, private_key=key, auth_secret=auth, version="aes128gcm") == b'{"title":"hi"}'
+
+
+def test_class_notices_say_what_to_do_by_when_and_a_held_seat_goes_first() -> None:
+    from naesone_app.core.reminders import class_update_reminder
+
+    course = {"ko": "요가", "en": "Yoga"}
+    until = datetime(2026, 3, 17, 10, 0, tzinfo=UTC)  # 19:00 in Seoul
+    held = class_update_reminder(7, "held", course, until=until)
+    assert (held.kind, held.dedupe_key, held.path, held.urgent) == (
+        "class_update",
+        "class_update:7",
+        "/my-classes",
+        True,
+    )
+    assert (
+        render_notification(held, "ko").body
+        == "요가: 2026. 3. 17. 19:00까지 '내 강좌'에서 자리를 확정해야 내 자리가 돼요."
+    )
+    assert render_notification(held, "en").url == "/en/my-classes"
+    waitlisted = class_update_reminder(8, "lottery_waitlisted", course, position=3)
+    assert render_notification(waitlisted, "en").body == (
+        "Yoga: you are number 3 on the waiting list. We will tell you as soon as a seat frees up."
+    )
+    assert not waitlisted.urgent
+    closed_free = class_update_reminder(9, "course_cancelled", course, amount_krw=0)
+    assert "돌려받을 금액은 없어요" in render_notification(closed_free, "ko").body
+    won_free = class_update_reminder(10, "lottery_won", course, amount_krw=0)
+    assert render_notification(won_free, "ko").body == "요가: 당첨돼 수강이 확정됐어요."
+    with pytest.raises(ValueError, match="unknown class notice kind"):
+        class_update_reminder(11, "opening", course)
+    assert _due(["class_update"], pending=[waitlisted, held]) == [held, waitlisted]
+    assert held not in _due(["deadline", "new_match"], pending=[held])  # switched off: not sent
