@@ -607,7 +607,6 @@ def import_evidence(
 ) -> EvidenceImport:
     """Fetch a document under an active consent, keep it (encrypted) and fill the profile's facts."""
     from naesone_app.db.accounts import has_consent, load_profile, save_profile
-
     from naesone_app.db.evidence import refusal_reason
 
     now = utc_now()
