@@ -121,6 +121,7 @@ CONSENT_REFUSALS = {
     "expired": N_("가져오기 동의 기간이 끝나서 가져올 수 없어요. 가져오려면 다시 동의해 주세요."),
 }
 
+
 class ApplyState(rx.State):
     """One resident's application form for the programme in the URL."""
 
