@@ -72,8 +72,8 @@ def _consent(line: rx.Var[ConsentRow], withdraw: Callable, locale: str) -> rx.Co
             rx.el.dd(line.provider),
             rx.el.dt(_("동의한 때")),
             rx.el.dd(line.granted),
-            rx.el.dt(_("유효 기간")),
-            rx.el.dd(line.expires, _("까지")),
+            rx.el.dt(_("유효 기한")),
+            rx.el.dd(line.expires),
             rx.cond(
                 line.withdrawn != "",
                 rx.fragment(rx.el.dt(_("철회한 때")), rx.el.dd(line.withdrawn)),
