@@ -25,7 +25,7 @@ def _document(doc: rx.Var[EvidenceView], locale: str) -> rx.Component:
         ),
         rx.el.dl(
             rx.foreach(doc.statements, lambda s: rx.fragment(rx.el.dt(s.label), rx.el.dd(s.value))),
-            class_name="answer-list",
+            class_name="facts",
         ),
         rx.cond(
             doc.members.length() > 0,
@@ -78,7 +78,7 @@ def _consent(line: rx.Var[ConsentRow], withdraw: Callable, locale: str) -> rx.Co
                 line.withdrawn != "",
                 rx.fragment(rx.el.dt(_("철회한 때")), rx.el.dd(line.withdrawn)),
             ),
-            class_name="answer-list",
+            class_name="facts",
         ),
         rx.cond(
             line.status == "active",
