@@ -121,6 +121,7 @@ ROUTES = (
 
 
 def _handlers(on_load: Callable | tuple[Callable, ...] | None) -> list[Callable]:
+    """A page may load several states (/account: the account and its MyData consents), in this order."""
     if on_load is None:
         return []
     return list(on_load) if isinstance(on_load, tuple) else [on_load]

@@ -19,7 +19,7 @@ STATEMENT_LABELS = {
     "issuer": N_("발급 기관"),
     "issued_on": N_("발급일"),
     "address": N_("주소"),
-    "moved_in_on": N_("전입일"),
+    "moved_in_on": N_("전입 일자"),
 }
 SEX_LABELS = {"female": N_("여"), "male": N_("남")}
 CONSENT_STATUS_LABELS = {"active": N_("유효"), "expired": N_("기간 만료"), "withdrawn": N_("철회함")}
