@@ -137,9 +137,11 @@ class HostileClient:
         self.sock.sendall(self.ws.send(Message(data=text)))
 
     def emit(self, name: str, payload: Any = None, path: str = "/", query: dict | None = None) -> None:
-        # the query goes into asPath too: handlers read it from `router.url` (as a browser's page would send)
-        as_path = path + ("?" + urlencode(query) if query else "")
-        router = {"pathname": path, "query": query or {}, "asPath": as_path}
+        # the query goes into asPath too: handlers read it from `router.url` (as a browser's page would send);
+        # a path given with its query already ("/course?id=…") is sent as a browser would: pathname without it
+        pathname, _, own_query = path.partition("?")
+        as_path = pathname + ("?" + urlencode(query) if query else ("?" + own_query if own_query else ""))
+        router = {"pathname": pathname, "query": query or {}, "asPath": as_path}
         packet = [
             "event",
             {"name": name, "payload": {} if payload is None else payload, "router_data": router},
