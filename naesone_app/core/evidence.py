@@ -14,7 +14,8 @@ hand it over:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from naesone_app.core.dongs import find_dong
@@ -77,3 +78,73 @@ def facts_from_document(doc: Mapping[str, Any]) -> dict[str, Any]:
     """Profile facts from any supported document kind; an unsupported kind proves no facts."""
     mapper = FACT_MAPPERS.get(str(doc.get("kind")) if isinstance(doc, Mapping) else "")
     return mapper(doc) if mapper else {}
+
+
+# --- consents and what a document states ----------------------------------------------------------------
+
+CONSENT_STATUSES = ("active", "expired", "withdrawn")
+
+
+def consent_status(expires_at: datetime, withdrawn_at: datetime | None, now: datetime) -> str:
+    """`withdrawn` wins over `expired` (the resident's own act is what they remember); both stop imports."""
+    if withdrawn_at is not None:
+        return "withdrawn"
+    return "active" if expires_at > now else "expired"
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One thing a document states, under a label key (`STATEMENT_LABELS`) or, if unknown, its own key."""
+
+    key: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One household member as the issuer wrote them (names come masked from the provider)."""
+
+    relation: str = ""
+    name: str = ""
+    birth_date: str = ""
+    sex: str = ""
+
+
+KNOWN_KEYS = ("issuer", "issued_on", "address", "moved_in_on", "members")
+HIDDEN_KEYS = ("kind", "sample")
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k}: {_text(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return "; ".join(_text(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def document_statements(doc: Mapping[str, Any]) -> tuple[list[Statement], list[Member]]:
+    """What the document says, as the provider returned it: the known fields first (issuer, issue date,
+    address, move-in date), then any other field under its own key, and the household members.
+
+    Nothing is interpreted here (that is `facts_from_document`): officials decide on what the issuer
+    wrote, so a field this app does not know is still shown rather than dropped.
+    """
+    if not isinstance(doc, Mapping):
+        return [], []
+    statements = []
+    for key in KNOWN_KEYS[:4]:
+        value = doc.get(key)
+        if key == "address" and isinstance(value, Mapping):
+            value = value.get("text") or _text(value)
+        if value not in (None, ""):
+            statements.append(Statement(key, _text(value)))
+    for key, value in doc.items():
+        if key not in KNOWN_KEYS and key not in HIDDEN_KEYS and value not in (None, ""):
+            statements.append(Statement(str(key), _text(value)))
+    members = doc.get("members")
+    rows = [
+        Member(*(_text(m.get(k)) for k in ("relation", "name", "birth_date", "sex")))
+        for m in (members if isinstance(members, list) else [])[:MAX_MEMBERS]
+        if isinstance(m, Mapping)
+    ]
+    return statements, rows

@@ -120,3 +120,15 @@ class EvidenceDocument(SQLModel, table=True):
     kind: str = Field(max_length=60)
     content_sealed: str = Field(sa_type=Text)
     received_at: datetime = Field(default_factory=_now, sa_column=_when())
+
+
+class ApplicationEvidence(SQLModel, table=True):
+    """An imported document submitted with an application: officials decided on it, so it stays with the
+    application even after the consent is withdrawn, and the resident cannot delete it (db/evidence.py)."""
+
+    __tablename__ = "application_evidence"
+    __table_args__ = (UniqueConstraint("application_id", "document_id", name="uq_application_evidence"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(sa_column=_ref("application"))
+    document_id: int = Field(sa_column=_ref("evidence_document"))

@@ -75,7 +75,12 @@ class ApplicationInvalid(ValueError):
 
 
 class EvidenceConsentMissing(PermissionError):
-    """No active consent covers importing this document kind from this provider."""
+    """No active consent covers importing this document kind from this provider; `reason` says whether the
+    one that did was `withdrawn` or has `expired` (or `none` ever did), so the page can say which."""
+
+    def __init__(self, message: str, reason: str = "none") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def utc_now() -> datetime:
@@ -206,6 +211,9 @@ def submit(
         return existing
     session.add(ApplicationEvent(application_id=application.id, at=now, actor_id=account_id,
                                  from_status="", to_status="submitted"))  # fmt: skip
+    from naesone_app.db.evidence import attach_evidence
+
+    attach_evidence(session, application, [d.evidence for d in form.documents if d.evidence])
     draft = _draft(session, account_id, program_key)
     if draft is not None:
         for upload in session.exec(select(Upload).where(Upload.draft_id == draft.id)):
@@ -559,18 +567,22 @@ def record_evidence_consent(
     return row
 
 
-def withdraw_evidence_consent(session: Session, account_id: int, consent_id: int) -> None:
+def withdraw_evidence_consent(session: Session, account_id: int, consent_id: int) -> EvidenceConsent:
+    """The resident withdraws their own consent: no import under it from now on (documents already
+    imported stay, see db/evidence.py). Someone else's consent id is `NotFound`."""
     row = session.get(EvidenceConsent, consent_id)
     if row is None or row.account_id != account_id:
         raise NotFound("consent")
     if row.withdrawn_at is None:
         row.withdrawn_at = utc_now()
         session.add(row)
+    return row
 
 
 def active_evidence_consent(
     session: Session, account_id: int, provider: str, kind: str, now: datetime | None = None
 ) -> EvidenceConsent | None:
+    """The newest consent covering `kind` from `provider` that is neither withdrawn nor expired."""
     now = now or utc_now()
     rows = session.exec(
         select(EvidenceConsent).where(
@@ -595,10 +607,15 @@ def import_evidence(
 ) -> EvidenceImport:
     """Fetch a document under an active consent, keep it (encrypted) and fill the profile's facts."""
     from naesone_app.db.accounts import has_consent, load_profile, save_profile
+    from naesone_app.db.evidence import refusal_reason
 
-    consent = active_evidence_consent(session, account_id, provider.name, kind)
+    now = utc_now()
+    consent = active_evidence_consent(session, account_id, provider.name, kind, now)
     if consent is None:
-        raise EvidenceConsentMissing(f"no active consent to import {kind} from {provider.name}")
+        raise EvidenceConsentMissing(
+            f"no active consent to import {kind} from {provider.name}",
+            refusal_reason(session, account_id, provider.name, kind, now),
+        )
     document = provider.fetch(token, kind)
     facts = facts_from_document(document)
     session.add(EvidenceDocument(account_id=account_id, consent_id=consent.id, kind=kind,
@@ -617,13 +634,16 @@ def import_evidence(
 def evidence_for(
     session: Session, requester_id: int, application_id: int
 ) -> list[tuple[EvidenceDocument, dict[str, Any]]]:
-    """The documents the applicant imported (with what each contains), for the owner or a reviewer."""
-    _requester, application = _readable(session, requester_id, application_id)
-    rows = session.exec(
-        select(EvidenceDocument)
-        .where(EvidenceDocument.account_id == application.account_id)
-        .order_by(EvidenceDocument.id.desc())
-    ).all()
+    """The imported documents submitted with the application, decrypted, for its owner or a reviewer of
+    its department only; a reviewer's read is audited like a file download."""
+    from naesone_app.db.accounts import audit
+    from naesone_app.db.evidence import attached_documents
+
+    requester, application = _readable(session, requester_id, application_id)
+    rows = attached_documents(session, application.id)
+    if rows and requester.id != application.account_id:
+        audit(session, requester.id, "evidence.read", application.account_id,
+              f"application {application.id}: documents {', '.join(str(r.id) for r in rows)}")  # fmt: skip
     return [(row, _unseal_json(row.content_sealed)) for row in rows]
 
 
@@ -662,9 +682,14 @@ def export_applications(session: Session, account_id: int) -> dict[str, Any]:
         out["evidence_consents"].append({"provider": c.provider, "kinds": json.loads(c.document_kinds),
                                          "scope": c.scope, "granted_at": _iso(c.granted_at),
                                          "expires_at": _iso(c.expires_at), "withdrawn_at": _iso(c.withdrawn_at)})  # fmt: skip
-    for d in session.exec(select(EvidenceDocument).where(EvidenceDocument.account_id == account_id)):
+    from naesone_app.db.evidence import documents_of
+
+    keys = {a.id: a.program_key for a in my_applications(session, account_id)}
+    for held in documents_of(session, account_id):
+        d = held.document
         out["evidence_documents"].append({"kind": d.kind, "received_at": _iso(d.received_at),
-                                          "document": _unseal_json(d.content_sealed)})  # fmt: skip
+                                          "document": _unseal_json(d.content_sealed),
+                                          "submitted_with": [keys[i] for i in held.application_ids if i in keys]})  # fmt: skip
     return out
 
 
@@ -677,6 +702,9 @@ def delete_applications(session: Session, account_id: int) -> None:
             path.unlink(missing_ok=True)
 
     event.listen(session, "after_commit", _remove, once=True)
+    from naesone_app.db.evidence import delete_attachments
+
+    delete_attachments(session, account_id)
     ids = select(Application.id).where(Application.account_id == account_id)
     session.exec(delete(Upload).where(Upload.account_id == account_id))
     session.exec(delete(ApplicationEvent).where(ApplicationEvent.application_id.in_(ids)))

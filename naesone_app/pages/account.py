@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import reflex as rx
 
+from naesone_app.components.evidence import consent_section
 from naesone_app.components.forms import text_field
 from naesone_app.components.layout import localized, page_shell
 from naesone_app.core.i18n import gettext_for
 from naesone_app.core.reminders import KIND_LABELS, KINDS, PENDING_KINDS
 from naesone_app.state.account import SUBSCRIBE_SCRIPT, UNSUBSCRIBE_SCRIPT, AccountState, ConsentLine
+from naesone_app.state.evidence import EvidenceConsentState
 from naesone_app.state.session import SessionState
 
 
@@ -142,6 +144,14 @@ def build(locale: str):
                     rx.foreach(AccountState.consents, lambda c: _consent(c, locale)), class_name="consents"
                 ),
                 class_name="program-section",
+            ),
+            consent_section(
+                EvidenceConsentState.consents,
+                EvidenceConsentState.documents,
+                EvidenceConsentState.notice,
+                EvidenceConsentState.withdraw,
+                EvidenceConsentState.delete,
+                locale,
             ),
             _reminders(locale),
             rx.el.section(

@@ -12,6 +12,7 @@ from naesone_app.components.application import (
     upload_list,
     uploader,
 )
+from naesone_app.components.evidence import evidence_documents
 from naesone_app.components.layout import localized, page_shell
 from naesone_app.core.i18n import gettext_for
 from naesone_app.state.application_views import ApplicationRow, ElsewhereRow
@@ -170,6 +171,11 @@ def build_detail(locale: str):
                 rx.el.h2(_("제출한 파일")),
                 upload_list(A.uploads, A.remove_file, locale),
                 class_name="program-section",
+            ),
+            evidence_documents(
+                A.evidence,
+                _("신청서와 함께 제출한 서류예요. 나와 담당 부서만 볼 수 있어요."),
+                locale,
             ),
         )
         return page_shell(

@@ -35,6 +35,7 @@ from naesone_app.state.apply import ApplyState
 from naesone_app.state.browse import BrowseState
 from naesone_app.state.classes import ClassesState, MyClassesState
 from naesone_app.state.course import CourseState
+from naesone_app.state.evidence import EvidenceConsentState
 from naesone_app.state.feed import FeedState
 from naesone_app.state.program import ProgramState
 from naesone_app.state.screening import ScreeningState
@@ -51,7 +52,7 @@ class Route:
     path: str
     build: Callable[[str], Callable[[], rx.Component]]
     title: str
-    on_load: Callable | None = None
+    on_load: Callable | tuple[Callable, ...] | None = None
 
 
 ROUTES = (
@@ -65,7 +66,12 @@ ROUTES = (
     Route("/reset", auth.build_reset, N_("비밀번호 재설정 — 내손에ON 중구"), AccountFormsState.clear),
     Route("/offline", offline.build, N_("오프라인 정보 — 내손에ON 중구")),
     Route("/feed", feed.build, N_("내 피드 — 내손에ON 중구"), FeedState.open_feed),
-    Route("/account", account.build, N_("내 계정 — 내손에ON 중구"), AccountState.open_account),
+    Route(
+        "/account",
+        account.build,
+        N_("내 계정 — 내손에ON 중구"),
+        (AccountState.open_account, EvidenceConsentState.open_evidence),
+    ),
     Route("/staff", staff.build, N_("직원 화면 — 내손에ON 중구"), StaffState.open_staff),
     Route("/safety", safety.build, N_("안전 지도 — 내손에ON 중구")),
     Route("/classes", classes.build, N_("자치회관 강좌 — 내손에ON 중구"), ClassesState.open_classes),
@@ -114,6 +120,13 @@ ROUTES = (
 )
 
 
+def _handlers(on_load: Callable | tuple[Callable, ...] | None) -> list[Callable]:
+    """A page may load several states (/account: the account and its MyData consents), in this order."""
+    if on_load is None:
+        return []
+    return list(on_load) if isinstance(on_load, tuple) else [on_load]
+
+
 def register(app: rx.App) -> None:
     """Add every route in every locale."""
     for locale in LOCALES:
@@ -124,5 +137,5 @@ def register(app: rx.App) -> None:
                 route=localized(route.path, locale),
                 title=_(route.title),
                 description=_("중구 주민을 위한 맞춤 혜택 안내"),
-                on_load=[SessionState.load_session, *([route.on_load] if route.on_load else [])],
+                on_load=[SessionState.load_session, *_handlers(route.on_load)],
             )

@@ -5,12 +5,12 @@ from __future__ import annotations
 import reflex as rx
 
 from naesone_app.components.application import answers, checklist, history, status_badge, upload_list
+from naesone_app.components.evidence import evidence_documents
 from naesone_app.components.forms import field_error
 from naesone_app.components.layout import localized, page_shell
 from naesone_app.core.applications import STATUS_LABELS
 from naesone_app.core.i18n import gettext_for
 from naesone_app.state.staff_applications import (
-    EvidenceLine,
     QueueRow,
     StaffApplicationState,
     StaffQueueState,
@@ -92,15 +92,6 @@ def build_queue(locale: str):
     return staff_applications
 
 
-def _evidence(line: rx.Var[EvidenceLine]) -> rx.Component:
-    return rx.el.li(
-        rx.el.strong(line.name),
-        " · ",
-        rx.el.span(line.received, class_name="muted"),
-        rx.el.ul(rx.foreach(line.facts, rx.el.li)),
-    )
-
-
 def _actions(locale: str) -> rx.Component:
     _ = gettext_for(locale)
 
@@ -178,14 +169,12 @@ def build_detail(locale: str):
                 upload_list(R.uploads, None, locale),
                 class_name="program-section",
             ),
-            rx.el.section(
-                rx.el.h2(_("마이데이터로 가져온 서류")),
-                rx.cond(
-                    R.evidence.length() > 0,
-                    rx.el.ul(rx.foreach(R.evidence, _evidence), id="evidence"),
-                    rx.el.p(_("가져온 서류가 없어요."), class_name="muted"),
+            evidence_documents(
+                R.evidence,
+                _(
+                    "신청한 분이 동의를 받아 발급 기관에서 가져온 내용 그대로예요. 열람은 감사 기록에 남습니다."
                 ),
-                class_name="program-section",
+                locale,
             ),
             rx.el.section(rx.el.h2(_("진행 기록")), history(R.history, locale), class_name="program-section"),
         )

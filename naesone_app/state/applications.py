@@ -20,6 +20,7 @@ from naesone_app.db.applications import (
     application_checklist,
     application_form,
     documents_supplied,
+    evidence_for,
     get_application,
     mark_seen,
     my_applications,
@@ -49,6 +50,7 @@ from naesone_app.state.application_views import (
     upload_lines,
 )
 from naesone_app.state.apply import keep_files, login_redirect
+from naesone_app.state.evidence_views import EvidenceView, evidence_view
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState
 from naesone_app.state.views import CHANNEL_LABELS
@@ -136,6 +138,7 @@ class ApplicationState(rx.State):
     evidence_docs: list[DocumentLine] = []
     resident_docs: list[DocumentLine] = []
     uploads: list[UploadLine] = []
+    evidence: list[EvidenceView] = []
     upload_options: list[ChoiceOption] = []
     upload_key: str = ""
     upload_error: str = ""
@@ -153,7 +156,7 @@ class ApplicationState(rx.State):
     def _clear(self) -> None:
         self.found, self.application_id, self.title, self.status, self.status_label = False, 0, "", "", ""
         self.submitted = self.asked = ""
-        self.history, self.answers, self.uploads = [], [], []
+        self.history, self.answers, self.uploads, self.evidence = [], [], [], []
         self.official_docs, self.evidence_docs, self.resident_docs, self.upload_options = [], [], [], []
 
     def _own(self, me: Account) -> tuple[Application, ApplicationForm | None] | None:
@@ -170,6 +173,7 @@ class ApplicationState(rx.State):
             application = view.application
             form = application_form(session, application.program_key)
             listed = application_checklist(session, me.id, application.id, form) if form else None
+            documents = evidence_for(session, me.id, application.id)
         self.found, self.application_id = True, int(application.id or 0)
         self.title = program_title(application.program_key, locale)
         self.status, self.status_label = application.status, status_text(application.status, locale)
@@ -180,6 +184,7 @@ class ApplicationState(rx.State):
         if listed is not None:
             self.official_docs, self.evidence_docs, self.resident_docs = document_lines(listed, locale)
         self.uploads = upload_lines(view.uploads, form, locale, lambda u: removable(application, u))
+        self.evidence = [evidence_view(row, document, locale) for row, document in documents]
         self.upload_options = upload_choices(form, locale) if form else []
         if self.upload_key not in {o.value for o in self.upload_options}:
             self.upload_key = self.upload_options[0].value if self.upload_options else ""

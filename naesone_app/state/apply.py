@@ -114,6 +114,14 @@ async def keep_files(
     return stored, ""
 
 
+# why an import was refused (db.applications.EvidenceConsentMissing.reason), in the resident's words
+CONSENT_REFUSALS = {
+    "none": N_("먼저 가져오기에 동의해 주세요."),
+    "withdrawn": N_("가져오기 동의를 철회해서 가져올 수 없어요. 가져오려면 다시 동의해 주세요."),
+    "expired": N_("가져오기 동의 기간이 끝나서 가져올 수 없어요. 가져오려면 다시 동의해 주세요."),
+}
+
+
 class ApplyState(rx.State):
     """One resident's application form for the programme in the URL."""
 
@@ -381,8 +389,9 @@ class ApplyState(rx.State):
                     imported = import_evidence(session, me.id, provider, token, self.evidence_kind)
             finally:
                 provider.close()
-        except EvidenceConsentMissing:
-            self.evidence_error = render(Message(N_("먼저 가져오기에 동의해 주세요.")), locale)
+        except EvidenceConsentMissing as refused:
+            self.evidence_error = render(Message(CONSENT_REFUSALS[refused.reason]), locale)
+            self._refresh_documents(me.id, form)
             return
         except (EvidenceError, EvidenceFormatError):
             self.evidence_error = render(

@@ -9,17 +9,14 @@ by web push, in the background: a push problem never undoes or fails the decisio
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
 
 import reflex as rx
 from sqlmodel import select
 
-from naesone_app.core.answers import settled_for
 from naesone_app.core.applications import STATUS_LABELS, STATUSES, TransitionError
 from naesone_app.core.dates import KST, seoul_today
-from naesone_app.core.evidence import EvidenceFormatError, facts_from_document
 from naesone_app.core.i18n import N_, Message, render
 from naesone_app.db.account_models import Account
 from naesone_app.db.accounts import audit
@@ -47,16 +44,15 @@ from naesone_app.state.application_views import (
     UploadLine,
     answer_rows,
     document_lines,
-    evidence_label,
     history_lines,
     moment_text,
     status_text,
     upload_lines,
 )
 from naesone_app.state.applications import application_id_of, program_title
+from naesone_app.state.evidence_views import EvidenceView, evidence_view
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState, mask_login
-from naesone_app.state.views import answer_lines
 
 STAFF_ROLES = ("staff", "admin")
 FILTERS = ("open", *STATUSES)
@@ -73,13 +69,6 @@ class QueueRow:
     status_label: str = ""
     submitted: str = ""
     waiting: str = ""
-
-
-@dataclass
-class EvidenceLine:
-    name: str = ""
-    received: str = ""
-    facts: list[str] = field(default_factory=list)
 
 
 def seoul_day(moment: datetime) -> date:
@@ -181,7 +170,7 @@ class StaffApplicationState(rx.State):
     evidence_docs: list[DocumentLine] = []
     resident_docs: list[DocumentLine] = []
     uploads: list[UploadLine] = []
-    evidence: list[EvidenceLine] = []
+    evidence: list[EvidenceView] = []
     history: list[HistoryLine] = []
     field_errors: dict[str, str] = {}
     notice: str = ""
@@ -223,21 +212,8 @@ class StaffApplicationState(rx.State):
             self.official_docs, self.evidence_docs, self.resident_docs = document_lines(listed, locale)
         self.uploads = upload_lines(view.uploads, form, locale, lambda _u: False)
         self.history = history_lines(view.history, locale)
-        self.evidence = [
-            self._evidence_line(row.kind, row.received_at, document) for row, document in documents
-        ]
+        self.evidence = [evidence_view(row, document, locale) for row, document in documents]
         return True
-
-    def _evidence_line(self, kind: str, received: Any, document: dict[str, Any]) -> EvidenceLine:
-        locale = self._locale()
-        try:
-            facts = facts_from_document(document)
-        except EvidenceFormatError:
-            facts = {}
-        lines = [
-            f"{line.title}: {line.answer}" for line in answer_lines(facts, list(settled_for(facts)), locale)
-        ]
-        return EvidenceLine(evidence_label(kind, locale), moment_text(received, locale), lines)
 
     @rx.event
     async def open_review(self):

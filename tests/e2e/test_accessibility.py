@@ -61,16 +61,28 @@ SIGNED_IN_PAGES = {
     "application": ("resident", "/application?id={id}"),
     "staff-applications": ("staff", "/staff/applications"),
     "staff-application": ("staff", "/staff/application?id={id}"),
+    "account": ("resident", "/account"),
 }
 
 
 @pytest.fixture(scope="module")
 def signed_in(app: ServedApp) -> dict:
-    """A resident with a submitted application (asked for more documents) and staff of its department."""
+    """A resident with a submitted application (asked for more documents, with an imported 등본), a second
+    imported document and a withdrawn MyData consent, and staff of the application's department."""
     import uuid
+    from datetime import timedelta
 
-    from naesone_app.db.applications import application_form, submit, transition
+    from naesone_app.db.application_models import ApplicationEvidence, EvidenceDocument
+    from naesone_app.db.applications import (
+        _seal_json,
+        application_form,
+        record_evidence_consent,
+        submit,
+        transition,
+        withdraw_evidence_consent,
+    )
     from naesone_app.db.engine import transaction
+    from naesone_app.integrations.mydata_standin import SAMPLE_COPY
     from tests.e2e.conftest import db_account
 
     tag = uuid.uuid4().hex[:8]
@@ -96,6 +108,17 @@ def signed_in(app: ServedApp) -> dict:
         application = submit(session, resident_id, "native:junggu-senior-lunch", form, answers, f"axe-{tag}")
         transition(session, staff_id, application.id, "more_documents", "신분증 사본을 올려 주세요.")
         application_id = application.id
+        kinds = [SAMPLE_COPY["kind"]]
+        consent = record_evidence_consent(session, resident_id, "mydata-standin", kinds, "신청서 작성 증빙")
+        old = record_evidence_consent(
+            session, resident_id, "mydata-standin", kinds, "예전 신청", timedelta(days=1)
+        )
+        withdraw_evidence_consent(session, resident_id, old.id)
+        documents = [EvidenceDocument(account_id=resident_id, consent_id=consent.id, kind=kinds[0],
+                                      content_sealed=_seal_json(SAMPLE_COPY)) for _ in range(2)]  # fmt: skip
+        session.add_all(documents)
+        session.flush()
+        session.add(ApplicationEvidence(application_id=application_id, document_id=documents[0].id))
     return {"resident": resident, "staff": staff, "id": application_id}
 
 

@@ -131,6 +131,10 @@ def test_a_resident_applies_with_prefilled_fields_and_staff_approve(
     wait_hydrated(staff)
     expect(staff.locator("#answers")).to_contain_text("010-2345-6789")
     expect(staff.locator("#evidence")).to_contain_text("주민등록표등본")
+    expect(staff.locator("#evidence")).to_contain_text(
+        "서울특별시 중구 신당동장 (예시)"
+    )  # as the issuer wrote
+    expect(staff.locator("#evidence tbody tr")).to_have_count(2)  # the household members
     staff.locator("#action-more_documents").click()
     expect(staff.locator("#reason-error")).to_contain_text("사유를 적어야")
     staff.locator("#reason").fill("신분증 앞면이 잘 보이게 다시 올려 주세요.")
@@ -175,6 +179,26 @@ def test_a_resident_applies_with_prefilled_fields_and_staff_approve(
     screenshot(page, "ko-application-approved")
     _open(page, f"{app.url}/applications")
     expect(page.locator("#unread-applications")).to_have_count(0)
+
+    # the imported 등본 as submitted: what it states; then the resident withdraws the consent on /account
+    _open(page, f"{app.url}/application?id={application_id}")
+    expect(page.locator("#evidence")).to_contain_text("김*순")
+    page.locator("#evidence").scroll_into_view_if_needed()
+    screenshot(page, "ko-application-evidence")
+    _open(page, f"{app.url}/account")
+    consents = page.locator("#mydata-consents")
+    expect(consents).to_contain_text("신청서 작성 증빙: 경로식당 무료 점심 급식")
+    expect(consents.locator(".consent").first).to_contain_text("유효")
+    consents.get_by_role("button", name=re.compile("^동의 철회")).click()
+    expect(page.locator("#evidence-notice")).to_contain_text("동의를 철회했어요")
+    expect(consents.locator(".consent").first).to_contain_text("철회함")
+    expect(consents.get_by_role("button", name=re.compile("^동의 철회"))).to_have_count(0)
+    expect(consents).to_contain_text("지울 수 없어요")  # the 등본 went with the application
+    screenshot(page, "ko-account-mydata-withdrawn")
+    [(withdrawn,)] = sqlite_rows(
+        app.db_url, "SELECT withdrawn_at FROM evidence_consent WHERE account_id = ?", resident_id
+    )
+    assert withdrawn is not None
     context.close()
     assert not errors, errors
 

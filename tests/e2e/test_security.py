@@ -137,9 +137,11 @@ class HostileClient:
         self.sock.sendall(self.ws.send(Message(data=text)))
 
     def emit(self, name: str, payload: Any = None, path: str = "/", query: dict | None = None) -> None:
-        # the query goes into asPath too: handlers read it from `router.url` (as a browser's page would send)
-        as_path = path + ("?" + urlencode(query) if query else "")
-        router = {"pathname": path, "query": query or {}, "asPath": as_path}
+        # the query goes into asPath too: handlers read it from `router.url` (as a browser's page would send);
+        # a path given with its query already ("/course?id=…") is sent as a browser would: pathname without it
+        pathname, _, own_query = path.partition("?")
+        as_path = pathname + ("?" + urlencode(query) if query else ("?" + own_query if own_query else ""))
+        router = {"pathname": pathname, "query": query or {}, "asPath": as_path}
         packet = [
             "event",
             {"name": name, "payload": {} if payload is None else payload, "router_data": router},
@@ -225,6 +227,7 @@ class Resident:
     secrets: tuple[str, ...] = ()
     saved: str = ""
     application_id: int = 0  # an application of hers, asked for more documents (issue 6)
+    evidence: dict[str, int] | None = None  # her MyData consent and the document submitted with it
 
 
 @pytest.fixture
@@ -240,6 +243,7 @@ def residents(app: ServedApp) -> tuple[Resident, Resident]:
     saved = program_key(app.db_url, "junggu-fire-safety-kit")
     b_id, b_token = db_account(app.db_url, b_login, PASSWORD, profile=b_profile, saved=(saved,))
     application_id = _application_of(app, b_id)
+    evidence = _evidence_of(app, b_id, application_id)
     # her login as staff pages mask it (the whole one is checked where A did not send it), income, birth date
     b_secrets = (
         "vi***@" + b_login.split("@")[1],
@@ -249,9 +253,10 @@ def residents(app: ServedApp) -> tuple[Resident, Resident]:
         "1941. 3. 17",
         "Mar 17, 1941",
         APPLICATION_PHONE,
+        EVIDENCE_NAME,
     )
     return Resident(a_id, a_login, a_token, a_profile), Resident(
-        b_id, b_login, b_token, b_profile, b_secrets, saved, application_id
+        b_id, b_login, b_token, b_profile, b_secrets, saved, application_id, evidence
     )
 
 
@@ -273,6 +278,29 @@ def _application_of(app: ServedApp, account_id: int) -> int:
         return application.id
 
 
+EVIDENCE_NAME = "제*곤"  # a household member on B's imported 등본
+
+
+def _evidence_of(app: ServedApp, account_id: int, application_id: int) -> dict[str, int]:
+    """B's consent to import her 주민등록표등본 and the document, submitted with her application."""
+    from datetime import timedelta
+
+    from naesone_app.db.application_models import ApplicationEvidence, EvidenceDocument
+    from naesone_app.db.applications import _seal_json, record_evidence_consent
+
+    document = {"kind": "resident_registration_copy", "issuer": "회현동장", "issued_on": "2026-11-20",
+                "members": [{"relation": "본인", "name": EVIDENCE_NAME, "birth_date": "1941-03-17"}]}  # fmt: skip
+    with transaction(app.db_url) as session:
+        consent = record_evidence_consent(session, account_id, "mydata-standin", [document["kind"]],
+                                          "신청서 작성 증빙", timedelta(days=30))  # fmt: skip
+        row = EvidenceDocument(account_id=account_id, consent_id=consent.id, kind=document["kind"],
+                               content_sealed=_seal_json(document))  # fmt: skip
+        session.add(row)
+        session.flush()
+        session.add(ApplicationEvidence(application_id=application_id, document_id=row.id))
+        return {"consent_id": int(consent.id), "document_id": int(row.id)}
+
+
 def snapshot(app: ServedApp, resident: Resident) -> dict:
     """What A must not be able to change about B."""
     with transaction(app.db_url) as session:
@@ -289,6 +317,10 @@ def snapshot(app: ServedApp, resident: Resident) -> dict:
         "applications": sqlite_rows(app.db_url, "SELECT id, status, updated_at FROM application WHERE account_id = ?",
                                     resident.id),
         "uploads": sqlite_rows(app.db_url, "SELECT count(*) FROM upload WHERE account_id = ?", resident.id),
+        "evidence_consents": sqlite_rows(app.db_url, "SELECT id, withdrawn_at FROM evidence_consent WHERE "
+                                                     "account_id = ?", resident.id),
+        "evidence_documents": sqlite_rows(app.db_url, "SELECT id FROM evidence_document WHERE account_id = ?",
+                                          resident.id),
     }  # fmt: skip
 
 
@@ -328,7 +360,7 @@ def test_the_probe_sees_data_when_entitled_so_its_silence_means_something(
         assert b.token not in readable(feed + export), "the HttpOnly session token came back in a delta"
         mine = own.call(handler(ApplicationState, "open_application"), path="/application",
                         query={"id": str(b.application_id)})  # fmt: skip
-        assert APPLICATION_PHONE in readable(mine)
+        assert APPLICATION_PHONE in readable(mine) and EVIDENCE_NAME in readable(mine)
 
     staff_id, staff_token = db_account(
         app.db_url, f"staff{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD, role="staff"
@@ -425,6 +457,7 @@ def _hostile_payloads(
         ({p: [b.id, b.login] for p in params}, "/en/feed", {"token": uuid.uuid4().hex}),
         ({p: b.application_id for p in params}, "/application", {"id": str(b.application_id)}),
         ({p: b.application_id for p in params}, "/staff/application", {"id": str(b.application_id)}),
+        ({p: (b.evidence or {}).get(p, b.id) for p in params}, "/account", {}),  # her consent and document
     ]
 
 
@@ -453,7 +486,8 @@ def test_resident_a_cannot_read_or_change_resident_b_through_any_handler(
     assert {"FeedState.open_feed", "AccountState.download_data", "StaffState.view_resident",
             "ProgramState.toggle_save", "ScreeningState.open_results", "AccountState.delete_me",
             "ApplicationState.open_application", "ApplicationState.supply_documents",
-            "StaffApplicationState.open_review", "StaffApplicationState.decide"} <= called  # fmt: skip
+            "StaffApplicationState.open_review", "StaffApplicationState.decide",
+            "EvidenceConsentState.withdraw", "EvidenceConsentState.delete"} <= called  # fmt: skip
     assert not leaks, "\n".join(leaks)
     assert snapshot(app, b) == before
     # anyone may sign up (as a resident); nobody but an admin makes staff

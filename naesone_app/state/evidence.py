@@ -1,0 +1,88 @@
+"""공공 마이데이터 동의 on /account: the resident's evidence consents and imported documents.
+
+Every handler works on the signed-in account only: a consent or document id sent by the page is looked up
+as that account's (db.evidence / db.applications answer `NotFound` for anyone else's), so another
+resident's id changes nothing.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from naesone_app.core.i18n import N_, Message, render
+from naesone_app.db.account_models import Account
+from naesone_app.db.accounts import audit
+from naesone_app.db.applications import Forbidden, NotFound, withdraw_evidence_consent
+from naesone_app.db.engine import transaction
+from naesone_app.db.evidence import consents_of, delete_document, documents_of
+from naesone_app.state.applications import application_id_of as positive_id
+from naesone_app.state.evidence_views import ConsentRow, HeldRow, consent_row, held_row
+from naesone_app.state.locale import locale_of_path
+from naesone_app.state.session import SessionState
+
+
+class EvidenceConsentState(rx.State):
+    """Filled only for the account behind this browser's session cookie."""
+
+    consents: list[ConsentRow] = []
+    documents: list[HeldRow] = []
+    notice: str = ""
+
+    def _locale(self) -> str:
+        return locale_of_path(self.router.url.path)
+
+    async def _me(self) -> Account | None:
+        return (await self.get_state(SessionState))._account()
+
+    def _show(self, account_id: int) -> None:
+        locale = self._locale()
+        with transaction() as session:
+            consents = consents_of(session, account_id)
+            held = documents_of(session, account_id)
+        self.consents = [consent_row(c, locale) for c in consents]
+        self.documents = [held_row(h, locale) for h in held]
+
+    @rx.event
+    async def open_evidence(self):
+        """on_load of /account (which sends anonymous visitors to sign in)."""
+        self.consents, self.documents, self.notice = [], [], ""
+        me = await self._me()
+        if me is not None:
+            self._show(me.id)
+
+    @rx.event
+    async def withdraw(self, consent_id: int):
+        """동의 철회: no further import under this consent; imported documents stay until deleted."""
+        me = await self._me()
+        key = positive_id(consent_id)
+        if me is None or key is None:
+            return
+        try:
+            with transaction() as session:
+                withdraw_evidence_consent(session, me.id, key)
+                audit(session, me.id, "evidence_consent.withdrawn", me.id, f"consent {key}")
+        except NotFound:
+            return
+        self._show(me.id)
+        self.notice = render(
+            Message(N_("동의를 철회했어요. 이제 이 동의로는 서류를 가져오지 않아요.")), self._locale()
+        )
+
+    @rx.event
+    async def delete(self, document_id: int):
+        """Delete an imported document that no application was submitted with."""
+        me = await self._me()
+        key = positive_id(document_id)
+        if me is None or key is None:
+            return
+        try:
+            with transaction() as session:
+                delete_document(session, me.id, key)
+                audit(session, me.id, "evidence.deleted", me.id, f"document {key}")
+        except NotFound:
+            return
+        except Forbidden:
+            self.notice = render(Message(N_("신청서와 함께 제출한 서류는 지울 수 없어요.")), self._locale())
+            return
+        self._show(me.id)
+        self.notice = render(Message(N_("가져온 서류를 지웠어요.")), self._locale())
