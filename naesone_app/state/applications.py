@@ -49,7 +49,7 @@ from naesone_app.state.application_views import (
     upload_choices,
     upload_lines,
 )
-from naesone_app.state.apply import keep_files, login_redirect
+from naesone_app.state.apply import keep_files, login_redirect, upload_refusal
 from naesone_app.state.evidence_views import EvidenceView, evidence_view
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState
@@ -224,11 +224,8 @@ class ApplicationState(rx.State):
             self.upload_error = render(Message(N_("지금은 서류를 더 낼 수 없어요.")), locale)
             return None
         key = document_key if isinstance(document_key, str) and document_key else self.upload_key
-        if not any(o.value == key for o in upload_choices(form, locale)):
-            self.upload_error = render(Message(N_("어떤 서류인지 골라 주세요.")), locale)
-            return None
-        if not files:
-            self.upload_error = render(Message(N_("올릴 파일을 골라 주세요.")), locale)
+        self.upload_error = upload_refusal(form, key, files, locale)
+        if self.upload_error:
             return None
         _stored, self.upload_error = await keep_files(
             files,

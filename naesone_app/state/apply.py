@@ -88,6 +88,15 @@ def in_app_form(program: Program | None) -> ApplicationForm | None:
     return form_of(program.extra)
 
 
+def upload_refusal(form: ApplicationForm, document_key: str, files: list[Any], locale: str) -> str:
+    """Why these files cannot be taken for that document of the form ("" when they can be tried)."""
+    if not any(o.value == document_key for o in upload_choices(form, locale)):
+        return render(Message(N_("어떤 서류인지 골라 주세요.")), locale)
+    if not files:
+        return render(Message(N_("올릴 파일을 골라 주세요.")), locale)
+    return ""
+
+
 def upload_problem(name: str, message: Message, locale: str) -> str:
     """ "id.gif: only PDF, JPG and PNG files can be uploaded." """
     return f"{name[:80]}: {render(message, locale)}" if name else render(message, locale)
@@ -318,11 +327,8 @@ class ApplyState(rx.State):
         locale = self._locale()
         self.upload_error = self.upload_notice = ""
         key = document_key if isinstance(document_key, str) and document_key else self.upload_key
-        if not any(o.value == key for o in upload_choices(form, locale)):
-            self.upload_error = render(Message(N_("어떤 서류인지 골라 주세요.")), locale)
-            return None
-        if not files:
-            self.upload_error = render(Message(N_("올릴 파일을 골라 주세요.")), locale)
+        self.upload_error = upload_refusal(form, key, files, locale)
+        if self.upload_error:
             return None
         stored, self.upload_error = await keep_files(
             files,
