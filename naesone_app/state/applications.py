@@ -51,6 +51,7 @@ from naesone_app.state.application_views import (
 )
 from naesone_app.state.apply import keep_files, login_redirect, upload_refusal
 from naesone_app.state.evidence_views import EvidenceView, evidence_view
+from naesone_app.state.ids import sent_id, url_id
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState
 from naesone_app.state.views import CHANNEL_LABELS
@@ -61,16 +62,6 @@ MORE_UPLOAD_ID = "more-documents-upload"
 def program_title(program_key: str, locale: str) -> str:
     program = CATALOG.program(program_key)
     return program.text(locale).title if program else program_key
-
-
-def application_id_of(raw: object) -> int | None:
-    """A positive id from a URL parameter or a handler argument, else None."""
-    if isinstance(raw, bool):
-        return None
-    if isinstance(raw, int):
-        return raw if 0 < raw < 2**31 else None
-    text = str(raw or "")
-    return int(text) if text.isdigit() and 0 < len(text) < 10 else None
 
 
 def _elsewhere_row(visit: ExternalApplication, locale: str) -> ElsewhereRow:
@@ -151,7 +142,7 @@ class ApplicationState(rx.State):
         return (await self.get_state(SessionState))._account()
 
     def _id(self) -> int | None:
-        return application_id_of(self.router.url.query_parameters.get("id", ""))
+        return url_id(self.router.url.query_parameters.get("id", ""))
 
     def _clear(self) -> None:
         self.found, self.application_id, self.title, self.status, self.status_label = False, 0, "", "", ""
@@ -239,7 +230,7 @@ class ApplicationState(rx.State):
     async def remove_file(self, upload_id: int):
         """Take back a file added since documents were asked for."""
         me = await self._me()
-        if me is None or application_id_of(upload_id) is None:
+        if me is None or sent_id(upload_id) is None:
             return
         if upload_id not in {u.id for u in self.uploads if u.removable}:
             return

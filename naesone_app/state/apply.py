@@ -65,6 +65,7 @@ from naesone_app.state.application_views import (
     upload_choices,
     upload_lines,
 )
+from naesone_app.state.ids import sent_id
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState
 
@@ -344,7 +345,7 @@ class ApplyState(rx.State):
     async def remove_file(self, upload_id: int):
         """Take back one of this draft's files before submitting."""
         me, found = await self._me(), self._program()
-        if me is None or found is None or not isinstance(upload_id, int) or isinstance(upload_id, bool):
+        if me is None or found is None or sent_id(upload_id) is None:
             return
         if upload_id not in {u.id for u in self.uploads}:
             return  # only files listed on this page (of this programme's draft)

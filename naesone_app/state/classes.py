@@ -27,6 +27,7 @@ from naesone_app.state.class_views import (
     registration_line,
     status_label,
 )  # fmt: skip
+from naesone_app.state.ids import sent_id
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState
 
@@ -162,7 +163,7 @@ class MyClassesState(rx.State):
         locale = locale_of_path(self.router.url.path)
         session_state = await self.get_state(SessionState)
         account = session_state._account()
-        if account is None or account.role != "resident" or not isinstance(registration_id, int):
+        if account is None or account.role != "resident" or sent_id(registration_id) is None:
             return
         try:
             row = confirm_hold(registration_id, account.id)

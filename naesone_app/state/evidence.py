@@ -15,8 +15,8 @@ from naesone_app.db.accounts import audit
 from naesone_app.db.applications import Forbidden, NotFound, withdraw_evidence_consent
 from naesone_app.db.engine import transaction
 from naesone_app.db.evidence import consents_of, delete_document, documents_of
-from naesone_app.state.applications import application_id_of as positive_id
 from naesone_app.state.evidence_views import ConsentRow, HeldRow, consent_row, held_row
+from naesone_app.state.ids import sent_id
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState
 
@@ -54,7 +54,7 @@ class EvidenceConsentState(rx.State):
     async def withdraw(self, consent_id: int):
         """동의 철회: no further import under this consent; imported documents stay until deleted."""
         me = await self._me()
-        key = positive_id(consent_id)
+        key = sent_id(consent_id)
         if me is None or key is None:
             return
         try:
@@ -72,7 +72,7 @@ class EvidenceConsentState(rx.State):
     async def delete(self, document_id: int):
         """Delete an imported document that no application was submitted with."""
         me = await self._me()
-        key = positive_id(document_id)
+        key = sent_id(document_id)
         if me is None or key is None:
             return
         try:

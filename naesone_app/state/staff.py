@@ -22,6 +22,7 @@ from naesone_app.db.accounts import audit, audit_entries, create_account, load_p
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
 from naesone_app.db.outbound import outbound_summary
+from naesone_app.state.ids import sent_id
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState, mask_login
 from naesone_app.state.views import CHANNEL_LABELS, AnswerLine, answer_lines
@@ -154,7 +155,7 @@ class StaffState(rx.State):
     async def view_resident(self, account_id: int):
         """Open one resident's profile; the read is written to the audit log first."""
         staff = await self._staff()
-        if staff is None or not isinstance(account_id, int) or isinstance(account_id, bool):
+        if staff is None or sent_id(account_id) is None:
             return
         with transaction() as session:
             resident = session.get(Account, account_id)

@@ -49,8 +49,9 @@ from naesone_app.state.application_views import (
     status_text,
     upload_lines,
 )
-from naesone_app.state.applications import application_id_of, program_title
+from naesone_app.state.applications import program_title
 from naesone_app.state.evidence_views import EvidenceView, evidence_view
+from naesone_app.state.ids import url_id
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState, mask_login
 
@@ -224,7 +225,7 @@ class StaffApplicationState(rx.State):
         self.allowed = staff is not None
         if staff is None:
             return _home(self)
-        application_id = application_id_of(self.router.url.query_parameters.get("id", ""))
+        application_id = url_id(self.router.url.query_parameters.get("id", ""))
         if application_id is not None:
             self._show(staff, application_id)
         return None

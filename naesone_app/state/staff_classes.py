@@ -23,6 +23,7 @@ from naesone_app.db.class_roster import mark_attendance, record_payment, roster
 from naesone_app.db.classes import ClassError, close_if_undersubscribed, run_lottery
 from naesone_app.db.engine import transaction
 from naesone_app.state.class_views import CourseCard, course_card, moment, reduction_text, status_label
+from naesone_app.state.ids import sent_id
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState
 from naesone_app.state.staff import STAFF_ROLES
@@ -237,8 +238,8 @@ class StaffCourseState(rx.State):
         self._load(staff)
 
     def _row(self, registration_id: object) -> int | None:
-        ok = isinstance(registration_id, int) and not isinstance(registration_id, bool)
-        return registration_id if ok and registration_id in self._ids else None  # only lines of this roster
+        row_id = sent_id(registration_id)
+        return row_id if row_id in self._ids else None  # only lines of this roster
 
     @rx.event
     async def set_paid(self, registration_id: int, paid: bool):
