@@ -29,15 +29,19 @@ from naesone_app.core.profile import (
 QUESTION_KEYS: dict[str, tuple[str, ...]] = {
     "birth_date": ("birth_date", "age"),
     "residence": ("lives_in_junggu", "dong"),
-    "income": ("household_size", "monthly_income_krw", "income_percent_of_median"),
+    "household_size": ("household_size",),
+    "income": ("monthly_income_krw", "income_percent_of_median"),
     "livelihood": ("livelihood",),
     "household": ("household",),
     "situations": ("situations",),
+    "has_children": (),  # "no" sets children to []; "yes" leaves the birth dates to the next question
     "children": ("children",),
     "moved_in_on": ("moved_in_on",),
     "sex": ("sex",),
 }
 CHILD_FIELDS = tuple(f"child_{i}" for i in range(1, MAX_CHILDREN // 4 + 1))  # five date inputs
+# the one-tap gate before any birth date: its choices and how many date fields each opens
+CHILD_COUNTS: dict[str, int] = {"no": 0, "1": 1, "2": 2, "3": 3, "more": len(CHILD_FIELDS)}
 
 
 class AnswerError(ValueError):
@@ -100,11 +104,18 @@ def _residence(form: Mapping[str, Any], _: date) -> dict[str, Any]:
     return {"lives_in_junggu": True} | ({"dong": dong} if dong else {})
 
 
-def _income(form: Mapping[str, Any], _: date) -> dict[str, Any]:
+def _household_size(form: Mapping[str, Any], _: date) -> dict[str, Any]:
     size = _whole(form, "household_size", 1, MAX_HOUSEHOLD)
     if size is None:
         raise AnswerError("household_size", Message(N_("함께 사는 가구원 수를 입력하세요.")))
-    out: dict[str, Any] = {"household_size": size}
+    return {"household_size": size}
+
+
+def _income(form: Mapping[str, Any], _: date) -> dict[str, Any]:
+    """Monthly income or % of median; the household size comes with it when it was not asked before."""
+    out: dict[str, Any] = {}
+    if _text(form, "household_size"):
+        out = _household_size(form, _)
     percent_text = _text(form, "income_percent").replace("%", "")
     if percent_text:
         try:
@@ -115,9 +126,21 @@ def _income(form: Mapping[str, Any], _: date) -> dict[str, Any]:
             raise AnswerError("income_percent", Message(N_("0에서 1000 사이의 비율을 입력하세요.")))
         return out | {"income_percent_of_median": percent}
     income = _whole(form, "monthly_income", 0, 10_000_000_000)
-    if income is not None:
-        out["monthly_income_krw"] = income
-    return out
+    if income is None:
+        raise AnswerError("monthly_income", Message(N_("월 소득이나 비율을 입력하거나 건너뛰세요.")))
+    return out | {"monthly_income_krw": income}
+
+
+def child_count(form: Mapping[str, Any]) -> int:
+    """The gate's answer: how many children 18 or younger live with the resident (0: none)."""
+    choice = _text(form, "has_children")
+    if choice not in CHILD_COUNTS:
+        raise AnswerError("has_children", Message(N_("하나를 선택하거나 건너뛰세요.")))
+    return CHILD_COUNTS[choice]
+
+
+def _has_children(form: Mapping[str, Any], _: date) -> dict[str, Any]:
+    return {"children": []} if child_count(form) == 0 else {}
 
 
 def _choice(field: str, allowed: tuple[str, ...]):
@@ -158,21 +181,40 @@ def _moved_in(form: Mapping[str, Any], today: date) -> dict[str, Any]:
 PARSERS = {
     "birth_date": _birth_date,
     "residence": _residence,
+    "household_size": _household_size,
     "income": _income,
     "livelihood": _choice("livelihood", LIVELIHOODS),
     "household": _checked("household__", "household", HOUSEHOLD_CODES),
     "situations": _checked("situation__", "situations", SITUATION_CODES),
+    "has_children": _has_children,
     "children": _children,
     "moved_in_on": _moved_in,
     "sex": _choice("sex", SEXES),
 }
 
 
-def apply_answer(profile: Mapping[str, Any], question: str, form: Mapping[str, Any], today: date) -> dict:
-    """The profile with `question`'s keys replaced by the answer; AnswerError if it is unusable."""
+def apply_answer(
+    profile: Mapping[str, Any],
+    question: str,
+    form: Mapping[str, Any],
+    today: date,
+    offered: tuple[str, ...] | None = None,
+) -> dict:
+    """The profile with `question`'s keys replaced by the answer; AnswerError if it is unusable.
+
+    `offered`: the choices the household or situations question showed; a code recorded earlier but
+    not shown this time (e.g. 1인 가구 once the household size says so) is kept, not dropped.
+    """
     if question not in PARSERS:
         raise AnswerError("question", Message(N_("알 수 없는 질문입니다.")))
     updates = PARSERS[question](form, today)
+    if offered is not None and question in ("household", "situations"):
+        chosen = {c for c in updates[question] if c in offered}
+        kept = {c for c in profile.get(question, []) if c not in offered}
+        updates = {question: sorted(chosen | kept)}
+    sizeless = "household_size" not in updates | dict(profile)
+    if question == "income" and sizeless and "monthly_income_krw" in updates:
+        raise AnswerError("household_size", Message(N_("함께 사는 가구원 수를 입력하세요.")))
     merged = {k: v for k, v in profile.items() if k not in QUESTION_KEYS[question]} | updates
     try:
         parse_profile(merged)
@@ -186,22 +228,59 @@ def forget_answer(profile: Mapping[str, Any], question: str) -> dict:
     return {k: v for k, v in profile.items() if k not in QUESTION_KEYS.get(question, ())}
 
 
-__all__ = ["CHILD_FIELDS", "QUESTION_KEYS", "AnswerError", "apply_answer", "forget_answer"]
+__all__ = ["CHILD_COUNTS", "CHILD_FIELDS", "QUESTION_KEYS", "AnswerError", "apply_answer", "child_count",
+           "forget_answer"]  # fmt: skip
 
 
 def settled_for(profile: Mapping[str, Any]) -> tuple[str, ...]:
     """The questions a stored profile already answers (so they are not asked again)."""
-    return tuple(q for q, keys in QUESTION_KEYS.items() if any(k in profile for k in keys))
+    answered = {q for q, keys in QUESTION_KEYS.items() if any(k in profile for k in keys)}
+    if "children" in profile:
+        answered.add("has_children")
+    return tuple(q for q in QUESTION_KEYS if q in answered)
+
+
+def answer_form(profile: Mapping[str, Any], question: str) -> dict[str, str]:
+    """The form fields that show the current answer to `question` (to reopen it filled in)."""
+    p = profile
+    if question == "birth_date":
+        return {"birth_date": p.get("birth_date", ""), "age": str(p.get("age", ""))}
+    if question == "residence":
+        lives = {True: "yes", False: "no"}.get(p.get("lives_in_junggu"), "")
+        return {"lives_in_junggu": lives, "dong": p.get("dong", "")}
+    if question in ("household_size", "income"):
+        percent = p.get("income_percent_of_median")
+        return {
+            "household_size": str(p.get("household_size", "")),
+            "monthly_income": str(p.get("monthly_income_krw", "")),
+            "income_percent": "" if percent is None else f"{percent:g}",
+        }
+    if question in ("livelihood", "sex", "moved_in_on", "housing"):
+        return {question: str(p.get(question, ""))}
+    if question == "has_children":
+        if "children" not in p:
+            return {}
+        n = len(p["children"])
+        return {"has_children": "no" if n == 0 else str(n) if n <= 3 else "more"}
+    if question == "children":
+        births = [c["birth_date"] for c in p.get("children", [])]
+        return {field: births[i] if i < len(births) else "" for i, field in enumerate(CHILD_FIELDS)}
+    if question in ("household", "situations"):
+        prefix = "household__" if question == "household" else "situation__"
+        return {f"{prefix}{code}": "on" for code in p.get(question, [])}
+    return {}
 
 
 QUESTION_TITLES: dict[str, str] = {
     "birth_date": N_("나이"),
     "residence": N_("사는 곳"),
-    "income": N_("가구와 소득"),
+    "household_size": N_("가구원 수"),
+    "income": N_("소득"),
     "livelihood": N_("기초생활수급·차상위"),
     "household": N_("가구 상황"),
     "situations": N_("본인 상황"),
-    "children": N_("자녀"),
+    "has_children": N_("18세 이하 자녀"),
+    "children": N_("자녀 생년월일"),
     "moved_in_on": N_("중구 전입일"),
     "sex": N_("성별"),
 }
@@ -223,10 +302,16 @@ def describe_answer(profile: Mapping[str, Any], question: str) -> list[Message |
         if p.get("lives_in_junggu"):
             return [Message(N_("중구에 살아요"))] + ([Message(p["dong"])] if "dong" in p else [])
         return []
+    if question == "household_size":
+        return [Message(N_("가구원 {n}명"), {"n": p["household_size"]})] if "household_size" in p else []
+    if question == "has_children":
+        if "children" not in p:
+            return []
+        if not p["children"]:
+            return [Message(N_("자녀 없음"))]
+        return [Message(N_("{n}명"), {"n": len(p["children"])})]
     if question == "income":
         out: list[Message | str] = []
-        if "household_size" in p:
-            out.append(Message(N_("가구원 {n}명"), {"n": p["household_size"]}))
         if "income_percent_of_median" in p:
             out.append(Message(N_("기준 중위소득의 {p}"), {"p": Percent(p["income_percent_of_median"])}))
         elif "monthly_income_krw" in p:

@@ -7,18 +7,28 @@ The answers live in this tab's server state and in the tab's sessionStorage
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 import reflex as rx
 
 from naesone_app.core.accounts import AccountError
-from naesone_app.core.answers import AnswerError, apply_answer, forget_answer, settled_for
+from naesone_app.core.answers import (
+    QUESTION_TITLES,
+    AnswerError,
+    answer_form,
+    apply_answer,
+    child_count,
+    forget_answer,
+    settled_for,
+)
 from naesone_app.core.criteria import MET, UNKNOWN
 from naesone_app.core.dates import seoul_today
 from naesone_app.core.feed import compare
 from naesone_app.core.i18n import N_, Message, render
+from naesone_app.core.labels import HOUSEHOLD_LABELS, SITUATION_LABELS
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
-from naesone_app.core.questionnaire import QUESTIONS, next_questions
+from naesone_app.core.questionnaire import QUESTIONS, askable, next_questions, offered_choices
 from naesone_app.core.results import group_results
 from naesone_app.db.accounts import audit, load_profile, save_profile
 from naesone_app.db.catalog_cache import CATALOG
@@ -32,6 +42,24 @@ MAX_FORM_FIELDS = 40
 FOCUS_QUESTION = "setTimeout(() => document.getElementById('question-title')?.focus(), 80)"
 FOCUS_FIELD = "setTimeout(() => document.getElementById({field})?.focus(), 80)"
 MAX_FIELD_LENGTH = 100
+CHOICE_LABELS = {"household": HOUSEHOLD_LABELS, "situations": SITUATION_LABELS}
+
+
+@dataclass
+class Choice:
+    """One tick box the current question offers, and whether the current answer ticks it."""
+
+    value: str = ""
+    label: str = ""
+    checked: bool = False
+
+
+@dataclass
+class OpenQuestion:
+    """A question that could still change a result (skipped, or answered only in part)."""
+
+    question: str = ""
+    title: str = ""
 
 
 class ScreeningState(rx.State):
@@ -40,6 +68,14 @@ class ScreeningState(rx.State):
     locale: str = "ko"
     saved_answers: str = rx.SessionStorage("", name="naesone_answers")
     question: str = ""
+    loaded: bool = False  # False until the server answered: offline, the page says so instead
+    previous: str = ""  # the question the 이전 button opens ("" on the first one)
+    changing: bool = False  # the question shown was answered before (opened again, answer filled in)
+    form_values: dict[str, str] = {}
+    choices: list[Choice] = []
+    child_fields: int = 1
+    ask_household_size: bool = True
+    open_questions: list[OpenQuestion] = []
     answered: int = 0
     remaining: int = 0
     field_errors: dict[str, str] = {}
@@ -54,7 +90,7 @@ class ScreeningState(rx.State):
     results_ready: bool = False
     _profile: dict[str, Any] = {}
     _settled: list[str] = []
-    _reopened: str = ""
+    _children_expected: int = 0  # the gate's answer: how many birth dates to ask
     _fresh: bool = False  # "start again" chosen: do not refill from the stored profile
     answers: list[AnswerLine] = []
     signed_in: bool = False
@@ -79,25 +115,67 @@ class ScreeningState(rx.State):
             return
         self._profile, self._settled = dict(saved["profile"]), settled
         self._fresh = saved.get("fresh") is True
+        expected = saved.get("children_expected", 0)
+        self._children_expected = expected if isinstance(expected, int) and 0 <= expected <= 5 else 0
 
     def _save(self) -> None:
         saved = {"profile": self._profile, "settled": self._settled, "fresh": self._fresh}
+        if self._children_expected:
+            saved["children_expected"] = self._children_expected
         self.saved_answers = json.dumps(saved, ensure_ascii=False)
 
-    def _advance(self) -> None:
-        """Pick the most decisive unanswered question and refresh the running counts."""
+    def _advance(self, wanted: str = "") -> None:
+        """Show `wanted` if it can be asked (answered before, or still to ask), else the most decisive one."""
         today = seoul_today()
         facts = facts_on(parse_profile(self._profile), today)
         catalog = CATALOG.get()
         pending = next_questions(catalog, facts, set(self._settled))
-        if self._reopened and self._reopened not in pending:
-            pending.insert(0, self._reopened)
-        self.question = pending[0] if pending else ""
+        if wanted in self._settled or wanted in pending:
+            self.question = wanted
+        else:
+            self.question = pending[0] if pending else ""
+        self.changing = self.question in self._settled
         self.remaining = len(pending)
-        self.answered = len(self._settled)
+        self.answered = len(self._shown_settled())
         codes = catalog.statuses(facts)
         self.eligible_count = int((codes == MET).sum())
         self.maybe_count = int((codes == UNKNOWN).sum())
+        self._fill_form(catalog, facts)
+        shown = self._shown_settled()
+        here = shown.index(self.question) if self.question in shown else len(shown)
+        self.previous = shown[here - 1] if here > 0 else ""
+        if not self.question:
+            self.open_questions = [
+                OpenQuestion(q, render(Message(QUESTION_TITLES[q]), self.locale))
+                for q in askable(catalog, facts)
+            ]
+
+    def _shown_settled(self) -> list[str]:
+        """Answered questions as the resident sees them: birth dates are part of "children?" when there are none."""
+        if self._children_expected == 0:
+            return [q for q in self._settled if q != "children"]
+        return list(self._settled)
+
+    def _fill_form(self, catalog, facts) -> None:
+        """The current question's fields, filled in with the answer already given."""
+        q = self.question
+        self.form_values = answer_form(self._profile, q)
+        self.ask_household_size = "household_size" not in self._profile
+        if q in CHOICE_LABELS:
+            recorded = set(self._profile.get(q, []))
+            labels = CHOICE_LABELS[q]
+            self.choices = [
+                Choice(code, render(Message(labels[code]), self.locale), code in recorded)
+                for code in offered_choices(catalog, facts, q)
+            ]
+        else:
+            self.choices = []
+        births = len(self._profile.get("children") or [])
+        self.child_fields = max(1, min(5, max(self._children_expected, births)))
+
+    def _url(self) -> str:
+        """This page with the question shown in the address (so the back button walks the questions)."""
+        return f"{self.router.url.path}?q={self.question or 'done'}"
 
     async def _bring_in_saved(self) -> dict[str, Any] | None:
         """The signed-in resident's stored profile; it fills an empty tab (e.g. after signing in)."""
@@ -114,60 +192,92 @@ class ScreeningState(rx.State):
 
     @rx.event
     async def open_questionnaire(self):
-        """on_load of the questionnaire: restore answers and show the next question."""
+        """on_load of the questionnaire (and of every ?q= step, back and forward included)."""
         self._set_locale()
         self._restore()
         await self._bring_in_saved()
         self.field_errors = {}
-        self._advance()
+        wanted = self.router.url.query_parameters.get("q", "")
+        self._advance(wanted if isinstance(wanted, str) else "")
         self._list_answers()
+        self.loaded = True
+        if wanted != (self.question or "done"):
+            return rx.redirect(self._url(), replace=True)
+        return None
 
     @rx.event
     def answer(self, form: dict[str, Any]):
         """Take the current question's form; show a message next to the field if it is unusable."""
         if not self.question or not _reasonable(form):
-            return
+            return None
+        offered = tuple(c.value for c in self.choices) if self.question in CHOICE_LABELS else None
         try:
-            profile = apply_answer(self._profile, self.question, form, seoul_today())
+            profile = apply_answer(self._profile, self.question, form, seoul_today(), offered)
+            if self.question == "has_children":
+                self._children_expected = child_count(form)
         except AnswerError as exc:
             self.field_errors = {exc.field: render(exc.message, self.locale)}
             return rx.call_script(FOCUS_FIELD.format(field=json.dumps(exc.field)))
         self._settle(profile)
-        return rx.call_script(FOCUS_QUESTION)
+        return self._go()
 
     @rx.event
     def skip(self):
         """Leave the current question unanswered (its facts stay unknown)."""
-        if self.question:
-            self._settle(forget_answer(self._profile, self.question))
-        return rx.call_script(FOCUS_QUESTION)
+        if not self.question:
+            return None
+        if self.question == "has_children":
+            self._children_expected = 0
+        self._settle(forget_answer(self._profile, self.question))
+        return self._go()
+
+    def _go(self):
+        """To the question now shown, as a new step in the browser's history; focus on it."""
+        done = "" if self.question else "see-results"
+        focus = FOCUS_FIELD.format(field=json.dumps(done)) if done else FOCUS_QUESTION
+        return [rx.redirect(self._url()), rx.call_script(focus)]
 
     def _settle(self, profile: dict[str, Any]) -> None:
+        """Record the answer in its place (an answer given again keeps its place) and move on."""
+        question = self.question
         self._profile = profile
-        self._settled = [*[q for q in self._settled if q != self.question], self.question]
-        self._reopened = ""
+        if question not in self._settled:
+            self._settled = [*self._settled, question]
+        if question == "has_children":
+            # no children (or no answer): the birth-date question goes with it; some: ask the dates
+            rest = [q for q in self._settled if q != "children"]
+            at = rest.index("has_children") + 1
+            self._settled = [*rest[:at], "children", *rest[at:]] if self._children_expected == 0 else rest
         self.field_errors = {}
         self._save()
         self._advance()
         self._list_answers()
 
     def _list_answers(self) -> None:
-        self.answers = answer_lines(self._profile, self._settled, self.locale)
+        self.answers = answer_lines(self._profile, self._shown_settled(), self.locale)
 
     @rx.event
     def reopen(self, question: str):
-        """Ask an answered question again (the old answer stands until a new one is given)."""
+        """Ask a question again, its answer filled in (the old answer stands until a new one is given)."""
         if isinstance(question, str) and question in QUESTIONS:
-            self._reopened = question
             self.field_errors = {}
-            self._advance()
-            return rx.call_script(FOCUS_QUESTION)
+            self._advance(question)
+            return self._go()
+        return None
+
+    @rx.event
+    def go_back(self):
+        """The 이전 button: the question answered before this one, its answer filled in."""
+        if self.previous:
+            self.field_errors = {}
+            self._advance(self.previous)
+            return self._go()
         return None
 
     @rx.event
     def restart(self):
         """Forget every answer in this tab."""
-        self._profile, self._settled, self._reopened, self._fresh = {}, [], "", True
+        self._profile, self._settled, self._children_expected, self._fresh = {}, [], 0, True
         self.answers = []
         self._save()
         self.field_errors = {}
