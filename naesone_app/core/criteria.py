@@ -12,9 +12,10 @@ from datetime import date
 from typing import ClassVar
 
 from naesone_app.core.dates import add_months, anniversary
-from naesone_app.core.i18n import N_, Message, Percent
+from naesone_app.core.i18n import N_, Localized, Message, Percent
 from naesone_app.core.labels import (
     HOUSEHOLD_LABELS,
+    HOUSING_LABELS,
     LIVELIHOOD_LABELS,
     SEX_LABELS,
     SITUATION_LABELS,
@@ -144,7 +145,11 @@ def income_band_text(low: float | None, high: float | None) -> Message:
 
 @dataclass(frozen=True, slots=True)
 class IncomeBands(Criterion):
-    """Income % of median inside one of the bands; each band is open below and closed above."""
+    """Income % of median inside one of the bands; each band is open below and closed above.
+
+    When the income itself is unknown but bounded (수급·차상위: at most 50 %), the bound can settle it:
+    met if the bands cover all of (0, bound], unmet if no band reaches below the bound.
+    """
 
     bands: tuple[tuple[float | None, float | None], ...]
     kind: ClassVar[str] = "income"
@@ -152,11 +157,21 @@ class IncomeBands(Criterion):
     def status(self, facts: Facts) -> int:
         value = facts.income_percent
         if value is None:
-            return UNKNOWN
+            return UNKNOWN if facts.income_at_most is None else self._bounded(facts.income_at_most)
         for low, high in self.bands:
             if (low is None or value > low) and (high is None or value <= high):
                 return MET
         return UNMET
+
+    def _bounded(self, ceiling: float) -> int:
+        if all(low is not None and low >= ceiling for low, _ in self.bands):
+            return UNMET
+        covered = 0.0  # (0, covered] lies inside the bands
+        for low, high in sorted(self.bands, key=lambda b: -1.0 if b[0] is None else b[0]):
+            if low is not None and low > covered:
+                break
+            covered = max(covered, float("inf") if high is None else high)
+        return MET if covered >= ceiling else UNKNOWN
 
     def requirement(self) -> Message:
         return Message(N_("{bands}"), {"bands": [income_band_text(lo, hi) for lo, hi in self.bands]})
@@ -164,6 +179,15 @@ class IncomeBands(Criterion):
     def explain(self, facts: Facts, status: int) -> Message:
         if status == UNKNOWN:
             return _unknown(N_("소득 (가구원 수와 월 소득)"))
+        if facts.income_percent is None:
+            return Message(
+                N_("{group}: 소득이 기준 중위소득 {ceiling} 이하 (대상: {rule})"),
+                {
+                    "group": Message(LIVELIHOOD_LABELS[facts.livelihood]),
+                    "ceiling": Percent(facts.income_at_most),
+                    "rule": self.requirement(),
+                },
+            )
         return Message(
             N_("기준 중위소득의 {value} (대상: {rule})"),
             {"value": Percent(facts.income_percent), "rule": self.requirement()},
@@ -298,17 +322,24 @@ class _CodeSet(Criterion):
     def status(self, facts: Facts) -> int:
         have = getattr(facts, self.fact)
         if have is None:
-            return UNKNOWN
+            return self._settled(facts)
         return MET if have & self.any_of else UNMET
+
+    def _settled(self, facts: Facts) -> int:
+        """The status when the list itself is unknown (other answers may still settle some codes)."""
+        return UNKNOWN
 
     def requirement(self) -> Message:
         return Message(self.rule, {"items": _labels(self.any_of, self.labels)})
+
+    def _have(self, facts: Facts) -> frozenset[str]:
+        return getattr(facts, self.fact) or frozenset()
 
     def explain(self, facts: Facts, status: int) -> Message:
         if status == UNKNOWN:
             return _unknown(self.question)
         if status == MET:
-            have = _labels(getattr(facts, self.fact) & self.any_of, self.labels)
+            have = _labels(self._have(facts) & self.any_of, self.labels)
             return Message(N_("{have} 해당 (대상: {rule})"), {"have": have, "rule": self.requirement()})
         return Message(N_("해당 없음 (대상: {rule})"), {"rule": self.requirement()})
 
@@ -335,6 +366,63 @@ class Household(_CodeSet):
     labels: ClassVar[dict[str, str]] = HOUSEHOLD_LABELS
     question: ClassVar[str] = N_("가구 유형 (1인 가구, 한부모 등)")
     rule: ClassVar[str] = N_("가구 유형: {items}")
+
+    def _settled(self, facts: Facts) -> int:
+        """Codes implied by other answers (household size 1 ↔ 1인 가구) decide without the list."""
+        if facts.household_has & self.any_of:
+            return MET
+        if self.any_of <= facts.household_lacks:
+            return UNMET
+        return UNKNOWN
+
+    def _have(self, facts: Facts) -> frozenset[str]:
+        return facts.household if facts.household is not None else facts.household_has
+
+
+@dataclass(frozen=True, slots=True)
+class Housing(Criterion):
+    """The home the resident lives in is one of `allowed` (반지하, 옥탑방, other)."""
+
+    allowed: frozenset[str]
+    kind: ClassVar[str] = "housing"
+
+    def status(self, facts: Facts) -> int:
+        if facts.housing is None:
+            return UNKNOWN
+        return MET if facts.housing in self.allowed else UNMET
+
+    def requirement(self) -> Message:
+        return Message(N_("사는 집: {items}"), {"items": _labels(self.allowed, HOUSING_LABELS)})
+
+    def explain(self, facts: Facts, status: int) -> Message:
+        if status == UNKNOWN:
+            return _unknown(N_("사는 집의 형태 (반지하·옥탑방)"))
+        return Message(
+            N_("{have} (대상: {rule})"),
+            {"have": Message(HOUSING_LABELS[facts.housing]), "rule": self.requirement()},
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Declared(Criterion):
+    """A condition the app does not ask and cannot check (e.g. a landlord's consent): the office decides.
+
+    Always unknown, so a programme with one is never "eligible" on the app's word alone; the
+    questionnaire has no question for it (kind `declared` is not askable).
+    """
+
+    ko: str
+    en: str
+    kind: ClassVar[str] = "declared"
+
+    def status(self, facts: Facts) -> int:
+        return UNKNOWN
+
+    def requirement(self) -> Message:
+        return Message(N_("{condition}"), {"condition": Localized(self.ko, self.en)})
+
+    def explain(self, facts: Facts, status: int) -> Message:
+        return Message(N_("담당 부서가 확인해요: {condition}"), {"condition": Localized(self.ko, self.en)})
 
 
 def child_age_text(low: int | None, high: int | None) -> Message:
