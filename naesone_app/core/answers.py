@@ -16,6 +16,7 @@ from naesone_app.core.dongs import find_dong
 from naesone_app.core.i18n import N_, Message
 from naesone_app.core.profile import (
     HOUSEHOLD_CODES,
+    HOUSINGS,
     LIVELIHOODS,
     MAX_AGE,
     MAX_CHILDREN,
@@ -37,11 +38,19 @@ QUESTION_KEYS: dict[str, tuple[str, ...]] = {
     "has_children": (),  # "no" sets children to []; "yes" leaves the birth dates to the next question
     "children": ("children",),
     "moved_in_on": ("moved_in_on",),
+    "housing": ("housing",),
     "sex": ("sex",),
 }
 CHILD_FIELDS = tuple(f"child_{i}" for i in range(1, MAX_CHILDREN // 4 + 1))  # five date inputs
 # the one-tap gate before any birth date: its choices and how many date fields each opens
 CHILD_COUNTS: dict[str, int] = {"no": 0, "1": 1, "2": 2, "3": 3, "more": len(CHILD_FIELDS)}
+CHILD_GATE_LABELS: dict[str, str] = {
+    "no": N_("없어요"),
+    "1": N_("네, 1명"),
+    "2": N_("네, 2명"),
+    "3": N_("네, 3명"),
+    "more": N_("네, 4명 이상"),
+}
 
 
 class AnswerError(ValueError):
@@ -189,6 +198,7 @@ PARSERS = {
     "has_children": _has_children,
     "children": _children,
     "moved_in_on": _moved_in,
+    "housing": _choice("housing", HOUSINGS),
     "sex": _choice("sex", SEXES),
 }
 
@@ -228,7 +238,7 @@ def forget_answer(profile: Mapping[str, Any], question: str) -> dict:
     return {k: v for k, v in profile.items() if k not in QUESTION_KEYS.get(question, ())}
 
 
-__all__ = ["CHILD_COUNTS", "CHILD_FIELDS", "QUESTION_KEYS", "AnswerError", "apply_answer", "child_count",
+__all__ = ["CHILD_COUNTS", "CHILD_FIELDS", "CHILD_GATE_LABELS", "QUESTION_KEYS", "AnswerError", "apply_answer", "child_count",
            "forget_answer"]  # fmt: skip
 
 
@@ -282,6 +292,7 @@ QUESTION_TITLES: dict[str, str] = {
     "has_children": N_("18세 이하 자녀"),
     "children": N_("자녀 생년월일"),
     "moved_in_on": N_("중구 전입일"),
+    "housing": N_("사는 집"),
     "sex": N_("성별"),
 }
 
@@ -289,7 +300,13 @@ QUESTION_TITLES: dict[str, str] = {
 def describe_answer(profile: Mapping[str, Any], question: str) -> list[Message | str]:
     """What the resident answered to `question`, as words (an empty list: skipped)."""
     from naesone_app.core.i18n import Percent, Won
-    from naesone_app.core.labels import HOUSEHOLD_LABELS, LIVELIHOOD_LABELS, SEX_LABELS, SITUATION_LABELS
+    from naesone_app.core.labels import (
+        HOUSEHOLD_LABELS,
+        HOUSING_LABELS,
+        LIVELIHOOD_LABELS,
+        SEX_LABELS,
+        SITUATION_LABELS,
+    )
 
     p = profile
     if question == "birth_date":
@@ -333,7 +350,7 @@ def describe_answer(profile: Mapping[str, Any], question: str) -> list[Message |
             else []
         )
     tables = {"livelihood": LIVELIHOOD_LABELS, "sex": SEX_LABELS, "household": HOUSEHOLD_LABELS,
-              "situations": SITUATION_LABELS}  # fmt: skip
+              "situations": SITUATION_LABELS, "housing": HOUSING_LABELS}  # fmt: skip
     value = p.get(question)
     if value is None:
         return []

@@ -3,32 +3,46 @@
 from __future__ import annotations
 
 import reflex as rx
+from reflex_components_core.core.banner import has_connection_errors
 
 from naesone_app.components.forms import field_error, text_field
 from naesone_app.components.layout import localized, page_shell
 from naesone_app.components.screening import restart_button
 from naesone_app.components.text import interpolate
-from naesone_app.core.answers import CHILD_FIELDS
+from naesone_app.core.answers import CHILD_FIELDS, CHILD_GATE_LABELS
 from naesone_app.core.dongs import DONGS
 from naesone_app.core.i18n import format_won, gettext_for
 from naesone_app.core.income import median_income_tables
-from naesone_app.core.labels import HOUSEHOLD_LABELS, LIVELIHOOD_LABELS, SEX_LABELS, SITUATION_LABELS
-from naesone_app.state.screening import ScreeningState
+from naesone_app.core.labels import HOUSING_LABELS, LIVELIHOOD_LABELS, SEX_LABELS
+from naesone_app.state.screening import Choice, OpenQuestion, ScreeningState
 
 
 def _error(field: str) -> rx.Component:
     return field_error(field, ScreeningState.field_errors)
 
 
+def _value(field: str) -> rx.Var:
+    """The answer already given for `field` (empty for a new question)."""
+    return ScreeningState.form_values[field].to(str)
+
+
 def _input(label: str, field: str, kind: str = "text", hint: str = "", **props) -> rx.Component:
-    return text_field(label, field, ScreeningState.field_errors, kind, hint, **props)
+    return text_field(
+        label, field, ScreeningState.field_errors, kind, hint, default_value=_value(field), **props
+    )
 
 
 def _choices(field: str, options: list[tuple[str, str]]) -> rx.Component:
     return rx.el.div(
         *[
             rx.el.div(
-                rx.el.input(type="radio", id=f"{field}-{value}", name=field, value=value),
+                rx.el.input(
+                    type="radio",
+                    id=f"{field}-{value}",
+                    name=field,
+                    value=value,
+                    default_checked=_value(field) == value,
+                ),
                 rx.el.label(label, html_for=f"{field}-{value}"),
                 class_name="choice",
             )
@@ -39,18 +53,18 @@ def _choices(field: str, options: list[tuple[str, str]]) -> rx.Component:
     )
 
 
-def _checks(prefix: str, options: list[tuple[str, str]]) -> rx.Component:
-    return rx.el.div(
-        *[
-            rx.el.div(
-                rx.el.input(type="checkbox", id=f"{prefix}{value}", name=f"{prefix}{value}"),
-                rx.el.label(label, html_for=f"{prefix}{value}"),
-                class_name="choice",
-            )
-            for value, label in options
-        ],
-        class_name="choices",
-    )
+def _checks(prefix: str) -> rx.Component:
+    """The tick boxes the state offers for this resident (plausible and decisive only)."""
+
+    def one(choice: rx.Var[Choice]) -> rx.Component:
+        field = prefix + choice.value.to(str)
+        return rx.el.div(
+            rx.el.input(type="checkbox", id=field, name=field, default_checked=choice.checked),
+            rx.el.label(choice.label, html_for=field),
+            class_name="choice",
+        )
+
+    return rx.el.div(rx.foreach(ScreeningState.choices, one), class_name="choices")
 
 
 def _question(locale: str, key: str, legend: str, help_text: str, *fields: rx.Component) -> rx.Component:
@@ -58,6 +72,10 @@ def _question(locale: str, key: str, legend: str, help_text: str, *fields: rx.Co
     return rx.el.form(
         rx.el.fieldset(
             rx.el.legend(legend, class_name="question-legend", id="question-title", tab_index=-1),
+            rx.cond(
+                ScreeningState.changing,
+                rx.el.p(_("전에 한 답이 채워져 있어요. 고친 뒤 '다음'을 누르세요."), class_name="hint"),
+            ),
             rx.el.p(help_text, class_name="hint") if help_text else rx.fragment(),
             *fields,
         ),
@@ -65,6 +83,16 @@ def _question(locale: str, key: str, legend: str, help_text: str, *fields: rx.Co
             rx.el.button(_("다음"), type="submit", class_name="button primary", id="next"),
             rx.el.button(
                 _("건너뛰기"), type="button", class_name="button", id="skip", on_click=ScreeningState.skip
+            ),
+            rx.cond(
+                ScreeningState.previous != "",
+                rx.el.button(
+                    _("이전"),
+                    type="button",
+                    class_name="button",
+                    id="previous",
+                    on_click=ScreeningState.go_back,
+                ),
             ),
             class_name="actions",
         ),
@@ -115,18 +143,30 @@ def _questions(locale: str) -> dict[str, rx.Component]:
                 class_name="field",
             ),
         ),
+        "household_size": _question(
+            locale,
+            "household_size",
+            _("본인을 포함해 함께 사는 사람은 몇 명인가요?"),
+            _("주민등록상 같은 세대의 가족 수예요. 혼자 살면 1을 입력하세요."),
+            _input(
+                _("가구원 수 (본인 포함)"), "household_size", "number", min=1, max=30, input_mode="numeric"
+            ),
+        ),
         "income": _question(
             locale,
             "income",
-            _("가구원 수와 소득을 알려 주세요."),
-            _("소득은 세전 월 소득의 합계예요. 모르면 비워 두셔도 됩니다."),
-            _input(
-                _("함께 사는 가구원 수 (본인 포함)"),
-                "household_size",
-                "number",
-                min=1,
-                max=30,
-                input_mode="numeric",
+            _("가구의 한 달 소득은 얼마인가요?"),
+            _("소득은 세전 월 소득의 합계예요. 모르면 건너뛰셔도 됩니다."),
+            rx.cond(
+                ScreeningState.ask_household_size,
+                _input(
+                    _("함께 사는 가구원 수 (본인 포함)"),
+                    "household_size",
+                    "number",
+                    min=1,
+                    max=30,
+                    input_mode="numeric",
+                ),
             ),
             _input(
                 _("가구의 월 소득 (원)"),
@@ -150,28 +190,48 @@ def _questions(locale: str) -> dict[str, rx.Component]:
             "household",
             _("가구 상황에 해당하는 것을 모두 골라 주세요."),
             _("해당하는 것이 없으면 아무것도 고르지 않고 '다음'을 누르세요."),
-            _checks("household__", [(k, _(v)) for k, v in HOUSEHOLD_LABELS.items()]),
+            _checks("household__"),
         ),
         "situations": _question(
             locale,
             "situations",
             _("본인에게 해당하는 것을 모두 골라 주세요."),
             _("해당하는 것이 없으면 아무것도 고르지 않고 '다음'을 누르세요."),
-            _checks("situation__", [(k, _(v)) for k, v in SITUATION_LABELS.items()]),
+            _checks("situation__"),
+        ),
+        "has_children": _question(
+            locale,
+            "has_children",
+            _("함께 사는 18세 이하 자녀가 있나요?"),
+            _("손주를 키우고 계시면 손주도 포함해요."),
+            _choices("has_children", [(k, _(v)) for k, v in CHILD_GATE_LABELS.items()]),
         ),
         "children": _question(
             locale,
             "children",
-            _("자녀가 있다면 생년월일을 알려 주세요."),
-            _("자녀가 없으면 비워 두고 '다음'을 누르세요. 임신 중이면 이전 질문에서 '임산부'를 고르세요."),
-            *[_input(_("자녀 {n} 생년월일").format(n=i + 1), f, "date") for i, f in enumerate(CHILD_FIELDS)],
+            _("자녀의 생년월일을 알려 주세요."),
+            _("자녀 나이에 따라 받을 수 있는 혜택을 확인해요."),
+            *[
+                rx.cond(
+                    ScreeningState.child_fields > i,
+                    _input(_("자녀 {n} 생년월일").format(n=i + 1), f, "date"),
+                )
+                for i, f in enumerate(CHILD_FIELDS)
+            ],
         ),
         "moved_in_on": _question(
             locale,
             "moved_in_on",
             _("중구로 전입한 날이 언제인가요?"),
-            _("거주 기간 조건을 확인해요."),
+            _("거주 기간 조건을 확인해요. 주민등록상 전입일이에요."),
             _input(_("전입일"), "moved_in_on", "date"),
+        ),
+        "housing": _question(
+            locale,
+            "housing",
+            _("어떤 집에 살고 계신가요?"),
+            _("반지하·옥탑방 가구를 위한 지원이 있어요."),
+            _choices("housing", [(k, _(v)) for k, v in HOUSING_LABELS.items()]),
         ),
         "sex": _question(
             locale,
@@ -201,20 +261,91 @@ def _answer_line(line, locale: str) -> rx.Component:
     )
 
 
+def _open_question(item: rx.Var[OpenQuestion]) -> rx.Component:
+    return rx.el.li(
+        rx.el.button(
+            item.title,
+            type="button",
+            class_name="button small",
+            on_click=ScreeningState.reopen(item.question),
+        )
+    )
+
+
+def _done(locale: str) -> rx.Component:
+    """The end of the questions: what is known, what could still change, and the way to the results."""
+    _ = gettext_for(locale)
+    return rx.el.div(
+        rx.el.h2(_("질문이 끝났어요"), id="question-title", tab_index=-1),
+        rx.cond(
+            ScreeningState.open_questions.length() > 0,
+            rx.el.div(
+                rx.el.p(_("건너뛴 질문에 답하면 '확인 필요'인 혜택을 더 정확히 알려 드릴 수 있어요.")),
+                rx.el.ul(rx.foreach(ScreeningState.open_questions, _open_question), class_name="answers"),
+                id="still-open",
+            ),
+            rx.el.div(
+                rx.el.p(_("결과를 바꿀 질문이 더 없어요.")),
+                rx.cond(
+                    ScreeningState.maybe_count > 0,
+                    rx.el.p(
+                        _(
+                            "'확인 필요'로 남은 혜택은 앱이 확인할 수 없는 조건이 있어요. 결과에서 무엇을 확인하면 되는지 알려 드려요."
+                        )
+                    ),
+                ),
+                id="nothing-left",
+            ),
+        ),
+        rx.el.a(
+            interpolate(_("결과 보기 (받을 수 있는 혜택 {n}개)"), n=ScreeningState.eligible_count),
+            href=localized("/results", locale),
+            class_name="button primary",
+            id="see-results",
+        ),
+        rx.cond(
+            ScreeningState.previous != "",
+            rx.el.div(
+                rx.el.button(
+                    _("이전"),
+                    type="button",
+                    class_name="button",
+                    id="previous",
+                    on_click=ScreeningState.go_back,
+                ),
+                class_name="actions",
+            ),
+        ),
+        id="questions-done",
+    )
+
+
+def _waiting(locale: str) -> rx.Component:
+    """Before the server answers: loading, or (offline) why the questions cannot go on."""
+    _ = gettext_for(locale)
+    return rx.el.div(
+        rx.cond(
+            has_connection_errors,
+            rx.el.div(
+                rx.el.h2(_("인터넷 연결이 필요해요")),
+                rx.el.p(_("질문을 이어 가려면 인터넷에 연결되어 있어야 해요.")),
+                rx.el.p(
+                    _("지금까지 한 답은 이 창에 그대로 남아 있어요. 다시 연결되면 이어서 답할 수 있어요.")
+                ),
+                id="questions-offline",
+            ),
+            rx.el.p(_("질문을 불러오고 있어요…"), id="questions-loading"),
+        ),
+        role="status",
+    )
+
+
 def build(locale: str):
     _ = gettext_for(locale)
 
     def questionnaire() -> rx.Component:
         questions = _questions(locale)
-        done = rx.el.div(
-            rx.el.h2(_("질문이 끝났어요")),
-            rx.el.p(_("결과를 바꿀 질문이 더 없어요.")),
-            class_name="card",
-        )
-        return page_shell(
-            locale,
-            "/check",
-            rx.el.h1(_("나에게 맞는 혜택 찾기")),
+        asking = rx.fragment(
             rx.el.p(
                 interpolate(
                     _("받을 수 있는 혜택 {eligible}개 · 확인이 필요한 혜택 {maybe}개"),
@@ -231,8 +362,19 @@ def build(locale: str):
                 aria_live="polite",
                 id="progress",
             ),
+            rx.cond(
+                has_connection_errors,
+                rx.el.p(
+                    _(
+                        "인터넷 연결이 끊겼어요. 지금까지 한 답은 남아 있고, 다시 연결되면 이어서 답할 수 있어요."
+                    ),
+                    class_name="notice",
+                    role="status",
+                    id="questions-offline",
+                ),
+            ),
             rx.el.section(
-                rx.match(ScreeningState.question, *questions.items(), done),
+                rx.match(ScreeningState.question, *questions.items(), _done(locale)),
                 class_name="card question",
             ),
             rx.cond(
@@ -247,14 +389,27 @@ def build(locale: str):
                 ),
             ),
             rx.el.div(
-                rx.el.a(
-                    _("결과 보기"),
-                    href=localized("/results", locale),
-                    class_name="button primary",
-                    id="see-results",
+                rx.cond(
+                    ScreeningState.question != "",
+                    rx.el.a(
+                        _("지금까지 답한 것으로 결과 보기"),
+                        href=localized("/results", locale),
+                        class_name="button",
+                        id="results-so-far",
+                    ),
                 ),
                 restart_button(locale),
                 class_name="actions",
+            ),
+        )
+        return page_shell(
+            locale,
+            "/check",
+            rx.el.h1(_("나에게 맞는 혜택 찾기")),
+            rx.cond(
+                ScreeningState.loaded,
+                asking,
+                rx.el.section(_waiting(locale), class_name="card question"),
             ),
         )
 

@@ -78,7 +78,8 @@ def test_children_dates_and_none() -> None:
 
 def test_skip_forgets_only_that_questions_keys() -> None:
     profile = {"age": 30, "household_size": 2, "monthly_income_krw": 100, "sex": "male"}
-    assert forget_answer(profile, "income") == {"age": 30, "sex": "male"}
+    # the household size is its own question: skipping income keeps it
+    assert forget_answer(profile, "income") == {"age": 30, "household_size": 2, "sex": "male"}
 
 
 def test_every_answer_is_a_valid_profile() -> None:
