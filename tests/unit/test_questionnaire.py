@@ -145,7 +145,9 @@ def test_housing_is_asked_when_a_housing_criterion_decides() -> None:
 
 
 def test_a_declared_condition_is_never_asked() -> None:
-    catalog = compile_catalog([_program(30, [{"declared": {"ko": "집주인 동의", "en": "landlord's consent"}}])])
+    catalog = compile_catalog(
+        [_program(30, [{"declared": {"ko": "집주인 동의", "en": "landlord's consent"}}])]
+    )
     facts = _facts({})
     assert catalog.statuses(facts)[0] == 1  # unknown: the office decides
     assert next_questions(catalog, facts, set()) == []
