@@ -326,7 +326,7 @@ def describe_answer(profile: Mapping[str, Any], question: str) -> list[Message |
             return []
         if not p["children"]:
             return [Message(N_("자녀 없음"))]
-        return [Message(N_("{n}명"), {"n": len(p["children"])})]
+        return [Message(N_("자녀 {n}명"), {"n": len(p["children"])})]
     if question == "income":
         out: list[Message | str] = []
         if "income_percent_of_median" in p:

@@ -1,139 +1,248 @@
-"""A 68-year-old living alone in 신당동 at 45 % of median income finds what fits her, in Korean and English."""
+"""Two residents answer the questionnaire on a phone: a 72-year-old living alone in 회현동 on 기초생활수급
+(in Korean) and a 34-year-old mother who just moved into 신당동 (in English).
+
+Each is asked only what could decide something for her, in an order that lets one answer settle the
+next; 고치기, 이전 and the browser's back button reopen an answer filled in; the last answer leads to the
+results; offline, the page says it needs the network and that the answers are kept.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from collections.abc import Callable
 
-from playwright.sync_api import Page, expect
-from sqlmodel import Session
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
 
-from naesone_app.core.catalog.merge import resident_catalogue
-from naesone_app.core.dates import age_on, seoul_today
-from naesone_app.core.eligibility import evaluate
-from naesone_app.core.profile import facts_on, parse_profile
-from naesone_app.db.catalog import load_programs
-from naesone_app.db.engine import engine_for
 from tests.e2e.conftest import ServedApp, screenshot, wait_hydrated
 
-# she is 68 whenever the test runs: born 68 years and a month before today
-BIRTH_DATE = (seoul_today() - timedelta(days=30)).replace(year=seoul_today().year - 68, day=1).isoformat()
-assert age_on(date.fromisoformat(BIRTH_DATE), seoul_today()) == 68
-
-# what she answers, question by question, and the profile keys each answer gives
-ANSWERS = {
-    "birth_date": {"birth_date": BIRTH_DATE},
-    "residence": {"lives_in_junggu": True, "dong": "신당동"},
-    "income": {"household_size": 1, "income_percent_of_median": 45},
-    "livelihood": {"livelihood": "none"},
-    "household": {"household": ["single_person"]},
-    "situations": {"situations": []},
-    "children": {"children": []},
-}
+NOT_FOR_A_72_YEAR_OLD = ("pregnant", "prospective_parent", "elementary_student", "middle_school_student",
+                         "high_school_student", "university_student", "farmer", "fisher", "livestock_farmer",
+                         "forester")  # fmt: skip
 
 
-def _answer(page: Page, question: str) -> None:
+def _shown(page: Page) -> str:
+    """The question on screen ("done" at the end), once the page has settled on one."""
+    form = page.locator("form[id^='question-'], #questions-done").first
+    expect(form).to_be_visible(timeout=20_000)
+    ident = form.get_attribute("id")
+    return "done" if ident == "questions-done" else ident.removeprefix("question-")
+
+
+def _next(page: Page, question: str) -> None:
+    page.locator(f"#question-{question} #next").click()
+    expect(page.locator(f"#question-{question}")).to_have_count(0, timeout=20_000)
+
+
+def _skip(page: Page, question: str) -> None:
+    page.locator(f"#question-{question} #skip").click()
+    expect(page.locator(f"#question-{question}")).to_have_count(0, timeout=20_000)
+
+
+def _walk(page: Page, answer: Callable[[Page, str], None], look: str) -> list[str]:
+    """Answer every question shown until the end; return the questions in the order asked."""
+    asked: list[str] = []
+    for _ in range(20):
+        question = _shown(page)
+        if question == "done":
+            return asked
+        expect(page).to_have_url(re.compile(rf"\?q={question}$"))
+        screenshot(page, f"{look}-q{len(asked) + 1:02d}-{question}")
+        asked.append(question)
+        answer(page, question)
+    raise AssertionError(f"the questionnaire never ended: {asked}")
+
+
+def _axe_clean(page: Page) -> None:
+    results = Axe().run(page)
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not serious, "\n".join(serious)
+
+
+# --- the 72-year-old, in Korean ---------------------------------------------------------------------
+
+
+def _senior(page: Page, question: str) -> None:
     form = page.locator(f"#question-{question}")
     if question == "birth_date":
-        form.locator("#birth_date").fill(BIRTH_DATE)
+        form.locator("#birth_date").fill("1954-03-02")
+    elif question == "residence":
+        form.locator("#lives_in_junggu-yes").check()
+        form.locator("#dong").select_option("회현동")
+    elif question == "household_size":
+        form.locator("#household_size").fill("1")
+    elif question == "livelihood":
+        form.locator("#livelihood-recipient").check()
+    elif question == "income":
+        _skip(page, question)  # she does not know her household income as a figure
+        return
+    elif question == "household":
+        expect(form.locator("#household__single_person")).to_have_count(0)  # her household size said so
+        expect(form.locator("#household__multi_child")).to_have_count(0)
+    elif question == "situations":
+        for code in NOT_FOR_A_72_YEAR_OLD:
+            expect(form.locator(f"#situation__{code}")).to_have_count(0)
+        _axe_clean(page)
+    elif question == "has_children":
+        form.locator("#has_children-no").check()
+    elif question == "moved_in_on":
+        form.locator("#moved_in_on").fill("1990-05-01")
+    elif question == "housing":
+        form.locator("#housing-other").check()
+    elif question == "sex":
+        form.locator("#sex-female").check()
+    _next(page, question)
+
+
+def test_a_72_year_old_living_alone_is_asked_only_what_matters(page: Page, app: ServedApp) -> None:
+    page.goto(f"{app.url}/check")
+    wait_hydrated(page)
+    asked = _walk(page, _senior, "ko-senior")
+    print(f"\n72-year-old (ko) was asked {len(asked)} questions: {asked}")
+    assert "children" not in asked  # "no children" is one tap; no birth-date fields
+    assert asked.index("livelihood") < asked.index("income")
+    assert asked.index("household_size") < asked.index("household")
+    assert len(asked) <= 11
+
+    # the end: honest about what is left (she skipped income), and the way to the results has focus
+    done = page.locator("#questions-done")
+    expect(done.locator("#still-open")).to_contain_text("소득")
+    expect(done.locator("#nothing-left")).to_have_count(0)
+    expect(page.locator("#see-results")).to_be_focused()
+    screenshot(page, "ko-senior-done")
+    _axe_clean(page)
+
+    # the browser's back button: the last question again, her answer filled in
+    last = asked[-1]
+    page.go_back()
+    assert _shown(page) == last
+    if last == "sex":
+        expect(page.locator("#sex-female")).to_be_checked()
+    # 이전: one more step back, filled in too
+    page.locator("#previous").click()
+    assert _shown(page) == asked[-2]
+    screenshot(page, "ko-senior-previous")
+
+    # 고치기 on 사는 곳: reopened in place with 회현동 selected, the list keeps its order
+    titles_before = page.locator(".answer-line strong").all_inner_texts()
+    page.locator(".answer-line", has_text="사는 곳").locator("button").click()
+    assert _shown(page) == "residence"
+    expect(page.locator("#dong")).to_have_value("회현동")
+    expect(page.locator("#lives_in_junggu-yes")).to_be_checked()
+    screenshot(page, "ko-senior-fix-residence")
+    page.locator("#dong").select_option("명동")
+    _next(page, "residence")
+    assert page.locator(".answer-line strong").all_inner_texts() == titles_before
+    expect(page.locator(".answer-line", has_text="사는 곳")).to_contain_text("명동")
+
+    # answering income now leaves nothing that a question could change
+    page.locator(".answer-line", has_text="소득").locator("button").click()
+    assert _shown(page) == "income"
+    page.locator("#income_percent").fill("30")
+    _next(page, "income")
+    assert _shown(page) == "done"
+    expect(page.locator("#nothing-left")).to_contain_text("결과를 바꿀 질문이 더 없어요")
+    page.locator("#see-results").click()
+    expect(page).to_have_url(re.compile(r"/results$"))
+
+
+# --- the mother, in English -------------------------------------------------------------------------
+
+
+def _mother(page: Page, question: str) -> None:
+    form = page.locator(f"#question-{question}")
+    if question == "birth_date":
+        form.locator("#birth_date").fill("1992-05-10")
     elif question == "residence":
         form.locator("#lives_in_junggu-yes").check()
         form.locator("#dong").select_option("신당동")
-    elif question == "income":
-        form.locator("#household_size").fill("1")
-        form.locator("#income_percent").fill("45")
+    elif question == "household_size":
+        form.locator("#household_size").fill("3")
     elif question == "livelihood":
         form.locator("#livelihood-none").check()
+    elif question == "income":
+        form.locator("#monthly_income").fill("3,500,000")
     elif question == "household":
-        form.locator("#household__single_person").check()
-    form.locator("#next").click()
+        form.locator("#household__new_move_in").check()
+    elif question == "moved_in_on":
+        form.locator("#moved_in_on").fill("2026-11-01")
+    elif question == "has_children":
+        form.locator("#has_children-1").check()
+    elif question == "children":
+        expect(form.locator("input[type=date]")).to_have_count(1)  # one child: one date field
+        form.locator("#child_1").fill("2025-10-01")
+    elif question == "housing":
+        form.locator("#housing-other").check()
+    elif question == "sex":
+        form.locator("#sex-female").check()
+    _next(page, question)
 
 
-def _questionnaire(page: Page) -> dict:
-    """Answer every question asked (skipping those she was not told about); return her profile."""
-    profile: dict = {}
-    for _ in range(12):
-        form = page.locator("form[id^='question-']")
-        if form.count() == 0:
-            break
-        question = form.get_attribute("id").removeprefix("question-")
-        if question in ANSWERS:
-            _answer(page, question)
-            profile |= ANSWERS[question]
-        else:
-            form.locator("#skip").click()
-        expect(page.locator(f"#question-{question}")).to_have_count(0, timeout=10_000)
-    else:
-        raise AssertionError("the questionnaire never ended")
-    return profile
+def test_a_mother_who_just_moved_in_is_asked_her_move_in_date(page: Page, app: ServedApp) -> None:
+    page.goto(f"{app.url}/en/check")
+    wait_hydrated(page)
+    expect(page.locator("h1")).to_have_text("Find benefits for you")
+    asked = _walk(page, _mother, "en-mother")
+    print(f"\n34-year-old mother (en) was asked {len(asked)} questions: {asked}")
+    if "household" in asked:
+        assert asked[asked.index("household") + 1] == "moved_in_on"  # right after ticking 신규 전입
+    assert "moved_in_on" in asked
+    assert asked.index("has_children") < asked.index("children")
+    expect(page.locator("#questions-done")).to_be_visible()
+    expect(page.locator("#see-results")).to_be_focused()
+    main = page.locator("main").inner_text()
+    assert not re.search(r"[가-힣]", main.replace("한국어", "")), "Korean text on the English questionnaire"
+    screenshot(page, "en-mother-done")
+    _axe_clean(page)
+    page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 1
+    screenshot(page, "en-mother-done-200pct")
+    _axe_clean(page)
+    page.evaluate("() => { document.documentElement.style.fontSize = ''; }")
+    page.locator("#see-results").click()
+    expect(page).to_have_url(re.compile(r"/en/results$"))
 
 
-def _expected(app: ServedApp, profile: dict) -> dict[str, list[str]]:
-    with Session(engine_for(app.db_url)) as session:
-        programs = resident_catalogue(load_programs(session))
-    facts = facts_on(parse_profile(profile), seoul_today())
-    grouped: dict[str, list[str]] = {"eligible": [], "maybe": [], "ineligible": []}
-    for program in programs:
-        grouped[evaluate(program, facts).status].append(program.text("ko").title)
-    return {status: sorted(titles) for status, titles in grouped.items()}
+# --- offline ----------------------------------------------------------------------------------------
 
 
-def test_senior_living_alone_sees_matching_programmes_with_reasons(page: Page, app: ServedApp) -> None:
+def test_offline_the_questionnaire_says_it_needs_the_network(browser: Browser, app: ServedApp) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ko-KR")
+    page = context.new_page()
     page.goto(f"{app.url}/check")
     wait_hydrated(page)
-    screenshot(page, "ko-questionnaire-first")
-    profile = _questionnaire(page)
-    assert {"birth_date", "residence", "income"} <= {
-        k for k, v in ANSWERS.items() if v.items() <= profile.items()
-    }
-    screenshot(page, "ko-questionnaire-done")
-
-    page.locator("#see-results").click()
-    expect(page).to_have_url(re.compile(r"/results$"))
-    eligible_cards = page.locator("#results-eligible article")
-    expect(eligible_cards.first).to_be_visible(timeout=20_000)
-    expected = _expected(app, profile)
-    shown = sorted(page.locator("#results-eligible article h3").all_inner_texts())
-    assert shown == expected["eligible"]
-    maybe = sorted(page.locator("#results-maybe article h3").all_inner_texts())
-    assert maybe == expected["maybe"]
-    assert len(shown) >= 5
-    lunch = page.locator("#results-eligible article", has_text="경로식당 무료 점심 급식")
-    expect(lunch).to_contain_text("만 68세")
-    expect(lunch.locator("li.criterion").first).to_contain_text("충족")
-    assert page.locator("#results-ineligible article").count() > 0
-    expect(page.locator("#results-ineligible article").first.locator(".mark-unmet").first).to_be_visible()
-    screenshot(page, "ko-results")
-
-    page.locator("#language-switch").click()
-    expect(page).to_have_url(re.compile(r"/en/results$"))
-    expect(page.locator("h1")).to_have_text("Programmes for you")
-    lunch_en = page.locator("#results-eligible article", has_text="Free lunch at senior community cafeterias")
-    expect(lunch_en).to_be_visible(timeout=20_000)
-    expect(lunch_en).to_contain_text("age 68")
-    assert page.locator("#results-eligible article").count() == len(expected["eligible"])
-    screenshot(page, "en-results")
-
-    lunch_en.locator("h3 a").click()
-    expect(page).to_have_url(re.compile(r"/en/program\?id=native(:|%3A)junggu-senior-lunch$"))
-    expect(page.locator("h1")).to_have_text("Free lunch at senior community cafeterias")
-    expect(page.locator("main")).to_contain_text("How to apply")
-    screenshot(page, "en-program")
+    page.locator("#birth_date").fill("1954-03-02")
+    _next(page, "birth_date")
+    page.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller !== null",
+                           timeout=30_000)  # fmt: skip
+    context.set_offline(True)
+    page.reload()
+    offline = page.locator("#questions-offline")
+    expect(offline).to_be_visible(timeout=30_000)
+    expect(offline).to_contain_text("인터넷 연결이 필요해요")
+    expect(offline).to_contain_text("지금까지 한 답은")
+    expect(page.locator("main")).not_to_contain_text("질문이 끝났어요")
+    expect(page.locator("main")).not_to_contain_text("남은 질문 0개")
+    screenshot(page, "ko-questionnaire-offline")
+    context.set_offline(False)
+    page.reload()
+    wait_hydrated(page)
+    expect(page.locator(".answer-line", has_text="나이")).to_contain_text("1954")  # the answer was kept
+    context.close()
 
 
 def test_a_wrong_answer_is_named_next_to_its_field(page: Page, app: ServedApp) -> None:
-    page.goto(f"{app.url}/check")
+    page.goto(f"{app.url}/check?q=household_size")
     wait_hydrated(page)
-    form = page.locator("form[id^='question-']")
-    question = form.get_attribute("id").removeprefix("question-")
-    if question != "income":
-        for _ in range(10):
-            if page.locator("#question-income").count():
-                break
-            page.locator("form[id^='question-'] #skip").click()
-            page.wait_for_timeout(300)
+    assert _shown(page) == "household_size"
     page.locator("#household_size").fill("0")
-    page.locator("#question-income #next").click()
+    page.locator("#question-household_size #next").click()
     expect(page.locator("#household_size-error")).to_be_visible()
-    expect(page.locator("#question-income")).to_be_visible()
+    expect(page.locator("#household_size")).to_be_focused()
+    expect(page.locator("#question-household_size")).to_be_visible()
     screenshot(page, "ko-questionnaire-error")
