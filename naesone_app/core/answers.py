@@ -282,9 +282,9 @@ def answer_form(profile: Mapping[str, Any], question: str) -> dict[str, str]:
 
 
 QUESTION_TITLES: dict[str, str] = {
-    "birth_date": N_("나이"),
+    "birth_date": N_("생년월일"),
     "residence": N_("사는 곳"),
-    "household_size": N_("가구원 수"),
+    "household_size": N_("가구원 수 (본인 포함)"),
     "income": N_("소득"),
     "livelihood": N_("기초생활수급·차상위"),
     "household": N_("가구 상황"),

@@ -138,6 +138,7 @@ def _questions(locale: str) -> dict[str, rx.Component]:
                     *[rx.el.option(_(d.name), value=d.name) for d in DONGS],
                     id="dong",
                     name="dong",
+                    default_value=_value("dong"),
                 ),
                 _error("dong"),
                 class_name="field",
@@ -297,11 +298,14 @@ def _done(locale: str) -> rx.Component:
                 id="nothing-left",
             ),
         ),
-        rx.el.a(
-            interpolate(_("결과 보기 (받을 수 있는 혜택 {n}개)"), n=ScreeningState.eligible_count),
-            href=localized("/results", locale),
-            class_name="button primary",
-            id="see-results",
+        rx.el.div(
+            rx.el.a(
+                interpolate(_("결과 보기 (받을 수 있는 혜택 {n}개)"), n=ScreeningState.eligible_count),
+                href=localized("/results", locale),
+                class_name="button primary",
+                id="see-results",
+            ),
+            class_name="actions",
         ),
         rx.cond(
             ScreeningState.previous != "",

@@ -146,13 +146,19 @@ class ScreeningState(rx.State):
         self.previous = shown[here - 1] if here > 0 else ""
         if not self.question:
             self.open_questions = [
-                OpenQuestion(q, render(Message(QUESTION_TITLES[q]), self.locale))
+                OpenQuestion(
+                    q,
+                    render(
+                        Message(N_("{question} 질문에 답하기"), {"question": Message(QUESTION_TITLES[q])}),
+                        self.locale,
+                    ),
+                )
                 for q in askable(catalog, facts)
             ]
 
     def _shown_settled(self) -> list[str]:
         """Answered questions as the resident sees them: birth dates are part of "children?" when there are none."""
-        if self._children_expected == 0:
+        if not self._children_expected and not self._profile.get("children"):
             return [q for q in self._settled if q != "children"]
         return list(self._settled)
 
