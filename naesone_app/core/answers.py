@@ -291,9 +291,9 @@ QUESTION_TITLES: dict[str, str] = {
     "situations": N_("본인 상황"),
     "has_children": N_("18세 이하 자녀"),
     "children": N_("자녀 생년월일"),
-    "moved_in_on": N_("중구 전입일"),
+    "moved_in_on": N_("전입일"),
     "housing": N_("사는 집"),
-    "sex": N_("성별"),
+    "sex": N_("본인 성별"),
 }
 
 
@@ -311,7 +311,7 @@ def describe_answer(profile: Mapping[str, Any], question: str) -> list[Message |
     p = profile
     if question == "birth_date":
         if "birth_date" in p:
-            return [Message(N_("생년월일 {date}"), {"date": date.fromisoformat(p["birth_date"])})]
+            return [Message(N_("{date}"), {"date": date.fromisoformat(p["birth_date"])})]
         return [Message(N_("만 {n}세"), {"n": p["age"]})] if "age" in p else []
     if question == "residence":
         if p.get("lives_in_junggu") is False:

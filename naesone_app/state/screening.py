@@ -261,6 +261,12 @@ class ScreeningState(rx.State):
 
     def _list_answers(self) -> None:
         self.answers = answer_lines(self._profile, self._shown_settled(), self.locale)
+        if self._children_expected and "children" not in self._profile:
+            # "yes, N" was answered; the birth dates are still to come (or were skipped)
+            count = render(Message(N_("자녀 {n}명"), {"n": self._children_expected}), self.locale)
+            for line in self.answers:
+                if line.question == "has_children":
+                    line.answer = count
 
     @rx.event
     def reopen(self, question: str):

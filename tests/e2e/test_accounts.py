@@ -85,8 +85,12 @@ def _answer_a_few_questions(page: Page, url: str) -> None:
             form.locator("#lives_in_junggu-yes").check()
             form.locator("#dong").select_option(PROFILE["dong"])
             form.locator("#next").click()
-        elif question == "income":
+        elif question == "household_size":
             form.locator("#household_size").fill("1")
+            form.locator("#next").click()
+        elif question == "income":
+            if form.locator("#household_size").count():  # asked here when the size was not asked before
+                form.locator("#household_size").fill("1")
             form.locator("#income_percent").fill("45")
             form.locator("#next").click()
         else:

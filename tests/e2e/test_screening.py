@@ -121,6 +121,12 @@ def test_a_72_year_old_living_alone_is_asked_only_what_matters(page: Page, app: 
     expect(page.locator("#see-results")).to_be_focused()
     screenshot(page, "ko-senior-done")
     _axe_clean(page)
+    page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 1
+    screenshot(page, "ko-senior-done-200pct")
+    _axe_clean(page)
+    page.evaluate("() => { document.documentElement.style.fontSize = ''; }")
 
     # the browser's back button: the last question again, her answer filled in
     last = asked[-1]
@@ -180,6 +186,7 @@ def _mother(page: Page, question: str) -> None:
         form.locator("#has_children-1").check()
     elif question == "children":
         expect(form.locator("input[type=date]")).to_have_count(1)  # one child: one date field
+        expect(page.locator(".answer-line", has_text="Children aged 18")).to_contain_text("1")
         form.locator("#child_1").fill("2025-10-01")
     elif question == "housing":
         form.locator("#housing-other").check()
