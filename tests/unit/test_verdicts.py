@@ -271,3 +271,24 @@ def test_programme_categories_put_the_primary_first() -> None:
     voucher = CATALOG["natl-first-meeting-voucher"]
     assert "영유아" in voucher.categories and voucher.categories[0] == voucher.category
     assert all(p.categories and p.categories[0] == p.category for p in CATALOG.values())
+
+
+# -- stale windows for the department ---------------------------------------------------------------------
+
+
+def test_stale_programmes_belong_to_their_department() -> None:
+    from naesone_app.core.stale import belongs_to, stale_programs
+
+    programs = [*CATALOG.values(), *GOV24.values()]
+    heating = GOV24["301000000106"]
+    assert (
+        belongs_to(heating, "복지정책과")
+        and not belongs_to(heating, "정책과")
+        and not belongs_to(heating, "")
+    )
+    mine = stale_programs(programs, TODAY, "복지정책과")
+    assert heating in mine and all(belongs_to(p, "복지정책과") for p in mine)
+    everyone = stale_programs(programs, TODAY)
+    assert {p.key for p in mine} <= {p.key for p in everyone} and all(is_stale(p, TODAY) for p in everyone)
+    assert [p.closes_on for p in everyone] == sorted(p.closes_on for p in everyone)
+    assert stale_programs(programs, date(2025, 6, 1)) == []  # in 2025 the 2025 windows are current
