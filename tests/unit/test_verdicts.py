@@ -292,3 +292,11 @@ def test_stale_programmes_belong_to_their_department() -> None:
     assert {p.key for p in mine} <= {p.key for p in everyone} and all(is_stale(p, TODAY) for p in everyone)
     assert [p.closes_on for p in everyone] == sorted(p.closes_on for p in everyone)
     assert stale_programs(programs, date(2025, 6, 1)) == []  # in 2025 the 2025 windows are current
+
+
+def test_gov24_fields_also_sit_under_the_native_category() -> None:
+    housing = [p for p in GOV24.values() if p.category == "주거·자립"]
+    assert housing and all(p.categories == ("주거·자립", "주거") for p in housing)
+    births = [p for p in GOV24.values() if p.category == "임신·출산"]
+    assert births and all(p.categories == ("임신·출산",) for p in births)
+    assert all(p.categories == ("생활안정",) for p in GOV24.values() if p.category == "생활안정")
