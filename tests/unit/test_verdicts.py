@@ -300,3 +300,20 @@ def test_gov24_fields_also_sit_under_the_native_category() -> None:
     births = [p for p in GOV24.values() if p.category == "임신·출산"]
     assert births and all(p.categories == ("임신·출산",) for p in births)
     assert all(p.categories == ("생활안정",) for p in GOV24.values() if p.category == "생활안정")
+
+
+def test_mother_gets_only_actionable_nearest_misses_across_both_catalogues() -> None:
+    mother = {"birth_date": "1992-05-10", "sex": "female", "dong": "신당동", "moved_in_on": "2026-11-01",
+              "household_size": 3, "children": [{"birth_date": "2025-10-01"}], "income_percent_of_median": 60,
+              "situations": [], "household": ["new_move_in"]}  # fmt: skip
+    facts = facts_on(parse_profile(mother), TODAY)
+    advice = []
+    for program in [*CATALOG.values(), *GOV24.values()]:
+        for verdict in evaluate(program, facts).nearest_miss:
+            advice.append((program.key, verdict.name, render(verdict.detail), render(verdict.requirement)))
+    assert advice, "some programme is within reach (income, residence months)"
+    for key, kind, detail, requirement in advice:
+        assert kind in ("income", "residence", "age", "children"), key
+        for status in ("국가보훈대상자", "북한이탈주민", "장애인", "다문화가족"):
+            assert status not in detail, (key, detail)
+        assert not (kind == "age" and "65" in requirement), key
