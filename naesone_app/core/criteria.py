@@ -177,6 +177,17 @@ class IncomeBands(Criterion):
         return Message(N_("{bands}"), {"bands": [income_band_text(lo, hi) for lo, hi in self.bands]})
 
     def explain(self, facts: Facts, status: int) -> Message:
+        if status == UNKNOWN and facts.income_at_most is not None:
+            return Message(
+                N_(
+                    "{group}: 소득이 기준 중위소득 {ceiling} 이하예요. 이 혜택의 기준({rule})에 드는지는 소득을 알아야 해요"
+                ),
+                {
+                    "group": Message(LIVELIHOOD_LABELS[facts.livelihood]),
+                    "ceiling": Percent(facts.income_at_most),
+                    "rule": self.requirement(),
+                },
+            )
         if status == UNKNOWN:
             return _unknown(N_("소득 (가구원 수와 월 소득)"))
         if facts.income_percent is None:
