@@ -74,6 +74,7 @@ def _answer_a_few_questions(page: Page, url: str) -> None:
     page.goto(f"{url}/check")
     wait_hydrated(page)
     for _ in range(15):
+        page.locator("form[id^='question-'], #questions-done").first.wait_for(timeout=20_000)
         form = page.locator("form[id^='question-']")
         if form.count() == 0:
             break
