@@ -142,10 +142,13 @@ def question_impact(catalog: CompiledCatalog, facts: Facts) -> Counter[str]:
     return impact
 
 
-def offered_choices(catalog: CompiledCatalog, facts: Facts, question: str) -> tuple[str, ...]:
+def offered_choices(
+    catalog: CompiledCatalog, facts: Facts, question: str, also: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
     """The codes worth offering in the household or situations question: plausible and decisive.
 
-    Order follows the contract's list. Any other question has no such list (an empty tuple).
+    `also`: codes already chosen, offered too when plausible (so an answer can be changed). Order
+    follows the contract's list. Any other question has no such list (an empty tuple).
     """
     kind, plausible, codes = {
         "household": (Household, plausible_household(facts), HOUSEHOLD_CODES),
@@ -153,7 +156,7 @@ def offered_choices(catalog: CompiledCatalog, facts: Facts, question: str) -> tu
     }.get(question, (None, frozenset(), {}))
     if kind is None:
         return ()
-    wanted: set[str] = set()
+    wanted: set[str] = set(also & plausible)
     for parts in _open_criteria(catalog, facts):
         for part in parts:
             if isinstance(part, kind):

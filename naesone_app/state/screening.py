@@ -169,10 +169,12 @@ class ScreeningState(rx.State):
         self.ask_household_size = "household_size" not in self._profile
         if q in CHOICE_LABELS:
             recorded = set(self._profile.get(q, []))
+            # offered as if unanswered, so a ticked choice (which no longer decides anything) can be unticked
+            unanswered = facts_on(parse_profile(forget_answer(self._profile, q)), facts.as_of)
+            offered = offered_choices(catalog, unanswered, q, also=frozenset(recorded))
             labels = CHOICE_LABELS[q]
             self.choices = [
-                Choice(code, render(Message(labels[code]), self.locale), code in recorded)
-                for code in offered_choices(catalog, facts, q)
+                Choice(code, render(Message(labels[code]), self.locale), code in recorded) for code in offered
             ]
         else:
             self.choices = []

@@ -235,3 +235,33 @@ async def test_after_a_recipient_skips_income_the_end_and_the_results_agree(cata
     ScreeningState.answer.fn(state, {"income_percent": "30"})
     assert state.question == "" and state.open_questions == []  # "결과를 바꿀 질문이 더 없어요" is now true
     assert _unknown_kinds_of_maybe(state._profile) <= {"declared"}
+
+
+async def test_a_ticked_household_type_stays_offered_so_it_can_be_unticked(catalogue: None) -> None:
+    mother = {
+        "birth_date": {"birth_date": "1992-05-10"},
+        "residence": {"lives_in_junggu": "yes", "dong": "신당동"},
+        "household_size": {"household_size": "3"},
+        "livelihood": {"livelihood": "none"},
+        "income": {"monthly_income": "3500000"},
+        "has_children": {"has_children": "1"},
+        "children": {"child_1": "2025-10-01"},
+        "situations": {},
+    }
+    state = await _state()
+    for _ in range(12):
+        if state.question == "household":
+            break
+        if state.question in mother:
+            ScreeningState.answer.fn(state, mother[state.question])
+        else:
+            ScreeningState.skip.fn(state)
+    code = state.choices[0].value
+    ScreeningState.answer.fn(state, {f"household__{code}": "on"})
+    assert state.question != "household"
+    assert code in json.loads(state.saved_answers)["profile"]["household"]
+    ScreeningState.reopen.fn(state, "household")
+    ticked = {c.value: c.checked for c in state.choices}
+    assert ticked.get(code) is True  # offered again, ticked, so it can be unticked
+    ScreeningState.answer.fn(state, {})
+    assert json.loads(state.saved_answers)["profile"]["household"] == []
