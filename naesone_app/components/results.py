@@ -6,7 +6,7 @@ import reflex as rx
 
 from naesone_app.components.layout import localized
 from naesone_app.core.i18n import gettext_for
-from naesone_app.state.views import CriterionLine, ResultCard
+from naesone_app.state.views import CriterionLine, CriterionOption, ResultCard
 
 
 def status_badge(status: rx.Var[str], locale: str) -> rx.Component:
@@ -24,16 +24,38 @@ def status_badge(status: rx.Var[str], locale: str) -> rx.Component:
     )
 
 
-def criterion_item(line: rx.Var[CriterionLine], locale: str) -> rx.Component:
-    """One criterion: a mark in words, then why."""
+def criterion_mark(status: rx.Var[str], locale: str) -> rx.Component:
+    """A criterion's status as an icon and a word; the icon is decoration, the word is what is read."""
     _ = gettext_for(locale)
-    return rx.el.li(
+    return rx.el.span(
         rx.el.span(
-            rx.match(line.status, ("met", _("✓ 충족")), ("unmet", _("✗ 미충족")), _("? 확인 필요")),
-            class_name="mark mark-" + line.status,
+            rx.match(status, ("met", "✓"), ("unmet", "✗"), "?"), aria_hidden="true", class_name="mark-icon"
         ),
         " ",
+        rx.match(status, ("met", _("충족")), ("unmet", _("미충족")), _("확인 필요")),
+        class_name="mark mark-" + status,
+    )
+
+
+def _option_item(option: rx.Var[CriterionOption], locale: str) -> rx.Component:
+    return rx.el.li(
+        criterion_mark(option.status, locale), " ", rx.el.span(option.detail), class_name="criterion"
+    )
+
+
+def criterion_item(line: rx.Var[CriterionLine], locale: str) -> rx.Component:
+    """One criterion: a mark in words, then why; an "any one of these" lists its options below."""
+    return rx.el.li(
+        criterion_mark(line.status, locale),
+        " ",
         rx.el.span(line.detail),
+        rx.cond(
+            line.options.length() > 0,
+            rx.el.ul(
+                rx.foreach(line.options, lambda option: _option_item(option, locale)),
+                class_name="criteria criterion-options",
+            ),
+        ),
         class_name="criterion",
     )
 

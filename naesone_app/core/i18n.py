@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date as _babel_date
+from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 from babel.support import NullTranslations, Translations
 
@@ -47,6 +48,22 @@ class Percent:
     """A percentage such as 45.5 (%), formatted with the locale's decimal mark."""
 
     value: float
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """Items joined the way the locale writes a list: "A, B 및 C" / "A, B and C" (or "또는" / "or").
+
+    A bare list parameter is joined with commas, which reads as a list of tags; a condition that offers a
+    choice ("장애인 또는 임산부") or needs several things at once says so in words.
+    """
+
+    items: tuple[Any, ...]
+    style: str = "and"  # "and" | "or" | "sentences" (whole sentences, one after another)
+
+    def __post_init__(self) -> None:
+        if self.style not in ("and", "or", "sentences"):
+            raise ValueError(f"Listed.style must be 'and', 'or' or 'sentences', not {self.style!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +124,11 @@ def _format_param(value: Any, locale: str) -> str:
         return format_date(value, locale)
     if isinstance(value, Message):
         return render(value, locale)
+    if isinstance(value, Listed):
+        words = [_format_param(v, locale) for v in value.items]
+        if value.style == "sentences":
+            return " ".join(words)
+        return format_list(words, style="standard" if value.style == "and" else "or", locale=locale)
     if isinstance(value, list | tuple):
         return ", ".join(_format_param(v, locale) for v in value)
     if isinstance(value, int) and not isinstance(value, bool):

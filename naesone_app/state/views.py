@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from naesone_app.core.answers import QUESTION_TITLES, describe_answer
-from naesone_app.core.eligibility import ProgramResult
+from naesone_app.core.criteria import ANY_OF_LEAD
+from naesone_app.core.eligibility import ProgramResult, Verdict
 from naesone_app.core.i18n import N_, Message, format_date, gettext_for, render
 from naesone_app.core.labels import CATEGORY_LABELS
 from naesone_app.core.outbound import link_label, tracked_link
@@ -22,11 +23,33 @@ SOURCE_LABELS = {"gov24": N_("정부24 공공서비스 정보"), "native": N_("�
 
 
 @dataclass
-class CriterionLine:
-    """One criterion as the resident reads it."""
+class CriterionOption:
+    """One option of a "any one of these" criterion, decided on its own."""
 
-    status: str
-    detail: str
+    status: str = ""
+    detail: str = ""
+
+
+@dataclass
+class CriterionLine:
+    """One criterion as the resident reads it: a sentence, and for an any_of its options one by one."""
+
+    status: str = ""
+    detail: str = ""
+    options: list[CriterionOption] = field(default_factory=list)
+
+
+def criterion_line(verdict: Verdict, locale: str) -> CriterionLine:
+    """A decided criterion in words; an any_of reads "다음 중 하나면 돼요" over its options."""
+    if not verdict.parts:
+        return CriterionLine(verdict.status, sentence(render(verdict.detail, locale)))
+    options = [CriterionOption(p.status, sentence(render(p.detail, locale))) for p in verdict.parts]
+    return CriterionLine(verdict.status, render(Message(ANY_OF_LEAD), locale), options)
+
+
+def sentence(text: str) -> str:
+    """A sentence starts with a capital letter (English requirements are worded to sit mid-sentence)."""
+    return text[:1].upper() + text[1:]
 
 
 @dataclass
@@ -114,7 +137,7 @@ def result_card(result: ProgramResult, locale: str) -> ResultCard:
         summary=text.summary,
         status=result.status,
         level=_label(LEVEL_LABELS, program.level, locale),
-        criteria=[CriterionLine(v.status, render(v.detail, locale)) for v in result.criteria],
+        criteria=[criterion_line(v, locale) for v in result.criteria],
         nearest_miss=nearest_miss_text(result, locale),
         next_change=next_change_text(result, locale),
         deadline=_window(program, locale) or text.deadline,
@@ -159,7 +182,7 @@ def program_view(program: Program, locale: str) -> ProgramView:
         provenance=program.provenance,
         is_sample=program.is_sample,
         korean_only=locale != "ko" and locale not in program.texts,
-        requirements=[render(c.requirement(), locale) for c in program.criteria],
+        requirements=[sentence(render(c.requirement(), locale)) for c in program.criteria],
     )
 
 
