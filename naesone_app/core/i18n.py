@@ -6,6 +6,7 @@ the reader's locale. The pages use `gettext_for(locale)` at compile time.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date as _babel_date
+from babel.dates import get_day_names
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 from babel.support import NullTranslations, Translations
@@ -105,6 +107,26 @@ def format_won(amount: int, locale: str) -> str:
 def format_percent(value: float, locale: str) -> str:
     """A percentage with at most one decimal, e.g. 45%, 50.5%."""
     return format_decimal(round(value, 1), format="#,##0.#", locale=locale) + "%"
+
+
+KOREAN_WEEKDAYS = "월화수목금토일"  # Monday first, as Babel numbers them
+_SCHEDULE = re.compile(rf"^\s*([{KOREAN_WEEKDAYS}](?:\s*[·,/]\s*[{KOREAN_WEEKDAYS}])*)(?=\s|$)(.*)$")
+
+
+def format_schedule(text: str, locale: str) -> str:
+    """A weekly schedule written the Korean way ("화·목 10:00–12:00") in the reader's locale.
+
+    Course data keeps the schedule as the centre publishes it; the weekdays at its start are names, so
+    they are written in the locale ("Tue and Thu 10:00–12:00"). Text that does not start with weekdays
+    is returned as it is.
+    """
+    match = _SCHEDULE.match(text)
+    if match is None or locale == DEFAULT_LOCALE:
+        return text
+    days, rest = match.groups()
+    names = get_day_names("abbreviated", locale=locale)
+    words = [names[KOREAN_WEEKDAYS.index(day)] for day in re.findall(f"[{KOREAN_WEEKDAYS}]", days)]
+    return format_list(words, locale=locale) + rest
 
 
 def format_moment(value: datetime, locale: str) -> str:
