@@ -18,6 +18,7 @@ def status_badge(status: rx.Var[str], locale: str) -> rx.Component:
             ("eligible", _("받을 수 있어요")),
             ("maybe", _("확인이 더 필요해요")),
             ("ineligible", _("지금은 어려워요")),
+            ("closed", _("마감됐어요")),
             "",
         ),
         class_name="badge badge-" + status,

@@ -17,9 +17,10 @@ from datetime import date
 from typing import ClassVar
 
 from naesone_app.core.dates import add_months, anniversary
-from naesone_app.core.i18n import N_, Listed, Message, Percent
+from naesone_app.core.i18n import N_, Listed, Localized, Message, Percent
 from naesone_app.core.labels import (
     HOUSEHOLD_LABELS,
+    HOUSING_LABELS,
     LIVELIHOOD_LABELS,
     SEX_LABELS,
     SITUATION_LABELS,
@@ -169,7 +170,11 @@ def income_band_text(low: float | None, high: float | None) -> Message:
 
 @dataclass(frozen=True, slots=True)
 class IncomeBands(Criterion):
-    """Income % of median inside one of the bands; each band is open below and closed above."""
+    """Income % of median inside one of the bands; each band is open below and closed above.
+
+    When the income itself is unknown but bounded (수급·차상위: at most 50 %), the bound can settle it:
+    met if the bands cover all of (0, bound], unmet if no band reaches below the bound.
+    """
 
     bands: tuple[tuple[float | None, float | None], ...]
     kind: ClassVar[str] = "income"
@@ -178,20 +183,38 @@ class IncomeBands(Criterion):
     def status(self, facts: Facts) -> int:
         value = facts.income_percent
         if value is None:
-            return UNKNOWN
+            return UNKNOWN if facts.income_at_most is None else self._bounded(facts.income_at_most)
         for low, high in self.bands:
             if (low is None or value > low) and (high is None or value <= high):
                 return MET
         return UNMET
+
+    def _bounded(self, ceiling: float) -> int:
+        if all(low is not None and low >= ceiling for low, _ in self.bands):
+            return UNMET
+        covered = 0.0  # (0, covered] lies inside the bands
+        for low, high in sorted(self.bands, key=lambda b: -1.0 if b[0] is None else b[0]):
+            if low is not None and low > covered:
+                break
+            covered = max(covered, float("inf") if high is None else high)
+        return MET if covered >= ceiling else UNKNOWN
 
     def requirement(self) -> Message:
         bands = tuple(income_band_text(lo, hi) for lo, hi in self.bands)
         return Message(N_("{bands}"), {"bands": Listed(bands, "or")})
 
     def fact(self, facts: Facts, status: int) -> Message:
+        if facts.income_percent is None:  # settled by 수급·차상위 status, which bounds the income
+            return Message(INCOME_BOUND_FACTS[facts.livelihood], {"ceiling": Percent(facts.income_at_most)})
         return Message(
             N_("가구 소득이 기준 중위소득의 {value}예요."), {"value": Percent(facts.income_percent)}
         )
+
+
+INCOME_BOUND_FACTS = {
+    "recipient": N_("기초생활수급자라 소득이 기준 중위소득 {ceiling} 이하예요."),
+    "near_poor": N_("차상위계층이라 소득이 기준 중위소득 {ceiling} 이하예요."),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,15 +345,22 @@ class _CodeSet(Criterion):
     def status(self, facts: Facts) -> int:
         have = getattr(facts, self.fact_name)
         if have is None:
-            return UNKNOWN
+            return self._settled(facts)
         return MET if have & self.any_of else UNMET
+
+    def _settled(self, facts: Facts) -> int:
+        """The status when the list itself is unknown (other answers may still settle some codes)."""
+        return UNKNOWN
 
     def requirement(self) -> Message:
         return Message(self.rule, {"items": _either(self.any_of, self.labels)})
 
+    def _have(self, facts: Facts) -> frozenset[str]:
+        return getattr(facts, self.fact_name) or frozenset()
+
     def fact(self, facts: Facts, status: int) -> Message:
         if status == MET:
-            have = _labels(getattr(facts, self.fact_name) & self.any_of, self.labels)
+            have = _labels(self._have(facts) & self.any_of, self.labels)
             return Message(N_("{have}에 해당해요."), {"have": Listed(tuple(have))})
         return Message(N_("해당하지 않아요."))
 
@@ -357,6 +387,59 @@ class Household(_CodeSet):
     labels: ClassVar[dict[str, str]] = HOUSEHOLD_LABELS
     asks: ClassVar[str] = N_("가구 상황(1인 가구, 한부모 등)을")
     rule: ClassVar[str] = N_("{items}")
+
+    def _settled(self, facts: Facts) -> int:
+        """Codes implied by other answers (household size 1 ↔ 1인 가구) decide without the list."""
+        if facts.household_has & self.any_of:
+            return MET
+        if self.any_of <= facts.household_lacks:
+            return UNMET
+        return UNKNOWN
+
+    def _have(self, facts: Facts) -> frozenset[str]:
+        return facts.household if facts.household is not None else facts.household_has
+
+
+@dataclass(frozen=True, slots=True)
+class Housing(Criterion):
+    """The home the resident lives in is one of `allowed` (반지하, 옥탑방, other)."""
+
+    allowed: frozenset[str]
+    kind: ClassVar[str] = "housing"
+    asks: ClassVar[str] = N_("사는 집의 형태(반지하·옥탑방)를")
+
+    def status(self, facts: Facts) -> int:
+        if facts.housing is None:
+            return UNKNOWN
+        return MET if facts.housing in self.allowed else UNMET
+
+    def requirement(self) -> Message:
+        return Message(N_("사는 집: {items}"), {"items": _either(self.allowed, HOUSING_LABELS)})
+
+    def fact(self, facts: Facts, status: int) -> Message:
+        return Message(N_("사는 집: {have}."), {"have": Message(HOUSING_LABELS[facts.housing])})
+
+
+@dataclass(frozen=True, slots=True)
+class Declared(Criterion):
+    """A condition the app does not ask and cannot check (e.g. a landlord's consent): the office decides.
+
+    Always unknown, so a programme with one is never "eligible" on the app's word alone; the
+    questionnaire has no question for it (kind `declared` is not askable).
+    """
+
+    ko: str
+    en: str
+    kind: ClassVar[str] = "declared"
+
+    def status(self, facts: Facts) -> int:
+        return UNKNOWN
+
+    def requirement(self) -> Message:
+        return Message(N_("{condition}"), {"condition": Localized(self.ko, self.en)})
+
+    def explain(self, facts: Facts, status: int) -> Message:
+        return Message(N_("담당 부서가 확인해요: {condition}"), {"condition": Localized(self.ko, self.en)})
 
 
 def child_age_text(low: int | None, high: int | None) -> Message:

@@ -69,6 +69,18 @@ class Listed:
 
 
 @dataclass(frozen=True, slots=True)
+class Localized:
+    """A text that comes with the data in each locale (e.g. an officer's wording of a condition),
+    not from the gettext catalogue; falls back to Korean."""
+
+    ko: str
+    en: str = ""
+
+    def text(self, locale: str) -> str:
+        return (getattr(self, locale, "") if locale in ("ko", "en") else "") or self.ko
+
+
+@dataclass(frozen=True, slots=True)
 class Message:
     """A translatable sentence: a Korean msgid with `{name}` placeholders and their values."""
 
@@ -142,6 +154,8 @@ def _format_param(value: Any, locale: str) -> str:
         return format_won(value.amount, locale)
     if isinstance(value, Percent):
         return format_percent(value.value, locale)
+    if isinstance(value, Localized):
+        return value.text(locale)
     if isinstance(value, date):
         return format_date(value, locale)
     if isinstance(value, Message):

@@ -1,4 +1,4 @@
-"""Human names for the contract's codes (situations, household types, livelihood, sex)."""
+"""Human names for the contract's codes (situations, household types, livelihood, housing, sex)."""
 
 from __future__ import annotations
 
@@ -36,6 +36,11 @@ LIVELIHOOD_LABELS: dict[str, str] = {
     "none": N_("해당 없음"),
     "near_poor": N_("차상위계층"),
     "recipient": N_("기초생활수급자"),
+}
+HOUSING_LABELS: dict[str, str] = {
+    "semi_basement": N_("반지하"),
+    "rooftop": N_("옥탑방"),
+    "other": N_("그 밖의 집"),
 }
 SEX_LABELS: dict[str, str] = {"male": N_("남성"), "female": N_("여성")}
 CATEGORY_LABELS: tuple[str, ...] = (

@@ -45,11 +45,15 @@ HOUSEHOLD_CODES: dict[str, str] = {
 }
 SEXES = ("male", "female")
 LIVELIHOODS = ("none", "near_poor", "recipient")
+HOUSINGS = ("semi_basement", "rooftop", "other")  # 반지하, 옥탑방, anything else
 PROFILE_KEYS = (
     "birth_date", "age", "sex", "lives_in_junggu", "dong", "moved_in_on", "household_size",
     "monthly_income_krw", "income_percent_of_median", "situations", "household", "children",
-    "livelihood",
+    "livelihood", "housing",
 )  # fmt: skip
+# 기초생활수급 (생계 32 %, 의료 40 %, 주거 48 %, 교육 50 %) and 차상위 (50 %) are all decided on 소득인정액,
+# which includes income: a recipient's or near-poor resident's income is at most 50 % of the median.
+LIVELIHOOD_INCOME_CEILING: dict[str, float] = {"recipient": 50.0, "near_poor": 50.0}
 MAX_AGE = 130
 MAX_HOUSEHOLD = 30
 MAX_CHILDREN = 20
@@ -82,11 +86,18 @@ class Profile:
     household: frozenset[str] | None = None
     children: tuple[date, ...] | None = None
     livelihood: str | None = None
+    housing: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Facts:
-    """What the rules read: the profile resolved on one evaluation date."""
+    """What the rules read: the profile resolved on one evaluation date, with the facts it implies.
+
+    Implications are derived here, once, so every rule and the questionnaire see the same resident:
+    `income_at_most` bounds an unknown income (수급·차상위 → 50 %); `household_has` / `household_lacks`
+    settle household codes known from other answers (household size 1 ↔ 1인 가구) even when the
+    household list itself was never given.
+    """
 
     as_of: date
     birth_date: date | None
@@ -102,6 +113,10 @@ class Facts:
     household: frozenset[str] | None
     children: tuple[date, ...] | None
     livelihood: str | None
+    housing: str | None = None
+    income_at_most: float | None = None
+    household_has: frozenset[str] = frozenset()
+    household_lacks: frozenset[str] = frozenset()
 
 
 def _expect(key: str, value: Any, kind: type | tuple[type, ...], what: str) -> Any:
@@ -184,6 +199,7 @@ def parse_profile(data: Mapping[str, Any]) -> Profile:
         "household": lambda v: _codes("household", v, HOUSEHOLD_CODES),
         "children": _children,
         "livelihood": lambda v: _choice("livelihood", v, LIVELIHOODS),
+        "housing": lambda v: _choice("housing", v, HOUSINGS),
     }
     for key, value in data.items():
         if value is not None:
@@ -223,12 +239,39 @@ def profile_to_json(profile: Profile) -> dict[str, Any]:
     return out
 
 
+def _household_size(profile: Profile) -> int | None:
+    """The size given, or 1 when the resident said they live alone (1인 가구)."""
+    if profile.household_size is not None:
+        return profile.household_size
+    if profile.household is not None and "single_person" in profile.household:
+        return 1
+    return None
+
+
+def _household(profile: Profile) -> tuple[frozenset[str] | None, frozenset[str], frozenset[str]]:
+    """The household list, and the codes settled without it: size 1 is 1인 가구, size 2+ is not.
+
+    A stated size wins over a stated list where they disagree: it is the more concrete answer.
+    """
+    size = profile.household_size
+    if size is None:
+        return profile.household, frozenset(), frozenset()
+    single = frozenset({"single_person"})
+    if profile.household is None:
+        return None, (single if size == 1 else frozenset()), (single if size >= 2 else frozenset())
+    codes = profile.household | single if size == 1 else profile.household - single
+    return codes, frozenset(), frozenset()
+
+
 def facts_on(profile: Profile, on: date) -> Facts:
-    """Resolve a profile on an evaluation date: 만 나이, income %, months in Jung-gu."""
+    """Resolve a profile on an evaluation date: 만 나이, income %, months in Jung-gu, implied facts."""
     age = age_on(profile.birth_date, on) if profile.birth_date else profile.age
     lives = profile.lives_in_junggu
     if lives is None and profile.dong is not None:
         lives = True  # a Jung-gu 행정동 places the resident in Jung-gu
+    household, has, lacks = _household(profile)
+    income = _income_percent(profile, on)
+    ceiling = LIVELIHOOD_INCOME_CEILING.get(profile.livelihood or "") if income is None else None
     return Facts(
         as_of=on,
         birth_date=profile.birth_date,
@@ -238,21 +281,26 @@ def facts_on(profile: Profile, on: date) -> Facts:
         dong=profile.dong,
         moved_in_on=profile.moved_in_on,
         months_in_junggu=months_between(profile.moved_in_on, on) if profile.moved_in_on else None,
-        household_size=profile.household_size,
-        income_percent=_income_percent(profile, on),
+        household_size=_household_size(profile),
+        income_percent=income,
         situations=profile.situations,
-        household=profile.household,
+        household=household,
         children=profile.children,
         livelihood=profile.livelihood,
+        housing=profile.housing,
+        income_at_most=ceiling,
+        household_has=has,
+        household_lacks=lacks,
     )
 
 
 def _income_percent(profile: Profile, on: date) -> float | None:
     if profile.income_percent_of_median is not None:
         return profile.income_percent_of_median
-    if profile.monthly_income_krw is None or profile.household_size is None:
+    size = _household_size(profile)
+    if profile.monthly_income_krw is None or size is None:
         return None
-    return income_percent_of_median(profile.monthly_income_krw, profile.household_size, on)
+    return income_percent_of_median(profile.monthly_income_krw, size, on)
 
 
 def moved_forward(facts: Facts, on: date) -> Facts:
@@ -268,6 +316,6 @@ def moved_forward(facts: Facts, on: date) -> Facts:
 
 
 __all__ = [
-    "HOUSEHOLD_CODES", "SITUATION_CODES", "Facts", "Profile", "ProfileError", "add_months",
+    "HOUSEHOLD_CODES", "HOUSINGS", "SITUATION_CODES", "Facts", "Profile", "ProfileError", "add_months",
     "facts_on", "moved_forward", "parse_profile", "profile_to_json",
 ]  # fmt: skip

@@ -24,8 +24,16 @@ class Grouped:
     total: dict[str, int] = field(default_factory=dict)
 
 
+def _miss_order(miss: tuple, key: str) -> tuple[int, int, str]:
+    """Programmes one can act on (a nearest miss) first, fewest changes first."""
+    return (0 if miss else 1, len(miss), key)
+
+
 def group_results(catalog: CompiledCatalog, facts: Facts, shown: dict[str, int] | None = None) -> Grouped:
-    """Eligible by title; maybe by fewest unknown conditions; ineligible by the smallest nearest miss."""
+    """Eligible by title; maybe by fewest unknown conditions; ineligible by the smallest nearest miss.
+
+    A closed programme (window over) is grouped with the ineligible: nothing to do about it today.
+    """
     limits = shown or SHOWN
     codes = catalog.statuses(facts)
     groups: dict[str, list] = {"eligible": [], "maybe": [], "ineligible": []}
@@ -34,7 +42,7 @@ def group_results(catalog: CompiledCatalog, facts: Facts, shown: dict[str, int] 
     order = {
         "eligible": lambda p: (0, p.key),
         "maybe": lambda p: (sum(c.status(facts) == UNKNOWN for c in p.criteria), p.key),
-        "ineligible": lambda p: (len(nearest_miss(p.criteria, facts)), p.key),
+        "ineligible": lambda p: _miss_order(nearest_miss(p.criteria, facts), p.key),
     }
     grouped = Grouped()
     for status, programs in groups.items():

@@ -3,18 +3,20 @@
 Programmes share most of their conditions (the same age bands, income bands, situation sets), and
 criteria are frozen dataclasses, so equal conditions are one object here: each distinct criterion is
 decided once per resident with the very `status` method the engine uses, and each programme's status
-is the worst of its criteria, taken with one NumPy reduction.
+is the worst of its criteria, taken with one NumPy reduction. A programme whose application window
+closed before the evaluation date and that is not ineligible is closed, exactly as `evaluate` says.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
-from naesone_app.core.criteria import MET, Criterion
-from naesone_app.core.eligibility import PROGRAM_STATUS
+from naesone_app.core.criteria import MET, UNMET, Criterion
+from naesone_app.core.eligibility import CLOSED_CODE, PROGRAM_STATUS
 from naesone_app.core.profile import Facts
 from naesone_app.core.program import Program
 
@@ -26,16 +28,20 @@ class CompiledCatalog:
     programs: tuple[Program, ...]
     criteria: tuple[Criterion, ...]
     index: np.ndarray  # shape (programmes, widest); padding points at the always-met slot
+    closes: np.ndarray  # each programme's closing day as a proleptic ordinal; no window → the max
 
     def statuses(self, facts: Facts) -> np.ndarray:
-        """Status code (MET / UNKNOWN / UNMET) of every programme, in catalogue order."""
+        """Status code (MET / UNKNOWN / UNMET / CLOSED_CODE) of every programme, in catalogue order."""
         decided = np.fromiter(
             (c.status(facts) for c in self.criteria), dtype=np.int8, count=len(self.criteria)
         )
         decided = np.append(decided, np.int8(MET))  # the padding slot
         if self.index.shape[1] == 0:
-            return np.zeros(len(self.programs), dtype=np.int8)
-        return decided[self.index].max(axis=1)
+            codes = np.zeros(len(self.programs), dtype=np.int8)
+        else:
+            codes = decided[self.index].max(axis=1)
+        closed = (self.closes < facts.as_of.toordinal()) & (codes != UNMET)
+        return np.where(closed, np.int8(CLOSED_CODE), codes).astype(np.int8)
 
     def screen(self, facts: Facts) -> list[tuple[Program, str]]:
         """Every programme with its status name."""
@@ -52,4 +58,8 @@ def compile_catalog(programs: Sequence[Program]) -> CompiledCatalog:
     index = np.full((len(rows), width), pad, dtype=np.int32)
     for i, row in enumerate(rows):
         index[i, : len(row)] = row
-    return CompiledCatalog(tuple(programs), tuple(slots), index)
+    never = date.max.toordinal()
+    closes = np.fromiter(
+        (p.closes_on.toordinal() if p.closes_on else never for p in programs), dtype=np.int64, count=len(rows)
+    )
+    return CompiledCatalog(tuple(programs), tuple(slots), index, closes)

@@ -5,14 +5,46 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, replace
+from datetime import date
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from naesone_app.core.catalog.rules import parse_rules, rules_to_data
-from naesone_app.core.program import Program, ProgramText
+from naesone_app.core.program import Program, ProgramText, value_from_data, value_to_data
 from naesone_app.db.models import ProgramRow, ProgramTextRow
 from naesone_app.db.upsert import UpsertCounts, existing_by_key, write_if_changed
+
+# Programme facts kept in the JSON `extra` column (no schema change): all categories, what it is worth,
+# the next window's opening and the yearly recurrence. They are split out again on reading.
+MODEL_KEYS = ("categories", "value", "next_opens", "recurs")
+
+
+def _extra_json(program: Program) -> str:
+    extra: dict[str, Any] = dict(program.extra)
+    if len(program.categories) > 1:
+        extra["categories"] = list(program.categories)
+    if program.value is not None:
+        extra["value"] = value_to_data(program.value)
+    if program.next_opens_on is not None:
+        extra["next_opens"] = program.next_opens_on.isoformat()
+    if program.recurs:
+        extra["recurs"] = program.recurs
+    return json.dumps(extra, ensure_ascii=False, sort_keys=True)
+
+
+def _split_extra(extra_json: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(the programme's own extra, the model fields stored beside it)."""
+    extra = json.loads(extra_json)
+    model = {key: extra.pop(key) for key in MODEL_KEYS if key in extra}
+    next_opens = model.get("next_opens")
+    return extra, {
+        "categories": tuple(model.get("categories", ())),
+        "value": value_from_data(model.get("value")),
+        "next_opens_on": date.fromisoformat(next_opens) if next_opens else None,
+        "recurs": model.get("recurs", ""),
+    }
 
 
 def _fields(program: Program) -> dict:
@@ -28,7 +60,7 @@ def _fields(program: Program) -> dict:
         "is_sample": program.is_sample,
         "provenance": program.provenance,
         "rules_json": json.dumps(rules_to_data(program.criteria), ensure_ascii=False, sort_keys=True),
-        "extra_json": json.dumps(program.extra, ensure_ascii=False, sort_keys=True),
+        "extra_json": _extra_json(program),
     }
 
 
@@ -70,7 +102,7 @@ def _with_stored_detail(session: Session, row: ProgramRow, program: Program) -> 
         locale: replace(text, documents=stored[locale].documents) if locale in stored else text
         for locale, text in program.texts.items()
     }
-    return replace(program, texts=texts, apply_url=row.apply_url, extra=json.loads(row.extra_json))
+    return replace(program, texts=texts, apply_url=row.apply_url, extra=_split_extra(row.extra_json)[0])
 
 
 def _store_texts(session: Session, program_id: int, texts: dict[str, ProgramText]) -> None:
@@ -88,6 +120,7 @@ def _store_texts(session: Session, program_id: int, texts: dict[str, ProgramText
 
 
 def _program(row: ProgramRow, texts: dict[str, ProgramText]) -> Program:
+    extra, model = _split_extra(row.extra_json)
     return Program(
         source=row.source,
         source_id=row.source_id,
@@ -104,7 +137,8 @@ def _program(row: ProgramRow, texts: dict[str, ProgramText]) -> Program:
         is_sample=row.is_sample,
         provenance=row.provenance,
         program_id=row.id,
-        extra=json.loads(row.extra_json),
+        extra=extra,
+        **model,
     )
 
 

@@ -9,7 +9,14 @@ from hypothesis import strategies as st
 
 from naesone_app.core.catalog.gov24 import HOUSEHOLD_NONE, INCOME_BANDS, SITUATION_NONE
 from naesone_app.core.dongs import DONGS
-from naesone_app.core.profile import HOUSEHOLD_CODES, LIVELIHOODS, PROFILE_KEYS, SEXES, SITUATION_CODES
+from naesone_app.core.profile import (
+    HOUSEHOLD_CODES,
+    HOUSINGS,
+    LIVELIHOODS,
+    PROFILE_KEYS,
+    SEXES,
+    SITUATION_CODES,
+)
 
 dates = st.dates(date(1900, 1, 1), date(2100, 12, 31))
 iso_dates = dates.map(date.isoformat)
@@ -30,6 +37,7 @@ VALID_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "household": st.lists(st.sampled_from(sorted(HOUSEHOLD_CODES)), unique=True, max_size=4),
     "children": st.lists(st.fixed_dictionaries({"birth_date": iso_dates}), max_size=5),
     "livelihood": st.sampled_from(LIVELIHOODS),
+    "housing": st.sampled_from(HOUSINGS),
 }
 
 
@@ -88,6 +96,8 @@ BAD_VALUES: dict[str, st.SearchStrategy[Any]] = {
                min_size=1, max_size=3),
     "livelihood": st.text(max_size=10).filter(lambda t: t not in LIVELIHOODS) | st.integers()
     | st.lists(st.sampled_from(LIVELIHOODS), max_size=2),
+    "housing": st.text(max_size=14).filter(lambda t: t not in HOUSINGS) | st.integers() | st.booleans()
+    | st.lists(st.sampled_from(HOUSINGS), max_size=2),
 }  # fmt: skip
 
 

@@ -12,8 +12,8 @@ from hypothesis import given
 from naesone_app.core.catalog.gov24 import program_from_rows
 from naesone_app.core.catalog.native import load_catalog
 from naesone_app.core.catalog.rules import parse_rules
-from naesone_app.core.criteria import AgeRange, ChildAge, IncomeBands, ResidenceMonths, Situation
-from naesone_app.core.eligibility import evaluate, nearest_miss, next_change
+from naesone_app.core.criteria import AgeRange, ChildAge, IncomeBands, ResidenceMonths
+from naesone_app.core.eligibility import actionable, evaluate, nearest_miss, next_change
 from naesone_app.core.i18n import render
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
 from naesone_app.core.program import Program, ProgramText
@@ -72,30 +72,86 @@ def test_status_maybe_and_eligible() -> None:
 
 
 def test_nearest_miss_lists_only_unmet_leaves() -> None:
+    # turns 65 on 2026-12-20, within the horizon; income can change; 장애 is unknown, not unmet
     result = run([{"lives_in_junggu": True}, {"age": {"min": 65}}, {"income": {"max_percent": 50}},
                   {"situations": ["disabled"]}],
-                 {"lives_in_junggu": True, "age": 60, "income_percent_of_median": 80})  # fmt: skip
+                 {"lives_in_junggu": True, "birth_date": "1961-12-20", "income_percent_of_median": 80})  # fmt: skip
     assert [v.criterion for v in result.nearest_miss] == [AgeRange(65, None), IncomeBands(((None, 50.0),))]
     assert all(v.status == "unmet" for v in result.nearest_miss)
 
 
-def test_nearest_miss_takes_the_cheapest_any_of_branch() -> None:
+def test_nearest_miss_takes_the_cheapest_actionable_any_of_branch() -> None:
     rules = [{"any_of": [
         {"all_of": [{"age": {"min": 65}}, {"sex": "female"}]},
         {"situations": ["veteran"]},
-        {"all_of": [{"livelihood": "recipient"}, {"household": ["single_person"]}, {"age": {"min": 80}}]},
+        {"all_of": [{"income": {"max_percent": 50}}, {"residence_months": 6}]},
     ]}]  # fmt: skip
-    result = run(rules, {"age": 60, "sex": "male", "situations": [], "livelihood": "none", "household": []})
-    assert [v.criterion for v in result.nearest_miss] == [Situation(frozenset({"veteran"}))]
-    # once the woman is female, the first branch needs only the age
-    result = run(rules, {"age": 60, "sex": "female", "situations": [], "livelihood": "none", "household": []})
+    near_65 = {"birth_date": "1961-12-20", "situations": [], "income_percent_of_median": 80,
+               "moved_in_on": "2026-11-01"}  # fmt: skip
+    # a man cannot act on "female" or "veteran": the income-and-residence branch is the advice
+    result = run(rules, {**near_65, "sex": "male"})
+    assert [v.name for v in result.nearest_miss] == ["income", "residence"]
+    # a woman only has to wait for her birthday (the shorter branch)
+    result = run(rules, {**near_65, "sex": "female"})
     assert [v.criterion for v in result.nearest_miss] == [AgeRange(65, None)]
 
 
 def test_nearest_miss_inside_all_of_collects_every_unmet_part() -> None:
-    rules = [{"all_of": [{"age": {"min": 65}}, {"sex": "female"}, {"household_size": {"min": 2}}]}]
-    result = run(rules, {"age": 60, "sex": "male", "household_size": 3})
-    assert [v.name for v in result.nearest_miss] == ["age", "sex"]
+    rules = [
+        {"all_of": [{"age": {"min": 65}}, {"income": {"max_percent": 50}}, {"household_size": {"min": 2}}]}
+    ]
+    result = run(rules, {"birth_date": "1961-12-20", "income_percent_of_median": 80, "household_size": 3})
+    assert [v.name for v in result.nearest_miss] == ["age", "income"]
+
+
+def test_nearest_miss_never_names_a_status_one_cannot_choose() -> None:
+    for rule, profile in [
+        ({"situations": ["veteran"]}, {"situations": []}),
+        ({"household": ["north_korean_defector"]}, {"household": []}),
+        ({"household": ["multicultural"]}, {"household": []}),
+        ({"situations": ["disabled"]}, {"situations": []}),
+        ({"sex": "male"}, {"sex": "female"}),
+        ({"livelihood": ["recipient"]}, {"livelihood": "none"}),
+        ({"housing": ["semi_basement"]}, {"housing": "other"}),
+    ]:
+        result = run([rule, {"income": {"max_percent": 50}}], {**profile, "income_percent_of_median": 80})
+        assert result.status == "ineligible"
+        assert result.nearest_miss == (), rule
+
+
+def test_nearest_miss_names_age_only_when_time_brings_it_soon() -> None:
+    rules = [{"age": {"min": 65}}]
+    assert run(rules, {"birth_date": "1992-05-10"}).nearest_miss == ()  # 34: 31 years away
+    assert run(rules, {"age": 64}).nearest_miss == ()  # no birth date: no date to wait for
+    assert [v.name for v in run(rules, {"birth_date": "1962-03-02"}).nearest_miss] == ["age"]  # 2027-03-02
+    # an upper bound already passed never comes back
+    assert run([{"age": {"max": 39}}], {"birth_date": "1980-01-01"}).nearest_miss == ()
+
+
+def test_nearest_miss_residence_months_come_with_time() -> None:
+    rules = [{"residence_months": 6}]
+    assert [v.name for v in run(rules, {"dong": "신당동", "moved_in_on": "2026-11-01"}).nearest_miss] == [
+        "residence"
+    ]
+    # two years to wait is beyond the horizon
+    assert run([{"residence_months": 36}], {"dong": "신당동", "moved_in_on": "2026-11-01"}).nearest_miss == ()
+
+
+def test_mother_of_one_gets_no_unactionable_nearest_miss() -> None:
+    """The 34-year-old mother of issue 10 across the whole native catalogue, as of 2026-12-07."""
+    mother = {"birth_date": "1992-05-10", "sex": "female", "dong": "신당동", "moved_in_on": "2026-11-01",
+              "household_size": 3, "children": [{"birth_date": "2025-10-01"}], "income_percent_of_median": 60,
+              "situations": [], "household": ["new_move_in"], "livelihood": "none"}  # fmt: skip
+    facts = facts_on(parse_profile(mother), date(2026, 12, 7))
+    named = set()
+    for program, _cases in load_catalog(NATIVE_DIR):
+        result = evaluate(program, facts)
+        for v in result.nearest_miss:
+            named.add(v.name)
+            text = render(v.detail)
+            assert "국가보훈대상자" not in text and "북한이탈주민" not in text, program.key
+            assert "65" not in render(v.requirement), program.key
+    assert named <= {"income", "residence", "age", "children"}
 
 
 def test_nearest_miss_empty_when_only_unknown() -> None:
@@ -228,10 +284,16 @@ def test_evaluate_never_raises_and_screening_agrees(
     programs = [*NATIVE, _gov24(list_row, condition_row)]
     results = [evaluate(p, facts) for p in programs]
     for result in results:
-        assert result.status in ("eligible", "maybe", "ineligible")
+        assert result.status in ("eligible", "maybe", "ineligible", "closed")
         assert (result.status == "ineligible") == any(v.status == "unmet" for v in result.criteria)
-        assert (result.status == "eligible") == all(v.status == "met" for v in result.criteria)
-        assert bool(result.nearest_miss) == (result.status == "ineligible")
+        closed = result.program.closes_on is not None and result.program.closes_on < on
+        assert (result.status == "closed") == (closed and result.status != "ineligible")
+        assert (result.status == "eligible") == (
+            all(v.status == "met" for v in result.criteria) and not closed
+        )
+        if result.nearest_miss:  # advice only for an ineligible programme, and only what one can act on
+            assert result.status == "ineligible"
+            assert all(actionable(v.criterion, facts) for v in result.nearest_miss)
         if result.next_change is not None:
             assert result.next_change.on > on
             assert result.next_change.status != result.status

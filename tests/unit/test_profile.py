@@ -33,6 +33,7 @@ FULL = {
     "household": ["single_person"],
     "children": [{"birth_date": "2022-01-05"}],
     "livelihood": "none",
+    "housing": "semi_basement",
 }
 
 
@@ -52,6 +53,7 @@ def test_design_example_parses_to_every_field() -> None:
         household=frozenset({"single_person"}),
         children=(date(2022, 1, 5),),
         livelihood="none",
+        housing="semi_basement",
     )
 
 

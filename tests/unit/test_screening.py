@@ -37,7 +37,7 @@ def test_screening_agrees_on_many_gov24_programmes(rows: list[dict], profile: di
     programs = [_gov24({**base, "서비스ID": f"S{i}"}, row) for i, row in enumerate(rows)] + NATIVE
     facts = facts_on(parse_profile(profile), on)
     statuses = compile_catalog(programs).statuses(facts)
-    expected = {"eligible": 0, "maybe": 1, "ineligible": 2}
+    expected = {"eligible": 0, "maybe": 1, "ineligible": 2, "closed": 3}
     assert [int(s) for s in statuses] == [expected[evaluate(p, facts).status] for p in programs]
 
 

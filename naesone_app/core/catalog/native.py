@@ -19,12 +19,14 @@ import yaml
 from naesone_app.core.applications import ApplicationFormError, form_to_data, parse_application
 from naesone_app.core.catalog.rules import RuleError, parse_rules
 from naesone_app.core.dates import parse_iso_date
-from naesone_app.core.program import Program, ProgramText
+from naesone_app.core.program import RECURRENCES, Program, ProgramText, Value, value_from_data
 
 REQUIRED = ("id", "title", "summary", "audience", "benefit", "how_to_apply", "responsible_body",
             "category", "level", "source_note", "last_updated")  # fmt: skip
 OPTIONAL = ("documents", "deadline", "contact", "official_url", "apply", "application_window",
-            "rules", "tests", "sample", "gov24_id", "application")  # fmt: skip
+            "rules", "tests", "sample", "gov24_id", "application", "categories", "value")  # fmt: skip
+WINDOW_KEYS = {"opens", "closes", "next_opens", "recurs"}
+EXPECTATIONS = ("eligible", "maybe", "ineligible", "closed")
 CATEGORIES = ("임신·출산", "영유아", "아동·청소년", "청년", "중장년", "어르신", "장애인", "저소득",
               "다문화", "주거", "교육", "문화", "안전", "건강", "일자리")  # fmt: skip
 LEVELS = ("national", "city", "district")
@@ -131,13 +133,7 @@ def program_from_data(data: Any, where: str) -> tuple[Program, tuple[ProgramCase
     apply = data.get("apply") or {}
     if not isinstance(apply, Mapping) or set(apply) - {"channel", "url"}:
         raise CatalogError(where, "apply", "expected {channel: ..., url: ...}")
-    window = data.get("application_window") or {}
-    if not isinstance(window, Mapping) or set(window) - {"opens", "closes"}:
-        raise CatalogError(where, "application_window", "expected {opens: date, closes: date}")
-    opens = _date(where, "application_window.opens", window["opens"]) if "opens" in window else None
-    closes = _date(where, "application_window.closes", window["closes"]) if "closes" in window else None
-    if opens and closes and opens > closes:
-        raise CatalogError(where, "application_window", "opens after it closes")
+    opens, closes, next_opens, recurs = _window(where, data.get("application_window"))
     try:
         criteria = parse_rules(data.get("rules"))
     except RuleError as exc:
@@ -159,6 +155,10 @@ def program_from_data(data: Any, where: str) -> tuple[Program, tuple[ProgramCase
         texts={loc: _text(texts, loc) for loc in ("ko", "en")},
         criteria=criteria,
         category=_choice(where, "category", data["category"], CATEGORIES),
+        categories=_categories(where, data.get("categories")),
+        value=_value(where, data.get("value")),
+        next_opens_on=next_opens,
+        recurs=recurs,
         level=_choice(where, "level", data["level"], LEVELS),
         official_url=_url(where, "official_url", data.get("official_url")),
         apply_channel=_choice(where, "apply.channel", apply.get("channel", "visit"), CHANNELS),
@@ -171,6 +171,50 @@ def program_from_data(data: Any, where: str) -> tuple[Program, tuple[ProgramCase
         extra=extra,
     )
     return program, _cases(where, data.get("tests"))
+
+
+def _window(where: str, value: Any) -> tuple[date | None, date | None, date | None, str]:
+    """opens, closes, next_opens and recurs ("yearly" or "") of `application_window`."""
+    window = value or {}
+    if not isinstance(window, Mapping) or set(window) - WINDOW_KEYS:
+        raise CatalogError(
+            where,
+            "application_window",
+            "expected {opens: date, closes: date, next_opens: date, recurs: yearly}",
+        )
+    found = {
+        key: _date(where, f"application_window.{key}", window[key]) if key in window else None
+        for key in ("opens", "closes", "next_opens")
+    }
+    opens, closes, next_opens = found["opens"], found["closes"], found["next_opens"]
+    if opens and closes and opens > closes:
+        raise CatalogError(where, "application_window", "opens after it closes")
+    if next_opens and closes and next_opens <= closes:
+        raise CatalogError(where, "application_window.next_opens", "must be after the window closes")
+    recurs = _choice(where, "application_window.recurs", window.get("recurs", ""), RECURRENCES)
+    return opens, closes, next_opens, recurs
+
+
+def _categories(where: str, value: Any) -> tuple[str, ...]:
+    """All the categories a programme belongs to (the primary `category` is put first by Program)."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not value:
+        raise CatalogError(where, "categories", "expected a non-empty list of categories")
+    for i, item in enumerate(value):
+        _choice(where, f"categories[{i}]", item, CATEGORIES)
+    if len(set(value)) != len(value):
+        raise CatalogError(where, "categories", "a category is listed twice")
+    return tuple(value)
+
+
+def _value(where: str, value: Any) -> Value | None:
+    """What the programme is worth, as its benefit text states it; absent when the text states no amount."""
+    try:
+        return value_from_data(dict(value) if isinstance(value, Mapping) else value)
+    except ValueError as exc:
+        field, _, problem = str(exc).partition(": ")
+        raise CatalogError(where, field, problem) from None
 
 
 def _text(texts: dict[str, dict[str, str]], locale: str) -> ProgramText:
@@ -187,7 +231,7 @@ def _cases(where: str, value: Any) -> tuple[ProgramCase, ...]:
         field = f"tests[{i}]"
         if not isinstance(case, Mapping) or set(case) != {"profile", "as_of", "expect"}:
             raise CatalogError(where, field, "expected exactly profile, as_of and expect")
-        expect = _choice(where, f"{field}.expect", case["expect"], ("eligible", "maybe", "ineligible"))
+        expect = _choice(where, f"{field}.expect", case["expect"], EXPECTATIONS)
         if not isinstance(case["profile"], Mapping):
             raise CatalogError(where, f"{field}.profile", "expected a mapping of profile keys")
         children = case["profile"].get("children")

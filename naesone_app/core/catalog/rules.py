@@ -8,7 +8,10 @@ programme reads back exactly as it was reviewed. Each rule is a one-key mapping:
     income: {max_percent: 150}        livelihood: [recipient, near_poor]
     situations: [disabled]            household: [single_person]
     children: {min_age: 0, max_age: 5, count: 1}     household_size: {min: 3}
+    housing: [semi_basement]          declared: {ko: 집주인 동의, en: the landlord's consent}
     any_of: [rule, ...]               all_of: [rule, ...]
+
+`declared` is a condition the app cannot ask or check: always unknown, decided by the office.
 """
 
 from __future__ import annotations
@@ -22,8 +25,10 @@ from naesone_app.core.criteria import (
     AnyOf,
     ChildAge,
     Criterion,
+    Declared,
     Household,
     HouseholdSize,
+    Housing,
     IncomeBands,
     InDong,
     Livelihood,
@@ -33,7 +38,9 @@ from naesone_app.core.criteria import (
     Situation,
 )  # fmt: skip
 from naesone_app.core.dongs import find_dong
-from naesone_app.core.profile import HOUSEHOLD_CODES, LIVELIHOODS, SEXES, SITUATION_CODES
+from naesone_app.core.profile import HOUSEHOLD_CODES, HOUSINGS, LIVELIHOODS, SEXES, SITUATION_CODES
+
+MAX_DECLARED_TEXT = 300
 
 MAX_RULE_AGE = 150
 MAX_CHILD_AGE = 40
@@ -187,6 +194,19 @@ def _household_size(path: str, value: Any) -> Criterion:
     return HouseholdSize(low, high)
 
 
+def _declared(path: str, value: Any) -> Criterion:
+    spec = _mapping(path, value, {"ko", "en"})
+    texts = {}
+    for locale in ("ko", "en"):
+        text = spec.get(locale)
+        if not isinstance(text, str) or not text.strip():
+            raise RuleError(f"{path}.{locale}", "the condition needs a non-empty text in Korean and English")
+        if len(text) > MAX_DECLARED_TEXT:
+            raise RuleError(f"{path}.{locale}", f"at most {MAX_DECLARED_TEXT} characters")
+        texts[locale] = text.strip()
+    return Declared(texts["ko"], texts["en"])
+
+
 def _group(kind: type[AllOf] | type[AnyOf]) -> Callable[[str, Any], Criterion]:
     def parse(path: str, value: Any) -> Criterion:
         if not isinstance(value, list) or not value:
@@ -209,6 +229,8 @@ PARSERS: dict[str, Callable[[str, Any], Criterion]] = {
     "household": lambda p, v: Household(_codes(p, v, HOUSEHOLD_CODES)),
     "children": _children,
     "household_size": _household_size,
+    "housing": lambda p, v: Housing(_codes(p, v, HOUSINGS)),
+    "declared": _declared,
     "all_of": _group(AllOf),
     "any_of": _group(AnyOf),
 }
@@ -261,6 +283,10 @@ def rule_to_data(criterion: Criterion) -> dict[str, Any]:
             return {"children": {k: v for k, v in spec.items() if v is not None}}
         case HouseholdSize(low=low, high=high):
             return {"household_size": {k: v for k, v in (("min", low), ("max", high)) if v is not None}}
+        case Housing(allowed=allowed):
+            return {"housing": sorted(allowed)}
+        case Declared(ko=ko, en=en):
+            return {"declared": {"ko": ko, "en": en}}
         case AllOf(parts=parts):
             return {"all_of": [rule_to_data(p) for p in parts]}
         case AnyOf(parts=parts):
