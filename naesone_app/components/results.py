@@ -91,3 +91,32 @@ def result_card(card: rx.Var[ResultCard], locale: str) -> rx.Component:
         class_name="card result-card",
         data_status=card.status,
     )
+
+
+def compact_card(card: rx.Var[ResultCard], locale: str) -> rx.Component:
+    """A programme on the results page: title, one line of why, what it is worth, when to apply by,
+    and "앱에서 신청" when the form is here. The reasons in full are on the programme page."""
+    _ = gettext_for(locale)
+    return rx.el.article(
+        rx.el.h3(
+            rx.el.a(
+                card.title,
+                href=localized("/program", locale) + "?id=" + card.key,
+                lang=rx.cond(card.korean_only, "ko", locale),
+            )
+        ),
+        rx.el.p(card.why, class_name="why"),
+        rx.el.p(
+            rx.cond(card.value != "", rx.el.span(card.value, class_name="value")),
+            rx.cond(card.deadline != "", rx.el.span(card.deadline, class_name="deadline")),
+            rx.cond(card.in_app, rx.el.span(_("앱에서 신청"), class_name="badge badge-in-app")),
+            rx.cond(card.is_sample, rx.el.span(_("샘플"), class_name="badge badge-sample")),
+            class_name="card-facts",
+        ),
+        rx.cond(
+            card.korean_only,
+            rx.el.p(_("한국어로만 제공돼요"), class_name="korean-only"),
+        ),
+        class_name="card result-card compact",
+        data_status=card.status,
+    )

@@ -79,6 +79,15 @@ def _ask(what: str) -> Message:
     return Message(N_("{what} 알려 주시면 확인할 수 있어요."), {"what": Message(what)})
 
 
+def what_to_tell(criterion: Criterion) -> Message:
+    """For an unknown criterion: what the resident could tell us to settle it, as a sentence."""
+    if criterion.asks:
+        return _ask(criterion.asks)
+    if criterion.kind == "declared":  # nothing to tell the app: the office checks it
+        return Message(N_("{rule} — 담당 부서가 확인해요."), {"rule": criterion.requirement()})
+    return Message(N_("{rule} — 아직 확인할 수 없어요."), {"rule": criterion.requirement()})
+
+
 def _labels(codes: frozenset[str], table: dict[str, str]) -> list[Message]:
     return [Message(table[c]) for c in sorted(codes)]
 

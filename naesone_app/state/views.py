@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from naesone_app.core import results
 from naesone_app.core.answers import QUESTION_TITLES, describe_answer
 from naesone_app.core.criteria import ANY_OF_LEAD
 from naesone_app.core.eligibility import ProgramResult, Verdict
 from naesone_app.core.i18n import N_, Message, format_date, gettext_for, render
-from naesone_app.core.labels import CATEGORY_LABELS
+from naesone_app.core.labels import category_label
 from naesone_app.core.outbound import link_label, tracked_link
+from naesone_app.core.profile import Facts
 from naesone_app.core.program import Program
 from naesone_app.db.catalog_cache import url_key
 
@@ -66,6 +68,11 @@ class ResultCard:
     next_change: str = ""
     deadline: str = ""
     is_sample: bool = False
+    why: str = ""  # one line: why it sits in its group (compact cards)
+    value: str = ""  # what it is worth, when the programme states it
+    in_app: bool = False  # the app holds its application form
+    korean_only: bool = False  # its texts exist only in Korean (Gov24) and the reader reads another language
+    filters: list[str] = field(default_factory=list)  # the page filters it passes (core.results.FILTERS)
 
 
 @dataclass
@@ -145,6 +152,25 @@ def result_card(result: ProgramResult, locale: str) -> ResultCard:
     )
 
 
+def compact_card(result: ProgramResult, facts: Facts, locale: str) -> ResultCard:
+    """A results-page card: title, one line of why, value, deadline, 앱에서 신청 — the reasons are one tap away."""
+    program = result.program
+    deadline = results.deadline_text(result, facts.as_of)
+    return ResultCard(
+        key=url_key(program),
+        title=program.text(locale).title,
+        status=result.status,
+        level=_label(LEVEL_LABELS, program.level, locale),
+        deadline=render(deadline, locale) if deadline else "",
+        is_sample=program.is_sample,
+        why=sentence(render(results.why(result, facts), locale)),
+        value=render(results.value_text(program.value), locale) if program.value else "",
+        in_app=results.applies_in_app(program),
+        korean_only=locale not in program.texts,
+        filters=list(results.filters_of(result, facts.as_of)),
+    )
+
+
 def _window(program: Program, locale: str) -> str:
     if program.opens_on and program.closes_on:
         return f"{format_date(program.opens_on, locale)} ~ {format_date(program.closes_on, locale)}"
@@ -174,9 +200,7 @@ def program_view(program: Program, locale: str) -> ProgramView:
         apply_channel=_label(CHANNEL_LABELS, program.apply_channel, locale),
         applies_here=program.apply_channel == "district" and "application" in program.extra,
         level=_label(LEVEL_LABELS, program.level, locale),
-        category=gettext_for(locale)(program.category)
-        if program.category in CATEGORY_LABELS
-        else program.category,
+        category=category_label(program.category, locale),
         source=_label(SOURCE_LABELS, program.source, locale),
         last_updated=format_date(program.last_updated, locale) if program.last_updated else "",
         provenance=program.provenance,
