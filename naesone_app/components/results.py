@@ -110,9 +110,9 @@ def compact_card(card: rx.Var[ResultCard], locale: str) -> rx.Component:
             rx.cond(card.value != "", rx.el.span(card.value, class_name="value")),
             rx.cond(card.deadline != "", rx.el.span(card.deadline, class_name="deadline")),
             rx.cond(card.in_app, rx.el.span(_("앱에서 신청"), class_name="badge badge-in-app")),
-            rx.cond(card.is_sample, rx.el.span(_("샘플"), class_name="badge badge-sample")),
             class_name="card-facts",
         ),
+        rx.cond(card.is_sample, rx.el.span(_("샘플"), class_name="badge badge-sample corner")),
         rx.cond(
             card.korean_only,
             rx.el.p(_("한국어로만 제공돼요"), class_name="korean-only"),

@@ -60,6 +60,10 @@ class Criterion:
         """What we know of the resident that decided a met or unmet status, e.g. "지금 만 64세예요."."""
         raise NotImplementedError
 
+    def fact_among_others(self, facts: Facts, status: int) -> Message:
+        """`fact` when it is read beside other conditions' facts, without its own rule before it."""
+        return self.fact(facts, status)
+
     def explain(self, facts: Facts, status: int) -> Message:
         """Why `status`, in one sentence: the requirement, then the resident's own fact."""
         fact = _ask(self.asks) if status == UNKNOWN else self.fact(facts, status)
@@ -373,6 +377,11 @@ class _CodeSet(Criterion):
             return Message(N_("{have}에 해당해요."), {"have": Listed(tuple(have))})
         return Message(N_("해당하지 않아요."))
 
+    def fact_among_others(self, facts: Facts, status: int) -> Message:
+        if status == UNMET:  # "해당하지 않아요" alone would not say what does not apply
+            return Message(N_("{items}에 해당하지 않아요."), {"items": _either(self.any_of, self.labels)})
+        return self.fact(facts, status)
+
 
 @dataclass(frozen=True, slots=True)
 class Situation(_CodeSet):
@@ -455,6 +464,8 @@ def child_age_text(low: int | None, high: int | None) -> Message:
     """Ages in months, shown in years when whole years."""
 
     def part(months: int) -> Message:
+        if months == 12:
+            return Message(N_("만 1세"))  # "1 year old", not "1 years old"
         if months % 12 == 0:
             return Message(N_("만 {n}세"), {"n": months // 12})
         return Message(N_("{n}개월"), {"n": months})
@@ -629,5 +640,5 @@ def _combined(parts: tuple[Criterion, ...], facts: Facts) -> Message:
         if isinstance(part, AllOf | AnyOf):
             facts_said.append(part.fact(facts, status))
         else:
-            facts_said.append(_ask(part.asks) if status == UNKNOWN else part.fact(facts, status))
+            facts_said.append(_ask(part.asks) if status == UNKNOWN else part.fact_among_others(facts, status))
     return Message(N_("{facts}"), {"facts": Listed(tuple(facts_said), "sentences")})

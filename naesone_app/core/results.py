@@ -176,8 +176,8 @@ def _miss_order(miss: tuple, key: str) -> tuple[int, int, str]:
 def group_results(catalog: CompiledCatalog, facts: Facts, shown: dict[str, int] | None = None) -> Grouped:
     """Every programme in its group, each group in its order, and the summary.
 
-    Eligible: see `eligible_order`. Maybe: fewest unknown conditions first (fewest answers settle it),
-    then fit and value the same way. Closed: the next window soonest first. Ineligible: the smallest
+    Eligible: see `eligible_order`. Maybe: fit to the stage of life first (a 34-year-old mother need not
+    start with 국가유공자 보상금), then fewest unknown conditions (fewest answers settle it), then value. Closed: the next window soonest first. Ineligible: the smallest
     actionable nearest miss first.
     """
     limits = shown or SHOWN
@@ -188,7 +188,7 @@ def group_results(catalog: CompiledCatalog, facts: Facts, shown: dict[str, int] 
     stages, on = life_stages(facts), facts.as_of
     order = {
         ELIGIBLE: lambda p: eligible_order(p, stages, on),
-        MAYBE: lambda p: (_unknowns(p, facts), -fit(p, stages), -_yearly(p.value), p.key),
+        MAYBE: lambda p: (-fit(p, stages), _unknowns(p, facts), -_yearly(p.value), p.key),
         CLOSED: lambda p: (application_window(p, on).next_opens or date.max, p.key),
         INELIGIBLE: lambda p: _miss_order(nearest_miss(p.criteria, facts), p.key),
     }

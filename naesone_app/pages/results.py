@@ -114,6 +114,18 @@ def _answered(locale: str) -> rx.Component:
     state = ScreeningState
     return rx.fragment(
         _summary(locale),
+        rx.cond(
+            state.remaining > 0,
+            rx.el.p(
+                rx.el.a(
+                    interpolate(_("질문 계속하기 (남은 질문 {n}개)"), n=state.remaining),
+                    href=localized("/check", locale),
+                    class_name="button primary",
+                    id="continue-questions",
+                ),
+                class_name="actions",
+            ),
+        ),
         _filters(locale),
         _group(
             "eligible",
@@ -163,7 +175,7 @@ def _answered(locale: str) -> rx.Component:
                 "closed",
                 interpolate(_("마감 ({n})"), n=state.closed.length()),
                 rx.fragment(
-                    rx.el.p(_("조건은 맞지만 이번 신청 기간이 끝난 혜택이에요."), class_name="muted"),
+                    rx.el.p(_("이번 신청 기간이 끝난 혜택이에요."), class_name="muted"),
                     _cards(state.closed, locale),
                 ),
             ),
@@ -230,28 +242,13 @@ def build(locale: str):
                 _("알려 주신 내용으로 판단한 결과예요. 최종 결정은 담당 기관이 합니다."),
                 class_name="lead",
             ),
-            rx.cond(
-                state.has_answers,
-                rx.el.div(
-                    rx.cond(
-                        state.remaining > 0,
-                        rx.el.a(
-                            interpolate(_("질문 계속하기 (남은 질문 {n}개)"), n=state.remaining),
-                            href=localized("/check", locale),
-                            class_name="button primary",
-                            id="continue-questions",
-                        ),
-                    ),
-                    restart_button(locale),
-                    class_name="actions",
-                ),
-            ),
             _save_panel(locale),
             rx.cond(
                 state.results_ready,
                 rx.cond(state.has_answers, _answered(locale), _unanswered(locale)),
                 rx.el.p(_("결과를 불러오는 중이에요…"), class_name="muted", role="status"),
             ),
+            rx.cond(state.has_answers, rx.el.div(restart_button(locale), class_name="actions")),
         )
 
     results.__name__ = f"results_{locale}"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from naesone_app.core import results
 from naesone_app.core.answers import QUESTION_TITLES, describe_answer
-from naesone_app.core.criteria import ANY_OF_LEAD
+from naesone_app.core.criteria import ANY_OF_LEAD, AnyOf, Criterion
 from naesone_app.core.eligibility import ProgramResult, Verdict
 from naesone_app.core.i18n import N_, Message, format_date, gettext_for, render
 from naesone_app.core.labels import category_label
@@ -47,6 +47,13 @@ def criterion_line(verdict: Verdict, locale: str) -> CriterionLine:
         return CriterionLine(verdict.status, sentence(render(verdict.detail, locale)))
     options = [CriterionOption(p.status, sentence(render(p.detail, locale))) for p in verdict.parts]
     return CriterionLine(verdict.status, render(Message(ANY_OF_LEAD), locale), options)
+
+
+def requirement_text(criterion: Criterion) -> Message:
+    """What a programme asks, as listed under "누가 받을 수 있나요": a choice says it is one."""
+    if isinstance(criterion, AnyOf):
+        return Message(N_("{lead}: {rule}"), {"lead": Message(ANY_OF_LEAD), "rule": criterion.requirement()})
+    return criterion.requirement()
 
 
 def sentence(text: str) -> str:
@@ -206,7 +213,7 @@ def program_view(program: Program, locale: str) -> ProgramView:
         provenance=program.provenance,
         is_sample=program.is_sample,
         korean_only=locale != "ko" and locale not in program.texts,
-        requirements=[sentence(render(c.requirement(), locale)) for c in program.criteria],
+        requirements=[sentence(render(requirement_text(c), locale)) for c in program.criteria],
     )
 
 

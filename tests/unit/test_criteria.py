@@ -80,7 +80,20 @@ def test_choices_are_written_with_or_and_needs_with_and() -> None:
     assert render(result.criteria[1].detail) == "1인 가구 — 해당하지 않아요."
 
 
+def test_beside_other_conditions_a_fact_names_what_does_not_apply() -> None:
+    rules = [{"all_of": [{"age": {"min": 65}}, {"household": ["single_person"]}]}]
+    (verdict,) = _decide(rules, {"age": 34, "household": []}).criteria
+    assert (
+        render(verdict.detail) == "만 65세 이상 및 1인 가구 — 지금 만 34세예요. 1인 가구에 해당하지 않아요."
+    )
+    assert (
+        render(verdict.detail, "en")
+        == "aged 65 or over and Living alone — You are 34. Not your case: Living alone."
+    )
+
+
 def test_child_ages_read_naturally() -> None:
+    assert render(child_age_text(None, 12), "en") == "up to 1 year old"
     assert render(child_age_text(None, 0)) == "만 1세 미만"
     assert render(child_age_text(0, 60)) == "만 5세 이하"
     assert render(ChildAge(None, 11).requirement(), "en") == "households with a child (under 1 year old)"
