@@ -238,9 +238,12 @@ def build(locale: str):
             locale,
             "/results",
             rx.el.h1(_("나에게 맞는 혜택")),
-            rx.el.p(
-                _("알려 주신 내용으로 판단한 결과예요. 최종 결정은 담당 기관이 합니다."),
-                class_name="lead",
+            rx.cond(
+                state.has_answers,
+                rx.el.p(
+                    _("알려 주신 내용으로 판단한 결과예요. 최종 결정은 담당 기관이 합니다."),
+                    class_name="lead",
+                ),
             ),
             _save_panel(locale),
             rx.cond(

@@ -7,6 +7,7 @@ import json
 import re
 import uuid
 
+import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlmodel import Session
 
@@ -178,3 +179,30 @@ def test_english_pages_name_weekdays_dongs_and_categories_in_english(
         expect(page.locator(".badges")).to_contain_text("Administration & safety", timeout=20_000)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("locale", ["ko", "en"])
+def test_the_mothers_results_and_criteria_have_no_serious_accessibility_violation(
+    page: Page, app: ServedApp, locale: str
+) -> None:
+    """axe on what issue 10 added: summary, filters, compact cards, the opened groups, criteria options."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    prefix = "" if locale == "ko" else "/en"
+    _as_the_mother(page, app, prefix)
+    page.locator("#results-ineligible summary").click()
+    page.locator("#maybe-rest summary").click()
+    page.locator("#filter-closing_soon").click()
+    page.locator("#filter-all").click()
+    found = [Axe().run(page)]
+    page.goto(f"{app.url}{prefix}/program?id=native:junggu-fire-safety-kit")
+    wait_hydrated(page)
+    page.locator("ul.criterion-options").wait_for()
+    found.append(Axe().run(page))
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for result in found
+        for v in result.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not serious, "\n".join(serious)
