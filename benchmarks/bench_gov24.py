@@ -13,7 +13,7 @@ import time
 from benchmarks.catalogs import AS_OF, gov24_scale, gov24_scattered, profiles
 from benchmarks.common import Figure, figure, heading, time_each
 from naesone_app.core.criteria import UNMET
-from naesone_app.core.eligibility import evaluate, status_code
+from naesone_app.core.eligibility import evaluate, status_code, with_window
 from naesone_app.core.profile import facts_on
 from naesone_app.core.screening import compile_catalog
 
@@ -47,10 +47,14 @@ def run() -> list[Figure]:
         facts = facts_on(profile, AS_OF)
         fast = catalog.statuses(facts)
         mismatches += sum(
-            int(code) != status_code(p.criteria, facts)
+            int(code) != with_window(status_code(p.criteria, facts), p, AS_OF)
             for p, code in zip(catalog.programs, fast, strict=True)
         )
-    print(f"  checked statuses() against status_code() for {CHECKED} profiles: {mismatches} mismatches")
+    closed = sum(p.closes_on is not None and p.closes_on < AS_OF for p in catalog.programs)
+    print(
+        f"  checked statuses() against status_code() with windows for {CHECKED} profiles: {mismatches} mismatches"
+        f" ({closed:,} programmes with a window closed before {AS_OF})"
+    )
 
     screen = time_each(people, lambda p: catalog.statuses(facts_on(p, AS_OF)), rounds=ROUNDS)
     main = figure("gov24 11,000: statuses(facts_on)", screen, BUDGET_MS)

@@ -11,7 +11,7 @@ import random
 
 from benchmarks.catalogs import AS_OF, gov24_scale, native_catalog, profiles
 from benchmarks.common import SEED, Figure, figure, heading, time_each
-from naesone_app.core.eligibility import evaluate, status_code
+from naesone_app.core.eligibility import evaluate, status_code, with_window
 from naesone_app.core.profile import facts_on
 from naesone_app.core.screening import CompiledCatalog, compile_catalog
 
@@ -27,7 +27,7 @@ def _check(catalog: CompiledCatalog, people: list) -> int:
         facts = facts_on(profile, AS_OF)
         fast = catalog.statuses(facts)
         mismatches += sum(
-            int(code) != status_code(p.criteria, facts)
+            int(code) != with_window(status_code(p.criteria, facts), p, AS_OF)
             for p, code in zip(catalog.programs, fast, strict=True)
         )
     return mismatches

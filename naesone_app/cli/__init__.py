@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy.exc import NoSuchModuleError, SQLAlchemyError
@@ -23,9 +24,10 @@ from naesone_app.core.eligibility import ProgramResult, evaluate
 from naesone_app.core.facilities import FacilityFormatError
 from naesone_app.core.i18n import LOCALES, format_date, render
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
+from naesone_app.core.program import value_to_data
 from naesone_app.integrations.http import OutboundError
 
-STATUS_ORDER = {"eligible": 0, "maybe": 1, "ineligible": 2}
+STATUS_ORDER = {"eligible": 0, "maybe": 1, "closed": 2, "ineligible": 3}
 
 
 def cmd_db_upgrade(_: argparse.Namespace) -> None:
@@ -40,14 +42,26 @@ def cmd_db_upgrade(_: argparse.Namespace) -> None:
     print(f"database up to date ({redacted(database_url())})")
 
 
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
 def _result_json(result: ProgramResult, locale: str) -> dict[str, Any]:
-    program, change = result.program, result.next_change
+    program, change, window = result.program, result.next_change, result.window
     return {
         "program_id": program.key,
         "source": program.source,
         "source_id": program.source_id,
         "title": program.text(locale).title,
         "status": result.status,
+        "window": {
+            "opens": _iso(window.opens),
+            "closes": _iso(window.closes),
+            "next_opens": _iso(window.next_opens),
+        },
+        "stale": result.stale,
+        "categories": list(program.categories),
+        "value": value_to_data(program.value),  # {amount_krw, period, per, form[, months]} or null
         "criteria": [
             {
                 "name": v.name,

@@ -216,6 +216,13 @@ class IncomeBands(Criterion):
         bands = tuple(income_band_text(lo, hi) for lo, hi in self.bands)
         return Message(N_("{bands}"), {"bands": Listed(bands, "or")})
 
+    def explain(self, facts: Facts, status: int) -> Message:
+        if status == UNKNOWN and facts.income_at_most is not None:  # bounded, but not enough to decide
+            bound = Message(INCOME_BOUND_FACTS[facts.livelihood], {"ceiling": Percent(facts.income_at_most)})
+            fact = Message(N_("{facts}"), {"facts": Listed((bound, _ask(self.asks)), "sentences")})
+            return Message(N_("{rule} — {fact}"), {"rule": self.requirement(), "fact": fact})
+        return Criterion.explain(self, facts, status)
+
     def fact(self, facts: Facts, status: int) -> Message:
         if facts.income_percent is None:  # settled by 수급·차상위 status, which bounds the income
             return Message(INCOME_BOUND_FACTS[facts.livelihood], {"ceiling": Percent(facts.income_at_most)})

@@ -18,6 +18,7 @@ def _eligibility(locale: str) -> rx.Component:
         S.eligibility,
         ("eligible", rx.el.p(_("저장된 내 정보로 보면 신청 대상이에요."), class_name="notice eligible-note")),
         ("maybe", rx.el.p(_("일부 조건은 담당 공무원이 확인해요. 신청할 수 있어요."), class_name="notice")),
+        ("closed", rx.el.p(_("신청 기간이 지났어요. 다음 신청 기간을 확인해 주세요."), class_name="notice")),
         (
             "ineligible",
             rx.el.div(

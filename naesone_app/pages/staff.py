@@ -71,6 +71,37 @@ def _outbound(locale: str) -> rx.Component:
     )
 
 
+def _stale(locale: str) -> rx.Component:
+    """Programmes whose application window is from a past year: residents see them as closed."""
+    _ = gettext_for(locale)
+    return rx.el.section(
+        rx.el.h2(_("신청 기간을 새로 입력할 혜택")),
+        rx.cond(
+            StaffState.stale_rows.length() > 0,
+            rx.fragment(
+                rx.el.p(_("신청 기간이 지난 해 것이에요 — 새 기간을 입력해 주세요"), class_name="hint"),
+                data_table(
+                    _("신청 기간이 지난 해 것인 혜택"),
+                    [_("혜택"), _("저장된 신청 기간"), _("담당")],
+                    rx.foreach(
+                        StaffState.stale_rows,
+                        lambda row: rx.el.tr(
+                            rx.el.td(
+                                rx.el.a(row.title, href=localized("/program", locale) + "?id=" + row.key)
+                            ),
+                            rx.el.td(row.window),
+                            rx.el.td(row.department),
+                        ),
+                    ),
+                    "stale-windows",
+                ),
+            ),
+            rx.el.p(_("신청 기간이 지난 해 것인 혜택이 없어요."), class_name="muted", id="no-stale-windows"),
+        ),
+        class_name="program-section",
+    )
+
+
 def _admin(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return rx.fragment(
@@ -154,6 +185,7 @@ def build(locale: str):
                             id="resident-profile",
                         ),
                     ),
+                    _stale(locale),
                     _outbound(locale),
                     rx.cond(StaffState.is_admin, _admin(locale)),
                 ),

@@ -16,7 +16,8 @@ from naesone_app.core.accounts import AccountError, normalize_login
 from naesone_app.core.answers import settled_for
 from naesone_app.core.audit import ACTION_LABELS
 from naesone_app.core.dates import seoul_today
-from naesone_app.core.i18n import N_, Message, gettext_for, render
+from naesone_app.core.i18n import N_, Message, format_date, gettext_for, render
+from naesone_app.core.stale import responsible_department, stale_programs
 from naesone_app.db.account_models import Account, ResidentProfile
 from naesone_app.db.accounts import audit, audit_entries, create_account, load_profile
 from naesone_app.db.catalog_cache import CATALOG
@@ -61,6 +62,16 @@ class OutboundRow:
     reported_applied: int = 0
 
 
+@dataclass
+class StaleRow:
+    """A programme whose application window is from a past year (its department owes new dates)."""
+
+    key: str = ""
+    title: str = ""
+    window: str = ""
+    department: str = ""
+
+
 class StaffState(rx.State):
     """What a staff member sees; empty for anyone else."""
 
@@ -71,6 +82,7 @@ class StaffState(rx.State):
     viewing: list[AnswerLine] = []
     audit_rows: list[AuditRow] = []
     outbound_rows: list[OutboundRow] = []
+    stale_rows: list[StaleRow] = []
     field_errors: dict[str, str] = {}
     notice: str = ""
 
@@ -125,6 +137,17 @@ class StaffState(rx.State):
             rows.append(OutboundRow(title, where, line.visits, line.residents, line.reported_applied))
         self.outbound_rows = rows
 
+    def _load_stale(self, staff: Account) -> None:
+        """Stale windows of the staff member's own department (every department for an admin)."""
+        locale = self._locale()
+        department = None if staff.role == "admin" else staff.department
+        rows = []
+        for program in stale_programs(CATALOG.get().programs, seoul_today(), department):
+            days = [format_date(d, locale) for d in (program.opens_on, program.closes_on) if d is not None]
+            rows.append(StaleRow(program.key, program.text(locale).title, " ~ ".join(days),
+                                 responsible_department(program)))  # fmt: skip
+        self.stale_rows = rows
+
     @rx.event
     async def open_staff(self):
         """on_load: staff and admins only; everyone else is sent home."""
@@ -132,10 +155,11 @@ class StaffState(rx.State):
         self.allowed, self.is_admin = staff is not None, staff is not None and staff.role == "admin"
         self.viewing, self.viewing_login, self.field_errors, self.notice = [], "", {}, ""
         if staff is None:
-            self.residents, self.audit_rows = [], []
+            self.residents, self.audit_rows, self.stale_rows = [], [], []
             return rx.redirect("/en" if self._locale() == "en" else "/")
         self._list()
         self._load_outbound()
+        self._load_stale(staff)
         if self.is_admin:
             self._load_audit()
         return None

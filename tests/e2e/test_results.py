@@ -67,8 +67,14 @@ def test_the_mothers_results_fit_a_phone_summary_first_order_by_what_matters(
 
     titles = page.locator("#results-eligible article h3").all_inner_texts()
     assert sorted(titles) == sorted(expected["eligible"])
-    assert titles.index("부모급여") < titles.index("국민내일배움카드")
-    assert titles.index("아동수당") < titles.index("국민내일배움카드")
+    assert titles[0] == "부모급여"  # her stage of life (영유아), and the most a year
+    infants = [i for i, t in enumerate(titles) if t in ("부모급여", "아동수당", "중구 장난감도서관")]
+    others = [
+        i
+        for i, t in enumerate(titles)
+        if t in ("충무아트센터 중구민 관람 할인", "손목닥터9988 (서울 건강관리 앱)")
+    ]
+    assert max(infants) < min(others), titles
     first = page.locator("#results-eligible article").first
     expect(first.locator(".why")).to_contain_text("해당해요")
 

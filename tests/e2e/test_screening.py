@@ -72,7 +72,7 @@ def _expected(app: ServedApp, profile: dict) -> dict[str, list[str]]:
     with Session(engine_for(app.db_url)) as session:
         programs = resident_catalogue(load_programs(session))
     facts = facts_on(parse_profile(profile), seoul_today())
-    grouped: dict[str, list[str]] = {"eligible": [], "maybe": [], "ineligible": []}
+    grouped: dict[str, list[str]] = {"eligible": [], "maybe": [], "ineligible": [], "closed": []}
     for program in programs:
         grouped[evaluate(program, facts).status].append(program.text("ko").title)
     return {status: sorted(titles) for status, titles in grouped.items()}

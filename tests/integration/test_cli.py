@@ -79,15 +79,21 @@ def test_eligibility_json_shape(loaded, naesone, tmp_path) -> None:
         assert result["source"] in ("native", "gov24")
         assert result["program_id"] == f"{result['source']}:{result['source_id']}"
         assert isinstance(result["title"], str) and result["title"]
-        assert result["status"] in ("eligible", "maybe", "ineligible")
+        assert result["status"] in ("eligible", "maybe", "ineligible", "closed")
+        assert set(result["window"]) >= {"opens", "closes"}
+        assert result["value"] is None or {"amount_krw", "period", "per", "form"} <= set(result["value"])
+        assert result["categories"] == [] or isinstance(result["categories"][0], str)
         for criterion in result["criteria"]:
             assert {"name", "status", "detail"} <= set(criterion)
             assert criterion["status"] in ("met", "unmet", "unknown")
             assert isinstance(criterion["detail"], str) and criterion["detail"]
         statuses = {c["status"] for c in result["criteria"]}
         expected = "ineligible" if "unmet" in statuses else "maybe" if "unknown" in statuses else "eligible"
+        closes = result["window"]["closes"]
+        if expected != "ineligible" and closes is not None and closes < "2026-11-25":
+            expected = "closed"
         assert result["status"] == expected
-    order = {"eligible": 0, "maybe": 1, "ineligible": 2}
+    order = {"eligible": 0, "maybe": 1, "closed": 2, "ineligible": 3}
     assert [order[r["status"]] for r in payload["results"]] == sorted(
         order[r["status"]] for r in payload["results"]
     )
@@ -102,6 +108,28 @@ def test_eligibility_json_shape(loaded, naesone, tmp_path) -> None:
     }
     assert pension["criteria"] == [{"name": "age", "status": "unmet", "detail": "만 64세 (대상: 만 65세 이상)",
                                     "requirement": "만 65세 이상"}]  # fmt: skip
+
+
+def test_eligibility_json_windows_values_and_categories(loaded, naesone, tmp_path) -> None:
+    """Issue 10: a closed window is part of the verdict; value and categories come from the database."""
+    profile = write_json(tmp_path / "p.json", {"birth_date": "1954-03-01", "dong": "회현동", "household_size": 1,
+                                                "livelihood": "recipient"})  # fmt: skip
+    run = naesone("eligibility", "--profile", profile, "--as-of", "2026-12-07", "--json")
+    assert run.code == 0, run.err
+    results = {r["program_id"]: r for r in json.loads(run.out)["results"]}
+    card = results["native:natl-culture-nuri-card"]
+    assert card["status"] == "closed"
+    assert card["window"] == {"opens": "2026-02-02", "closes": "2026-11-30", "next_opens": "2027-02-02"}
+    assert card["stale"] is False
+    assert card["value"] == {"amount_krw": 150000, "period": "year", "per": "person", "form": "voucher"}
+    assert card["categories"][0] == "문화" and "저소득" in card["categories"]
+    open_ended = results["native:natl-basic-pension"]
+    assert open_ended["window"] == {"opens": None, "closes": None, "next_opens": None}
+    assert open_ended["status"] == "eligible"  # 수급자: income at most 50 % of the median
+    barrier = results["native:junggu-flood-barrier"]
+    assert barrier["value"] is None and barrier["status"] == "maybe"  # housing never given
+    assert all(r["status"] != "eligible" or r["window"]["closes"] is None or r["window"]["closes"] >= "2026-12-07"
+               for r in results.values())  # fmt: skip
 
 
 def test_eligibility_text_output_and_default_date(loaded, naesone, tmp_path) -> None:

@@ -56,15 +56,15 @@ def test_fit_is_strongest_for_a_programme_first_of_all_for_the_residents_stage()
 
 
 def test_parent_benefit_comes_before_the_job_training_card_for_the_mother() -> None:
-    """부모급여 (영유아, ₩1,000,000 a month) before 국민내일배움카드 even if the card were worth more."""
-    parent = replace(NATIVE["natl-parent-allowance"], value=Value(1_000_000, "month", "person", "cash", 12))
-    card = replace(
-        NATIVE["natl-tomorrow-learning-card"], value=Value(30_000_000, "once", "person", "voucher")
-    )
-    toys = NATIVE["junggu-toy-library"]  # 영유아 too, but states no amount
+    """부모급여 (영유아, ₩1,000,000 a month) before a job-training card even if the card were worth more."""
+    parent = NATIVE["natl-parent-allowance"]
+    assert parent.value == Value(1_000_000, "month", "person", "cash", 12)
+    card = programme("learning-card", [{"age": {"min": 15}}], category="교육", categories=("교육", "일자리"),
+                     value=Value(30_000_000, "once", "person", "voucher"))  # fmt: skip
+    toys = replace(NATIVE["junggu-toy-library"], value=None)  # 영유아 too, but states no amount
     grouped = group_results(compile_catalog([card, toys, parent]), MOTHER_FACTS)
     assert [r.program.source_id for r in grouped.shown["eligible"]] == [
-        "natl-parent-allowance", "junggu-toy-library", "natl-tomorrow-learning-card"]  # fmt: skip
+        "natl-parent-allowance", "junggu-toy-library", "learning-card"]  # fmt: skip
 
 
 def test_at_equal_fit_value_then_a_near_deadline_then_applying_in_the_app() -> None:

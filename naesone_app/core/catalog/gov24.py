@@ -157,6 +157,22 @@ def _modified(value: Any) -> date | None:
         return None
 
 
+# Gov24 서비스분야 → the native category it plainly falls under, so one filter covers both catalogues.
+# Fields that span several life stages or needs (생활안정, 보호·돌봄, 농림축산어업) map to nothing.
+FIELD_CATEGORIES: dict[str, str] = {
+    "임신·출산": "임신·출산", "보육·교육": "교육", "고용·창업": "일자리", "문화·환경": "문화",
+    "행정·안전": "안전", "주거·자립": "주거", "보건·의료": "건강",
+}  # fmt: skip
+
+
+def _categories(field: str) -> tuple[str, ...]:
+    """The programme's 서비스분야 first (its primary category), then the native category it maps to."""
+    if not field:
+        return ()
+    mapped = FIELD_CATEGORIES.get(field)
+    return (field,) if mapped is None or mapped == field else (field, mapped)
+
+
 def program_from_rows(
     list_row: Mapping[str, Any],
     condition_row: Mapping[str, Any],
@@ -195,6 +211,7 @@ def program_from_rows(
         texts={"ko": text},
         criteria=tuple(criteria),
         category=_text(list_row.get("서비스분야")),
+        categories=_categories(_text(list_row.get("서비스분야"))),
         level={"national": "national", "seoul": "city", "junggu": "district"}[region or "national"],
         official_url=_text(list_row.get("상세조회URL")),
         apply_channel="gov24",
