@@ -98,6 +98,7 @@ def compact_card(card: rx.Var[ResultCard], locale: str) -> rx.Component:
     and "앱에서 신청" when the form is here. The reasons in full are on the programme page."""
     _ = gettext_for(locale)
     return rx.el.article(
+        rx.cond(card.is_sample, rx.el.span(_("샘플"), class_name="badge badge-sample corner")),
         rx.el.h3(
             rx.el.a(
                 card.title,
@@ -112,7 +113,6 @@ def compact_card(card: rx.Var[ResultCard], locale: str) -> rx.Component:
             rx.cond(card.in_app, rx.el.span(_("앱에서 신청"), class_name="badge badge-in-app")),
             class_name="card-facts",
         ),
-        rx.cond(card.is_sample, rx.el.span(_("샘플"), class_name="badge badge-sample corner")),
         rx.cond(
             card.korean_only,
             rx.el.p(_("한국어로만 제공돼요"), class_name="korean-only"),

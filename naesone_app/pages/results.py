@@ -12,6 +12,7 @@ from naesone_app.components.screening import restart_button
 from naesone_app.components.text import interpolate
 from naesone_app.core.i18n import N_, gettext_for
 from naesone_app.state.screening import ScreeningState
+from naesone_app.state.views import sentence
 
 FILTER_LABELS = {
     "in_app": N_("앱에서 신청"), "closing_soon": N_("마감 임박"),
@@ -101,7 +102,7 @@ def _filters(locale: str) -> rx.Component:
     return rx.el.div(
         rx.el.span(_("골라 보기"), id="filters-label", class_name="filters-label"),
         chip("", _("전체"), None),
-        *[chip(name, _(label), state.filter_counts[name]) for name, label in FILTER_LABELS.items()],
+        *[chip(name, sentence(_(label)), state.filter_counts[name]) for name, label in FILTER_LABELS.items()],
         role="group",
         aria_labelledby="filters-label",
         class_name="filters",
