@@ -98,13 +98,16 @@ def compact_card(card: rx.Var[ResultCard], locale: str) -> rx.Component:
     and "앱에서 신청" when the form is here. The reasons in full are on the programme page."""
     _ = gettext_for(locale)
     return rx.el.article(
-        rx.cond(card.is_sample, rx.el.span(_("샘플"), class_name="badge badge-sample corner")),
         rx.el.h3(
             rx.el.a(
                 card.title,
                 href=localized("/program", locale) + "?id=" + card.key,
                 lang=rx.cond(card.korean_only, "ko", locale),
             )
+        ),
+        rx.cond(
+            card.is_sample,
+            rx.fragment(" ", rx.el.span(_("샘플"), class_name="badge badge-sample after-title")),
         ),
         rx.el.p(card.why, class_name="why"),
         rx.el.p(

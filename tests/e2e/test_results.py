@@ -103,6 +103,11 @@ def test_the_mothers_results_fit_a_phone_summary_first_order_by_what_matters(
     page.locator("#filter-all").click()
     expect(page.locator("#results-eligible article")).to_have_count(len(expected["eligible"]))
 
+    page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 1
+    screenshot(page, "ko-results-mother-200pct")
+
 
 def test_the_mothers_results_in_english_read_as_english(page: Page, app: ServedApp) -> None:
     _as_the_mother(page, app, "/en")
