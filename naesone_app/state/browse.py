@@ -25,6 +25,7 @@ class ProgramLink:
     summary: str = ""
     level: str = ""
     is_sample: bool = False
+    korean_only: bool = False  # its texts exist only in Korean (Gov24) and the page is in another language
 
 
 def _categories(program: Program) -> tuple[str, ...]:
@@ -55,6 +56,7 @@ class BrowseState(rx.State):
         self.total = len(chosen)
         self.programs = [
             ProgramLink(url_key(p), p.text(locale).title, p.text(locale).summary,
-                        _(LEVEL_LABELS[p.level]) if p.level in LEVEL_LABELS else p.level, p.is_sample)
+                        _(LEVEL_LABELS[p.level]) if p.level in LEVEL_LABELS else p.level, p.is_sample,
+                        locale not in p.texts)
             for p in chosen[:MAX_LISTED]
         ]  # fmt: skip

@@ -185,6 +185,10 @@ def test_english_pages_name_weekdays_dongs_and_categories_in_english(
         expect(dong).to_have_value("신당동", timeout=20_000)  # the office files it under its Korean name
         expect(dong.locator("option:checked")).to_have_text("Sindang-dong")
         screenshot(page, "en-apply-dong")
+        page.goto(f"{app.url}/en/programs?category=안전")
+        wait_hydrated(page)
+        gov24 = page.locator(".program-item", has_text="중구 구민안전보험")
+        expect(gov24.locator(".korean-only")).to_have_text("Available in Korean only", timeout=20_000)
         page.goto(f"{app.url}/en/program?id=gov24:301000000104")
         wait_hydrated(page)
         expect(page.locator(".badges")).to_contain_text("Administration & safety", timeout=20_000)
