@@ -80,20 +80,19 @@ def _stale(locale: str) -> rx.Component:
             StaffState.stale_rows.length() > 0,
             rx.fragment(
                 rx.el.p(_("신청 기간이 지난 해 것이에요 — 새 기간을 입력해 주세요"), class_name="hint"),
-                data_table(
-                    _("신청 기간이 지난 해 것인 혜택"),
-                    [_("혜택"), _("저장된 신청 기간"), _("담당")],
+                rx.el.ul(
                     rx.foreach(
                         StaffState.stale_rows,
-                        lambda row: rx.el.tr(
-                            rx.el.td(
-                                rx.el.a(row.title, href=localized("/program", locale) + "?id=" + row.key)
-                            ),
-                            rx.el.td(row.window),
-                            rx.el.td(row.department),
+                        lambda row: rx.el.li(
+                            rx.el.a(row.title, href=localized("/program", locale) + "?id=" + row.key),
+                            rx.el.br(),
+                            rx.el.span(_("저장된 신청 기간"), ": ", row.window),
+                            rx.el.br(),
+                            rx.el.span(_("담당"), ": ", row.department, class_name="muted"),
                         ),
                     ),
-                    "stale-windows",
+                    id="stale-windows",
+                    aria_label=_("신청 기간이 지난 해 것인 혜택"),
                 ),
             ),
             rx.el.p(_("신청 기간이 지난 해 것인 혜택이 없어요."), class_name="muted", id="no-stale-windows"),
