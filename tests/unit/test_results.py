@@ -6,6 +6,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from hypothesis import given, settings
+
 from naesone_app.core.catalog.native import load_catalog
 from naesone_app.core.catalog.rules import parse_rules
 from naesone_app.core.eligibility import evaluate
@@ -25,6 +27,7 @@ from naesone_app.core.results import (
     why,
 )
 from naesone_app.core.screening import compile_catalog
+from tests.unit.strategies import as_of_dates, valid_profiles
 
 TODAY = date(2026, 12, 7)
 NATIVE = {p.source_id: p for p, _ in load_catalog(Path(__file__).resolve().parents[2] / "data" / "programs")}
@@ -148,3 +151,17 @@ def test_value_in_words() -> None:
 def test_before_any_answer_only_what_is_open_to_everyone() -> None:
     catalog = compile_catalog([programme("open"), programme("jung-gu", [{"lives_in_junggu": True}])])
     assert [p.source_id for p in open_to_everyone(catalog)] == ["open"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(valid_profiles(), as_of_dates)
+def test_every_card_has_a_why_and_the_summary_counts_every_programme(profile: dict, on: date) -> None:
+    facts = facts_on(parse_profile(profile), on)
+    catalog = compile_catalog(list(NATIVE.values()))
+    grouped = group_results(catalog, facts)
+    summary = grouped.summary
+    assert summary.eligible + summary.maybe + summary.closed + summary.ineligible == len(NATIVE)
+    for results in grouped.shown.values():
+        for result in results:
+            for locale in ("ko", "en"):
+                assert render(why(result, facts), locale)
