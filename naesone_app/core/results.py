@@ -186,11 +186,12 @@ def group_results(catalog: CompiledCatalog, facts: Facts, shown: dict[str, int] 
     for program, code in zip(catalog.programs, codes, strict=True):
         groups[PROGRAM_STATUS[int(code)]].append(program)
     stages, on = life_stages(facts), facts.as_of
+    misses = {p.key: nearest_miss(p.criteria, facts) for p in groups[INELIGIBLE]}
     order = {
         ELIGIBLE: lambda p: eligible_order(p, stages, on),
         MAYBE: lambda p: (-fit(p, stages), _unknowns(p, facts), -_yearly(p.value), p.key),
         CLOSED: lambda p: (application_window(p, on).next_opens or date.max, p.key),
-        INELIGIBLE: lambda p: _miss_order(nearest_miss(p.criteria, facts), p.key),
+        INELIGIBLE: lambda p: _miss_order(misses[p.key], p.key),
     }
     grouped = Grouped(summary=summarise(groups))
     for status, programs in groups.items():
@@ -260,8 +261,12 @@ def why(result: ProgramResult, facts: Facts) -> Message:
     if result.status == MAYBE:
         unknown = next(c for c in criteria if c.status(facts) == UNKNOWN)
         return what_to_tell(_first(unknown, facts, UNKNOWN))
-    miss = nearest_miss(criteria, facts)
-    unmet = miss[0] if miss else _first(next(c for c in criteria if c.status(facts) == UNMET), facts, UNMET)
+    miss = result.nearest_miss  # decided with the result: the first thing the resident could change
+    unmet = (
+        miss[0].criterion
+        if miss
+        else _first(next(c for c in criteria if c.status(facts) == UNMET), facts, UNMET)
+    )
     return unmet.explain(facts, UNMET)
 
 
