@@ -6,7 +6,7 @@ import reflex as rx
 
 from naesone_app.components.layout import localized
 from naesone_app.core.i18n import gettext_for
-from naesone_app.state.views import CriterionLine, ResultCard
+from naesone_app.state.views import CriterionLine, CriterionOption, ResultCard
 
 
 def status_badge(status: rx.Var[str], locale: str) -> rx.Component:
@@ -25,16 +25,38 @@ def status_badge(status: rx.Var[str], locale: str) -> rx.Component:
     )
 
 
-def criterion_item(line: rx.Var[CriterionLine], locale: str) -> rx.Component:
-    """One criterion: a mark in words, then why."""
+def criterion_mark(status: rx.Var[str], locale: str) -> rx.Component:
+    """A criterion's status as an icon and a word; the icon is decoration, the word is what is read."""
     _ = gettext_for(locale)
-    return rx.el.li(
+    return rx.el.span(
         rx.el.span(
-            rx.match(line.status, ("met", _("✓ 충족")), ("unmet", _("✗ 미충족")), _("? 확인 필요")),
-            class_name="mark mark-" + line.status,
+            rx.match(status, ("met", "✓"), ("unmet", "✗"), "?"), aria_hidden="true", class_name="mark-icon"
         ),
         " ",
+        rx.match(status, ("met", _("충족")), ("unmet", _("미충족")), _("확인 필요")),
+        class_name="mark mark-" + status,
+    )
+
+
+def _option_item(option: rx.Var[CriterionOption], locale: str) -> rx.Component:
+    return rx.el.li(
+        criterion_mark(option.status, locale), " ", rx.el.span(option.detail), class_name="criterion"
+    )
+
+
+def criterion_item(line: rx.Var[CriterionLine], locale: str) -> rx.Component:
+    """One criterion: a mark in words, then why; an "any one of these" lists its options below."""
+    return rx.el.li(
+        criterion_mark(line.status, locale),
+        " ",
         rx.el.span(line.detail),
+        rx.cond(
+            line.options.length() > 0,
+            rx.el.ul(
+                rx.foreach(line.options, lambda option: _option_item(option, locale)),
+                class_name="criteria criterion-options",
+            ),
+        ),
         class_name="criterion",
     )
 
@@ -67,5 +89,37 @@ def result_card(card: rx.Var[ResultCard], locale: str) -> rx.Component:
             card.deadline != "", rx.el.p(rx.el.strong(_("신청 기간: ")), card.deadline, class_name="deadline")
         ),
         class_name="card result-card",
+        data_status=card.status,
+    )
+
+
+def compact_card(card: rx.Var[ResultCard], locale: str) -> rx.Component:
+    """A programme on the results page: title, one line of why, what it is worth, when to apply by,
+    and "앱에서 신청" when the form is here. The reasons in full are on the programme page."""
+    _ = gettext_for(locale)
+    return rx.el.article(
+        rx.el.h3(
+            rx.el.a(
+                card.title,
+                href=localized("/program", locale) + "?id=" + card.key,
+                lang=rx.cond(card.korean_only, "ko", locale),
+            )
+        ),
+        rx.cond(
+            card.is_sample,
+            rx.fragment(" ", rx.el.span(_("샘플"), class_name="badge badge-sample after-title")),
+        ),
+        rx.el.p(card.why, class_name="why"),
+        rx.el.p(
+            rx.cond(card.value != "", rx.el.span(card.value, class_name="value")),
+            rx.cond(card.deadline != "", rx.el.span(card.deadline, class_name="deadline")),
+            rx.cond(card.in_app, rx.el.span(_("앱에서 신청"), class_name="badge badge-in-app")),
+            class_name="card-facts",
+        ),
+        rx.cond(
+            card.korean_only,
+            rx.el.p(_("한국어로만 제공돼요"), class_name="korean-only"),
+        ),
+        class_name="card result-card compact",
         data_status=card.status,
     )

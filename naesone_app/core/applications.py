@@ -13,7 +13,9 @@ A native programme file may hold an `application:` block (see `parse_application
         - {key: resident_copy, label: {...}, checked_by: evidence, evidence: resident_registration_copy}
 
 A `choice` field lists its choices with their own labels, so a reader sees words, not stored values:
-`choices: [{value: cafeteria, label: {ko: 경로식당, en: At the cafeteria}}, ...]`.
+`choices: [{value: cafeteria, label: {ko: 경로식당, en: At the cafeteria}}, ...]`. A `dong` field is a
+choice among Jung-gu's 15 행정동: the stored value is the Korean name (what the office files under), the
+reader sees the name in their own language.
 
 `checked_by` says who provides a document: `official` (행정정보 공동이용 — the official looks it up with
 the resident's consent, Gov24 공무원확인구비서류), `resident` (bring or upload it), or `evidence` (a
@@ -28,9 +30,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from naesone_app.core.dongs import find_dong
 from naesone_app.core.i18n import N_, Message
 
-FIELD_TYPES = ("text", "textarea", "number", "date", "choice", "boolean", "phone")
+FIELD_TYPES = ("text", "textarea", "number", "date", "choice", "boolean", "phone", "dong")
 PREFILL_FACTS = ("birth_date", "dong", "household_size", "moved_in_on", "sex", "livelihood",
                  "children_count")  # fmt: skip
 CHECKED_BY = ("official", "resident", "evidence")
@@ -278,6 +281,8 @@ def _check(f: FormField, value: Any) -> Message | None:
             return Message(N_("날짜를 YYYY-MM-DD 형식으로 입력해 주세요."))
     if f.type == "choice" and value not in f.choices:
         return Message(N_("목록에서 골라 주세요."))
+    if f.type == "dong" and find_dong(value) is None:
+        return Message(N_("목록에서 동을 골라 주세요."))
     if f.type == "phone" and not PHONE_PATTERN.match(value):
         return Message(N_("전화번호를 010-1234-5678 형식으로 입력해 주세요."))
     return None

@@ -3,6 +3,11 @@
 A criterion's `status` is the single source of truth; `explain` only words the decided status, so
 the "why" can never disagree with the "what". Statuses are ordered MET < UNKNOWN < UNMET, which
 lets all_of take the worst and any_of the best.
+
+The words are for a resident, not an engineer: `explain` is one sentence, "what is asked — what we know
+of you" ("만 65세 이상 — 지금 만 64세예요."). The status itself is shown beside it as an icon and a word by
+whoever renders it, never as a tag inside the sentence; an any_of keeps its options as separate lines
+(`Verdict.parts`), each with its own status, so nothing is squeezed into brackets.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from datetime import date
 from typing import ClassVar
 
 from naesone_app.core.dates import add_months, anniversary
-from naesone_app.core.i18n import N_, Localized, Message, Percent
+from naesone_app.core.i18n import N_, Listed, Localized, Message, Percent
 from naesone_app.core.labels import (
     HOUSEHOLD_LABELS,
     HOUSING_LABELS,
@@ -35,9 +40,14 @@ class Change:
 
 
 class Criterion:
-    """Base of every condition; subclasses are frozen dataclasses, so equal rules share a verdict."""
+    """Base of every condition; subclasses are frozen dataclasses, so equal rules share a verdict.
+
+    A subclass says what it asks (`requirement`), what we know of the resident (`fact`, for a met or
+    unmet status) and what to tell us when the fact is missing (`asks`); `explain` puts them together.
+    """
 
     kind: ClassVar[str] = ""
+    asks: ClassVar[str] = ""  # "{what} 알려 주시면 …": the missing fact with its particle, e.g. "나이를"
 
     def status(self, facts: Facts) -> int:
         raise NotImplementedError
@@ -46,9 +56,18 @@ class Criterion:
         """What the programme asks, e.g. "만 65세 이상"."""
         raise NotImplementedError
 
-    def explain(self, facts: Facts, status: int) -> Message:
-        """Why `status`, in the resident's own facts."""
+    def fact(self, facts: Facts, status: int) -> Message:
+        """What we know of the resident that decided a met or unmet status, e.g. "지금 만 64세예요."."""
         raise NotImplementedError
+
+    def fact_among_others(self, facts: Facts, status: int) -> Message:
+        """`fact` when it is read beside other conditions' facts, without its own rule before it."""
+        return self.fact(facts, status)
+
+    def explain(self, facts: Facts, status: int) -> Message:
+        """Why `status`, in one sentence: the requirement, then the resident's own fact."""
+        fact = _ask(self.asks) if status == UNKNOWN else self.fact(facts, status)
+        return Message(N_("{rule} — {fact}"), {"rule": self.requirement(), "fact": fact})
 
     def changes(self, facts: Facts) -> tuple[Change, ...]:
         """Dates after facts.as_of on which this criterion could change by time alone."""
@@ -59,12 +78,33 @@ def _unknown(question: str) -> Message:
     return Message(N_("아직 모름: {question}"), {"question": Message(question)})
 
 
+def _ask(what: str) -> Message:
+    """The sentence for a fact we do not have: "나이를 알려 주시면 확인할 수 있어요."."""
+    return Message(N_("{what} 알려 주시면 확인할 수 있어요."), {"what": Message(what)})
+
+
+def what_to_tell(criterion: Criterion) -> Message:
+    """For an unknown criterion: what the resident could tell us to settle it, as a sentence."""
+    if criterion.asks:
+        return _ask(criterion.asks)
+    if criterion.kind == "declared":  # nothing to tell the app: the office checks it
+        return Message(N_("{rule} — 담당 부서가 확인해요."), {"rule": criterion.requirement()})
+    return Message(N_("{rule} — 아직 확인할 수 없어요."), {"rule": criterion.requirement()})
+
+
 def _labels(codes: frozenset[str], table: dict[str, str]) -> list[Message]:
     return [Message(table[c]) for c in sorted(codes)]
 
 
+def _either(codes: frozenset[str], table: dict[str, str]) -> Listed:
+    """Codes as a choice in words: "장애인 또는 임산부"."""
+    return Listed(tuple(_labels(codes, table)), "or")
+
+
 def age_range_text(low: int | None, high: int | None) -> Message:
     """만 a세 이상 / 이하 / a~b세."""
+    if low is not None and low == high:
+        return Message(N_("만 {n}세"), {"n": low})
     if low is not None and high is not None:
         return Message(N_("만 {low}~{high}세"), {"low": low, "high": high})
     if low is not None:
@@ -79,6 +119,7 @@ class AgeRange(Criterion):
     low: int | None
     high: int | None
     kind: ClassVar[str] = "age"
+    asks: ClassVar[str] = N_("나이를")
 
     def status(self, facts: Facts) -> int:
         if facts.age is None:
@@ -92,10 +133,8 @@ class AgeRange(Criterion):
     def requirement(self) -> Message:
         return age_range_text(self.low, self.high)
 
-    def explain(self, facts: Facts, status: int) -> Message:
-        if status == UNKNOWN:
-            return _unknown(N_("나이"))
-        return Message(N_("만 {age}세 (대상: {rule})"), {"age": facts.age, "rule": self.requirement()})
+    def fact(self, facts: Facts, status: int) -> Message:
+        return Message(N_("지금 만 {age}세예요."), {"age": facts.age})
 
     def changes(self, facts: Facts) -> tuple[Change, ...]:
         if facts.birth_date is None:
@@ -114,6 +153,7 @@ class Sex(Criterion):
 
     allowed: frozenset[str]
     kind: ClassVar[str] = "sex"
+    asks: ClassVar[str] = N_("성별을")
 
     def status(self, facts: Facts) -> int:
         if facts.sex is None:
@@ -121,15 +161,13 @@ class Sex(Criterion):
         return MET if facts.sex in self.allowed else UNMET
 
     def requirement(self) -> Message:
-        return Message(N_("{sexes} 대상"), {"sexes": _labels(self.allowed, SEX_LABELS)})
+        return Message(N_("{sexes} 대상"), {"sexes": _either(self.allowed, SEX_LABELS)})
 
-    def explain(self, facts: Facts, status: int) -> Message:
-        if status == UNKNOWN:
-            return _unknown(N_("성별"))
-        return Message(
-            N_("{sex} (대상: {rule})"),
-            {"sex": Message(SEX_LABELS[facts.sex]), "rule": self.requirement()},
-        )
+    def fact(self, facts: Facts, status: int) -> Message:
+        return Message(SEX_FACTS[facts.sex])
+
+
+SEX_FACTS = {"male": N_("남성이에요."), "female": N_("여성이에요.")}
 
 
 def income_band_text(low: float | None, high: float | None) -> Message:
@@ -153,6 +191,7 @@ class IncomeBands(Criterion):
 
     bands: tuple[tuple[float | None, float | None], ...]
     kind: ClassVar[str] = "income"
+    asks: ClassVar[str] = N_("가구원 수와 소득을")
 
     def status(self, facts: Facts) -> int:
         value = facts.income_percent
@@ -174,35 +213,28 @@ class IncomeBands(Criterion):
         return MET if covered >= ceiling else UNKNOWN
 
     def requirement(self) -> Message:
-        return Message(N_("{bands}"), {"bands": [income_band_text(lo, hi) for lo, hi in self.bands]})
+        bands = tuple(income_band_text(lo, hi) for lo, hi in self.bands)
+        return Message(N_("{bands}"), {"bands": Listed(bands, "or")})
 
     def explain(self, facts: Facts, status: int) -> Message:
-        if status == UNKNOWN and facts.income_at_most is not None:
-            return Message(
-                N_(
-                    "{group}: 소득이 기준 중위소득 {ceiling} 이하예요. 이 혜택의 기준({rule})에 드는지는 소득을 알아야 해요"
-                ),
-                {
-                    "group": Message(LIVELIHOOD_LABELS[facts.livelihood]),
-                    "ceiling": Percent(facts.income_at_most),
-                    "rule": self.requirement(),
-                },
-            )
-        if status == UNKNOWN:
-            return _unknown(N_("소득 (가구원 수와 월 소득)"))
-        if facts.income_percent is None:
-            return Message(
-                N_("{group}: 소득이 기준 중위소득 {ceiling} 이하 (대상: {rule})"),
-                {
-                    "group": Message(LIVELIHOOD_LABELS[facts.livelihood]),
-                    "ceiling": Percent(facts.income_at_most),
-                    "rule": self.requirement(),
-                },
-            )
+        if status == UNKNOWN and facts.income_at_most is not None:  # bounded, but not enough to decide
+            bound = Message(INCOME_BOUND_FACTS[facts.livelihood], {"ceiling": Percent(facts.income_at_most)})
+            fact = Message(N_("{facts}"), {"facts": Listed((bound, _ask(self.asks)), "sentences")})
+            return Message(N_("{rule} — {fact}"), {"rule": self.requirement(), "fact": fact})
+        return Criterion.explain(self, facts, status)
+
+    def fact(self, facts: Facts, status: int) -> Message:
+        if facts.income_percent is None:  # settled by 수급·차상위 status, which bounds the income
+            return Message(INCOME_BOUND_FACTS[facts.livelihood], {"ceiling": Percent(facts.income_at_most)})
         return Message(
-            N_("기준 중위소득의 {value} (대상: {rule})"),
-            {"value": Percent(facts.income_percent), "rule": self.requirement()},
+            N_("가구 소득이 기준 중위소득의 {value}예요."), {"value": Percent(facts.income_percent)}
         )
+
+
+INCOME_BOUND_FACTS = {
+    "recipient": N_("기초생활수급자라 소득이 기준 중위소득 {ceiling} 이하예요."),
+    "near_poor": N_("차상위계층이라 소득이 기준 중위소득 {ceiling} 이하예요."),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +243,7 @@ class Region(Criterion):
 
     scope: str
     kind: ClassVar[str] = "region"
+    asks: ClassVar[str] = N_("중구에 사는지")
 
     def status(self, facts: Facts) -> int:
         if facts.lives_in_junggu:
@@ -224,14 +257,14 @@ class Region(Criterion):
             return Message(N_("서울시 거주자"))
         return Message(N_("중구 거주자"))
 
+    def fact(self, facts: Facts, status: int) -> Message:
+        return Message(N_("중구에 살아요.") if status == MET else N_("중구에 살지 않아요."))
+
     def explain(self, facts: Facts, status: int) -> Message:
-        if status == MET:
-            return Message(N_("중구에 살고 있음 (대상: {rule})"), {"rule": self.requirement()})
-        if status == UNMET:
-            return Message(N_("중구에 살지 않음 (대상: {rule})"), {"rule": self.requirement()})
-        if self.scope == "seoul" and facts.lives_in_junggu is False:
-            return Message(N_("서울시 거주 여부를 알 수 없음 (대상: {rule})"), {"rule": self.requirement()})
-        return _unknown(N_("중구 거주 여부"))
+        if status == UNKNOWN and self.scope == "seoul" and facts.lives_in_junggu is False:
+            fact = Message(N_("중구 밖 어디에 사는지는 아직 몰라요."))
+            return Message(N_("{rule} — {fact}"), {"rule": self.requirement(), "fact": fact})
+        return Criterion.explain(self, facts, status)
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +273,7 @@ class InDong(Criterion):
 
     dongs: frozenset[str]
     kind: ClassVar[str] = "dong"
+    asks: ClassVar[str] = N_("사는 동을")
 
     def status(self, facts: Facts) -> int:
         if facts.lives_in_junggu is False:
@@ -249,13 +283,13 @@ class InDong(Criterion):
         return MET if facts.dong in self.dongs else UNMET
 
     def requirement(self) -> Message:
-        return Message(N_("{dongs} 거주자"), {"dongs": [Message(d) for d in sorted(self.dongs)]})
+        dongs = tuple(Message(d) for d in sorted(self.dongs))
+        return Message(N_("{dongs} 거주자"), {"dongs": Listed(dongs, "or")})
 
-    def explain(self, facts: Facts, status: int) -> Message:
-        if status == UNKNOWN:
-            return _unknown(N_("사는 동"))
-        place = Message(facts.dong) if facts.dong else Message(N_("중구 밖"))
-        return Message(N_("{place} 거주 (대상: {rule})"), {"place": place, "rule": self.requirement()})
+    def fact(self, facts: Facts, status: int) -> Message:
+        if not facts.dong:
+            return Message(N_("중구 밖에 살아요."))
+        return Message(N_("{place}에 살아요."), {"place": Message(facts.dong)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +298,7 @@ class ResidenceMonths(Criterion):
 
     months: int
     kind: ClassVar[str] = "residence"
+    asks: ClassVar[str] = N_("중구 전입일을")
 
     def status(self, facts: Facts) -> int:
         if facts.lives_in_junggu is False:
@@ -275,15 +310,10 @@ class ResidenceMonths(Criterion):
     def requirement(self) -> Message:
         return Message(N_("중구 거주 {months}개월 이상"), {"months": self.months})
 
-    def explain(self, facts: Facts, status: int) -> Message:
+    def fact(self, facts: Facts, status: int) -> Message:
         if facts.lives_in_junggu is False:
-            return Message(N_("중구에 살지 않음 (대상: {rule})"), {"rule": self.requirement()})
-        if status == UNKNOWN:
-            return _unknown(N_("중구 전입일"))
-        return Message(
-            N_("중구 거주 {have}개월 (대상: {rule})"),
-            {"have": max(facts.months_in_junggu, 0), "rule": self.requirement()},
-        )
+            return Message(N_("중구에 살지 않아요."))
+        return Message(N_("중구에 산 지 {have}개월이에요."), {"have": max(facts.months_in_junggu, 0)})
 
     def changes(self, facts: Facts) -> tuple[Change, ...]:
         if facts.moved_in_on is None:
@@ -299,6 +329,7 @@ class Livelihood(Criterion):
 
     allowed: frozenset[str]
     kind: ClassVar[str] = "livelihood"
+    asks: ClassVar[str] = N_("기초생활수급·차상위 여부를")
 
     def status(self, facts: Facts) -> int:
         if facts.livelihood is None:
@@ -306,15 +337,17 @@ class Livelihood(Criterion):
         return MET if facts.livelihood in self.allowed else UNMET
 
     def requirement(self) -> Message:
-        return Message(N_("{groups} 대상"), {"groups": _labels(self.allowed, LIVELIHOOD_LABELS)})
+        return Message(N_("{groups}"), {"groups": _either(self.allowed, LIVELIHOOD_LABELS)})
 
-    def explain(self, facts: Facts, status: int) -> Message:
-        if status == UNKNOWN:
-            return _unknown(N_("기초생활수급·차상위 여부"))
-        return Message(
-            N_("{have} (대상: {rule})"),
-            {"have": Message(LIVELIHOOD_LABELS[facts.livelihood]), "rule": self.requirement()},
-        )
+    def fact(self, facts: Facts, status: int) -> Message:
+        return Message(LIVELIHOOD_FACTS[facts.livelihood])
+
+
+LIVELIHOOD_FACTS = {
+    "none": N_("기초생활수급자도 차상위계층도 아니에요."),
+    "near_poor": N_("차상위계층이에요."),
+    "recipient": N_("기초생활수급자예요."),
+}
 
 
 class _CodeSet(Criterion):
@@ -325,13 +358,12 @@ class _CodeSet(Criterion):
 
     __slots__ = ()
     any_of: frozenset[str]
-    fact: ClassVar[str]
+    fact_name: ClassVar[str]
     labels: ClassVar[dict[str, str]]
-    question: ClassVar[str]
     rule: ClassVar[str]
 
     def status(self, facts: Facts) -> int:
-        have = getattr(facts, self.fact)
+        have = getattr(facts, self.fact_name)
         if have is None:
             return self._settled(facts)
         return MET if have & self.any_of else UNMET
@@ -341,18 +373,21 @@ class _CodeSet(Criterion):
         return UNKNOWN
 
     def requirement(self) -> Message:
-        return Message(self.rule, {"items": _labels(self.any_of, self.labels)})
+        return Message(self.rule, {"items": _either(self.any_of, self.labels)})
 
     def _have(self, facts: Facts) -> frozenset[str]:
-        return getattr(facts, self.fact) or frozenset()
+        return getattr(facts, self.fact_name) or frozenset()
 
-    def explain(self, facts: Facts, status: int) -> Message:
-        if status == UNKNOWN:
-            return _unknown(self.question)
+    def fact(self, facts: Facts, status: int) -> Message:
         if status == MET:
             have = _labels(self._have(facts) & self.any_of, self.labels)
-            return Message(N_("{have} 해당 (대상: {rule})"), {"have": have, "rule": self.requirement()})
-        return Message(N_("해당 없음 (대상: {rule})"), {"rule": self.requirement()})
+            return Message(N_("{have}에 해당해요."), {"have": Listed(tuple(have))})
+        return Message(N_("해당하지 않아요."))
+
+    def fact_among_others(self, facts: Facts, status: int) -> Message:
+        if status == UNMET:  # "해당하지 않아요" alone would not say what does not apply
+            return Message(N_("{items}에 해당하지 않아요."), {"items": _either(self.any_of, self.labels)})
+        return self.fact(facts, status)
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,10 +396,10 @@ class Situation(_CodeSet):
 
     any_of: frozenset[str]
     kind: ClassVar[str] = "situation"
-    fact: ClassVar[str] = "situations"
+    fact_name: ClassVar[str] = "situations"
     labels: ClassVar[dict[str, str]] = SITUATION_LABELS
-    question: ClassVar[str] = N_("해당하는 상황 (장애, 임신, 학생 등)")
-    rule: ClassVar[str] = N_("다음 중 하나: {items}")
+    asks: ClassVar[str] = N_("본인 상황(장애, 임신, 학생 등)을")
+    rule: ClassVar[str] = N_("{items}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,10 +408,10 @@ class Household(_CodeSet):
 
     any_of: frozenset[str]
     kind: ClassVar[str] = "household"
-    fact: ClassVar[str] = "household"
+    fact_name: ClassVar[str] = "household"
     labels: ClassVar[dict[str, str]] = HOUSEHOLD_LABELS
-    question: ClassVar[str] = N_("가구 유형 (1인 가구, 한부모 등)")
-    rule: ClassVar[str] = N_("가구 유형: {items}")
+    asks: ClassVar[str] = N_("가구 상황(1인 가구, 한부모 등)을")
+    rule: ClassVar[str] = N_("{items}")
 
     def _settled(self, facts: Facts) -> int:
         """Codes implied by other answers (household size 1 ↔ 1인 가구) decide without the list."""
@@ -396,6 +431,7 @@ class Housing(Criterion):
 
     allowed: frozenset[str]
     kind: ClassVar[str] = "housing"
+    asks: ClassVar[str] = N_("사는 집의 형태(반지하·옥탑방)를")
 
     def status(self, facts: Facts) -> int:
         if facts.housing is None:
@@ -403,15 +439,10 @@ class Housing(Criterion):
         return MET if facts.housing in self.allowed else UNMET
 
     def requirement(self) -> Message:
-        return Message(N_("사는 집: {items}"), {"items": _labels(self.allowed, HOUSING_LABELS)})
+        return Message(N_("사는 집: {items}"), {"items": _either(self.allowed, HOUSING_LABELS)})
 
-    def explain(self, facts: Facts, status: int) -> Message:
-        if status == UNKNOWN:
-            return _unknown(N_("사는 집의 형태 (반지하·옥탑방)"))
-        return Message(
-            N_("{have} (대상: {rule})"),
-            {"have": Message(HOUSING_LABELS[facts.housing]), "rule": self.requirement()},
-        )
+    def fact(self, facts: Facts, status: int) -> Message:
+        return Message(N_("사는 집: {have}."), {"have": Message(HOUSING_LABELS[facts.housing])})
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,10 +471,16 @@ def child_age_text(low: int | None, high: int | None) -> Message:
     """Ages in months, shown in years when whole years."""
 
     def part(months: int) -> Message:
+        if months == 12:
+            return Message(N_("만 1세"))  # "1 year old", not "1 years old"
         if months % 12 == 0:
             return Message(N_("만 {n}세"), {"n": months // 12})
         return Message(N_("{n}개월"), {"n": months})
 
+    if low == 0:
+        low = None  # "from birth" is no bound a parent needs to read
+    if low is None and high == 0:
+        return Message(N_("만 1세 미만"))
     if low is not None and high is not None:
         return Message(N_("{low}~{high}"), {"low": part(low), "high": part(high)})
     if low is not None:
@@ -464,6 +501,7 @@ class ChildAge(Criterion):
     high_months: int | None
     count: int = 1
     kind: ClassVar[str] = "children"
+    asks: ClassVar[str] = N_("자녀와 자녀의 생년월일을")
 
     def _qualifying(self, facts: Facts) -> int:
         from naesone_app.core.dates import months_between
@@ -495,13 +533,11 @@ class ChildAge(Criterion):
             return self.high_months - 11  # 71 months reads as "up to 만 5세"
         return self.high_months
 
-    def explain(self, facts: Facts, status: int) -> Message:
-        if status == UNKNOWN:
-            return _unknown(N_("자녀와 자녀의 생년월일"))
-        return Message(
-            N_("해당 자녀 {n}명 (대상: {rule})"),
-            {"n": self._qualifying(facts), "rule": self.requirement()},
-        )
+    def fact(self, facts: Facts, status: int) -> Message:
+        n = self._qualifying(facts)
+        if n == 0:
+            return Message(N_("해당하는 나이의 자녀가 없어요."))
+        return Message(N_("해당하는 나이의 자녀가 {n}명 있어요."), {"n": n})
 
     def changes(self, facts: Facts) -> tuple[Change, ...]:
         found = []
@@ -522,6 +558,7 @@ class HouseholdSize(Criterion):
     low: int | None
     high: int | None
     kind: ClassVar[str] = "household_size"
+    asks: ClassVar[str] = N_("가구원 수를")
 
     def status(self, facts: Facts) -> int:
         size = facts.household_size
@@ -538,12 +575,8 @@ class HouseholdSize(Criterion):
             return Message(N_("가구원 {high}명 이하"), {"high": self.high})
         return Message(N_("가구원 {low}~{high}명"), {"low": self.low, "high": self.high})
 
-    def explain(self, facts: Facts, status: int) -> Message:
-        if status == UNKNOWN:
-            return _unknown(N_("가구원 수"))
-        return Message(
-            N_("가구원 {n}명 (대상: {rule})"), {"n": facts.household_size, "rule": self.requirement()}
-        )
+    def fact(self, facts: Facts, status: int) -> Message:
+        return Message(N_("가구원이 {n}명이에요."), {"n": facts.household_size})
 
 
 @dataclass(frozen=True, slots=True)
@@ -557,10 +590,16 @@ class AllOf(Criterion):
         return max((p.status(facts) for p in self.parts), default=MET)
 
     def requirement(self) -> Message:
-        return Message(N_("모두 충족: {parts}"), {"parts": [p.requirement() for p in self.parts]})
+        return Message(N_("{parts}"), {"parts": Listed(tuple(p.requirement() for p in self.parts))})
+
+    def fact(self, facts: Facts, status: int) -> Message:
+        """Met: all of them; otherwise what we know of the parts that are not met (or not known)."""
+        if status == MET:
+            return Message(N_("모두 해당해요."))
+        return _combined(tuple(p for p in self.parts if p.status(facts) != MET), facts)
 
     def explain(self, facts: Facts, status: int) -> Message:
-        return _combined(self.parts, facts)
+        return Message(N_("{rule} — {fact}"), {"rule": self.requirement(), "fact": self.fact(facts, status)})
 
     def changes(self, facts: Facts) -> tuple[Change, ...]:
         return tuple(c for p in self.parts for c in p.changes(facts))
@@ -577,29 +616,36 @@ class AnyOf(Criterion):
         return min((p.status(facts) for p in self.parts), default=MET)
 
     def requirement(self) -> Message:
-        return Message(N_("다음 중 하나: {parts}"), {"parts": [p.requirement() for p in self.parts]})
+        return Message(N_("{parts}"), {"parts": Listed(tuple(p.requirement() for p in self.parts), "or")})
 
-    def explain(self, facts: Facts, status: int) -> Message:
+    def fact(self, facts: Facts, status: int) -> Message:
+        """Met: the option that holds; unmet: none holds; unknown: some cannot be checked yet."""
         if status == MET:
             met = next(p for p in self.parts if p.status(facts) == MET)
-            return Message(N_("다음 중 하나를 충족: {detail}"), {"detail": met.explain(facts, MET)})
-        return Message(N_("다음 중 하나 — {parts}"), {"parts": _combined(self.parts, facts)})
+            return met.fact(facts, MET)
+        if status == UNMET:
+            return Message(N_("어느 것에도 해당하지 않아요."))
+        return Message(N_("아직 확인할 수 없는 것이 있어요."))
+
+    def explain(self, facts: Facts, status: int) -> Message:
+        """The flat form (lists, the command line): "다음 중 하나면 돼요: A 또는 B — …"."""
+        return Message(N_("{lead}: {rule} — {fact}"),
+                       {"lead": Message(ANY_OF_LEAD), "rule": self.requirement(), "fact": self.fact(facts, status)})  # fmt: skip
 
     def changes(self, facts: Facts) -> tuple[Change, ...]:
         return tuple(c for p in self.parts for c in p.changes(facts))
 
 
-_MARKS = {MET: N_("충족"), UNKNOWN: N_("확인 필요"), UNMET: N_("미충족")}
+ANY_OF_LEAD = N_("다음 중 하나면 돼요")
 
 
 def _combined(parts: tuple[Criterion, ...], facts: Facts) -> Message:
-    pieces = []
+    """What we know of several parts, sentence after sentence (no status tags: they are shown apart)."""
+    facts_said = []
     for part in parts:
         status = part.status(facts)
-        pieces.append(
-            Message(
-                N_("{detail} [{mark}]"),
-                {"detail": part.explain(facts, status), "mark": Message(_MARKS[status])},
-            )
-        )
-    return Message(N_("{items}"), {"items": pieces})
+        if isinstance(part, AllOf | AnyOf):
+            facts_said.append(part.fact(facts, status))
+        else:
+            facts_said.append(_ask(part.asks) if status == UNKNOWN else part.fact_among_others(facts, status))
+    return Message(N_("{facts}"), {"facts": Listed(tuple(facts_said), "sentences")})

@@ -82,6 +82,7 @@ class Verdict:
     status: str
     detail: Message
     requirement: Message
+    parts: tuple[Verdict, ...] = ()  # an any_of's options, each decided, shown one per line
 
     @property
     def name(self) -> str:
@@ -111,9 +112,12 @@ class ProgramResult:
 
 
 def verdict(criterion: Criterion, facts: Facts) -> Verdict:
-    """Decide and explain one criterion."""
+    """Decide and explain one criterion; an any_of also decides each of its options."""
     code = criterion.status(facts)
-    return Verdict(criterion, STATUS_NAMES[code], criterion.explain(facts, code), criterion.requirement())
+    parts = tuple(verdict(p, facts) for p in criterion.parts) if isinstance(criterion, AnyOf) else ()
+    return Verdict(
+        criterion, STATUS_NAMES[code], criterion.explain(facts, code), criterion.requirement(), parts
+    )
 
 
 def status_code(criteria: tuple[Criterion, ...], facts: Facts) -> int:

@@ -6,6 +6,7 @@ the reader's locale. The pages use `gettext_for(locale)` at compile time.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
@@ -13,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date as _babel_date
+from babel.dates import get_day_names
+from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 from babel.support import NullTranslations, Translations
 
@@ -47,6 +50,22 @@ class Percent:
     """A percentage such as 45.5 (%), formatted with the locale's decimal mark."""
 
     value: float
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """Items joined the way the locale writes a list: "A, B 및 C" / "A, B and C" (or "또는" / "or").
+
+    A bare list parameter is joined with commas, which reads as a list of tags; a condition that offers a
+    choice ("장애인 또는 임산부") or needs several things at once says so in words.
+    """
+
+    items: tuple[Any, ...]
+    style: str = "and"  # "and" | "or" | "sentences" (whole sentences, one after another)
+
+    def __post_init__(self) -> None:
+        if self.style not in ("and", "or", "sentences"):
+            raise ValueError(f"Listed.style must be 'and', 'or' or 'sentences', not {self.style!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +121,26 @@ def format_percent(value: float, locale: str) -> str:
     return format_decimal(round(value, 1), format="#,##0.#", locale=locale) + "%"
 
 
+KOREAN_WEEKDAYS = "월화수목금토일"  # Monday first, as Babel numbers them
+_SCHEDULE = re.compile(rf"^\s*([{KOREAN_WEEKDAYS}](?:\s*[·,/]\s*[{KOREAN_WEEKDAYS}])*)(?=\s|$)(.*)$")
+
+
+def format_schedule(text: str, locale: str) -> str:
+    """A weekly schedule written the Korean way ("화·목 10:00–12:00") in the reader's locale.
+
+    Course data keeps the schedule as the centre publishes it; the weekdays at its start are names, so
+    they are written in the locale ("Tue and Thu 10:00–12:00"). Text that does not start with weekdays
+    is returned as it is.
+    """
+    match = _SCHEDULE.match(text)
+    if match is None or locale == DEFAULT_LOCALE:
+        return text
+    days, rest = match.groups()
+    names = get_day_names("abbreviated", locale=locale)
+    words = [names[KOREAN_WEEKDAYS.index(day)] for day in re.findall(f"[{KOREAN_WEEKDAYS}]", days)]
+    return format_list(words, locale=locale) + rest
+
+
 def format_moment(value: datetime, locale: str) -> str:
     """A date and a 24-hour clock time in Seoul (2026. 11. 26. 14:00 / Nov 26, 2026 14:00)."""
     seoul = value.astimezone(KST)
@@ -121,6 +160,11 @@ def _format_param(value: Any, locale: str) -> str:
         return format_date(value, locale)
     if isinstance(value, Message):
         return render(value, locale)
+    if isinstance(value, Listed):
+        words = [_format_param(v, locale) for v in value.items]
+        if value.style == "sentences":
+            return " ".join(words)
+        return format_list(words, style="standard" if value.style == "and" else "or", locale=locale)
     if isinstance(value, list | tuple):
         return ", ".join(_format_param(v, locale) for v in value)
     if isinstance(value, int) and not isinstance(value, bool):

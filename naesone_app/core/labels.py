@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from naesone_app.core.i18n import N_
+from naesone_app.core.i18n import N_, gettext_for
 
 SITUATION_LABELS: dict[str, str] = {
     "prospective_parent": N_("예비부모·난임"),
@@ -51,3 +51,15 @@ DONG_LABELS: tuple[str, ...] = (
     N_("소공동"), N_("회현동"), N_("명동"), N_("필동"), N_("장충동"), N_("광희동"), N_("을지로동"), N_("신당동"),
     N_("다산동"), N_("약수동"), N_("청구동"), N_("신당5동"), N_("동화동"), N_("황학동"), N_("중림동"),
 )  # fmt: skip
+VALUE_FORM_LABELS: dict[str, str] = {"cash": N_("현금"), "voucher": N_("바우처"), "service": N_("서비스")}
+# Gov24's 서비스분야, which Gov24 programmes carry as their category, beside the life-stage categories above
+GOV24_FIELD_LABELS: tuple[str, ...] = (
+    N_("생활안정"), N_("주거·자립"), N_("보육·교육"), N_("고용·창업"), N_("보건·의료"), N_("행정·안전"),
+    N_("임신·출산"), N_("보호·돌봄"), N_("문화·환경"), N_("농림축산어업"),
+)  # fmt: skip
+KNOWN_CATEGORIES: frozenset[str] = frozenset(CATEGORY_LABELS) | frozenset(GOV24_FIELD_LABELS)
+
+
+def category_label(category: str, locale: str) -> str:
+    """A category in the reader's words: every category the catalogue uses is a msgid with a translation."""
+    return gettext_for(locale)(category) if category in KNOWN_CATEGORIES else category

@@ -14,11 +14,17 @@ from naesone_app.state.browse import BrowseState, ProgramLink
 def _item(link: rx.Var[ProgramLink], locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return rx.el.li(
-        rx.el.a(link.title, href=localized("/program", locale) + "?id=" + link.key, class_name="item-title"),
+        rx.el.a(
+            link.title,
+            href=localized("/program", locale) + "?id=" + link.key,
+            class_name="item-title",
+            lang=rx.cond(link.korean_only, "ko", locale),
+        ),
         " ",
         rx.el.span(link.level, class_name="badge badge-level"),
         rx.cond(link.is_sample, rx.el.span(_("샘플"), class_name="badge badge-sample")),
-        rx.el.p(link.summary, class_name="summary"),
+        rx.el.p(link.summary, class_name="summary", lang=rx.cond(link.korean_only, "ko", locale)),
+        rx.cond(link.korean_only, rx.el.p(_("한국어로만 제공돼요"), class_name="korean-only")),
         class_name="program-item",
     )
 

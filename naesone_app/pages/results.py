@@ -1,25 +1,33 @@
-"""Results: every programme grouped eligible / maybe / not eligible, each with its reasons."""
+"""Results as a person reads them: a summary first, what they can get in order, filters, the closed apart,
+the ineligible behind a count. Nothing is decided here: the order, the groups and every sentence come
+from core/results.py through ScreeningState."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from naesone_app.components.layout import localized, page_shell
-from naesone_app.components.results import result_card
+from naesone_app.components.results import compact_card
 from naesone_app.components.screening import restart_button
 from naesone_app.components.text import interpolate
-from naesone_app.core.i18n import gettext_for
+from naesone_app.core.i18n import N_, gettext_for
 from naesone_app.state.screening import ScreeningState
+from naesone_app.state.views import sentence
+
+FILTER_LABELS = {
+    "in_app": N_("앱에서 신청"), "closing_soon": N_("마감 임박"),
+    "cash": N_("현금"), "voucher": N_("바우처"), "service": N_("서비스"),
+}  # fmt: skip
 
 
-def _group(locale: str, key: str, heading: str, cards, count, empty: str) -> rx.Component:
+def _cards(cards, locale: str) -> rx.Component:
+    return rx.el.div(rx.foreach(cards, lambda card: compact_card(card, locale)), class_name="card-list")
+
+
+def _group(key: str, heading: rx.Component, body: rx.Component) -> rx.Component:
     return rx.el.section(
-        rx.el.h2(interpolate(heading, n=count), id=f"group-{key}"),
-        rx.cond(
-            count > 0,
-            rx.el.div(rx.foreach(cards, lambda card: result_card(card, locale)), class_name="card-list"),
-            rx.el.p(empty, class_name="muted"),
-        ),
+        rx.el.h2(heading, id=f"group-{key}"),
+        body,
         aria_labelledby=f"group-{key}",
         id=f"results-{key}",
         class_name="result-group",
@@ -60,6 +68,168 @@ def _save_panel(locale: str) -> rx.Component:
     )  # fmt: skip
 
 
+def _summary(locale: str) -> rx.Component:
+    """The headline (how many, about how much a year) and the other groups in one line each."""
+    _ = gettext_for(locale)
+    state = ScreeningState
+    return rx.el.section(
+        rx.el.h2(_("한눈에 보기"), class_name="visually-hidden", id="summary-heading"),
+        rx.cond(state.summary.length() > 0, rx.el.p(state.summary[0], class_name="summary-head")),
+        rx.foreach(state.summary[1:], lambda line: rx.el.p(line, class_name="summary-line")),
+        aria_labelledby="summary-heading",
+        id="results-summary",
+        class_name="results-summary",
+    )
+
+
+def _filters(locale: str) -> rx.Component:
+    """One filter at a time, as toggle buttons (aria-pressed), each with how many programmes pass it."""
+    _ = gettext_for(locale)
+    state = ScreeningState
+
+    def chip(name: str, label: str, count) -> rx.Component:
+        counted = () if count is None else (" ", rx.el.span(count, class_name="chip-count"))
+        return rx.el.button(
+            label,
+            *counted,
+            type="button",
+            class_name="chip",
+            aria_pressed=rx.cond(state.filter == name, "true", "false"),
+            on_click=state.choose_filter(name),
+            id=f"filter-{name or 'all'}",
+        )
+
+    return rx.el.div(
+        rx.el.span(_("골라 보기"), id="filters-label", class_name="filters-label"),
+        chip("", _("전체"), None),
+        *[chip(name, sentence(_(label)), state.filter_counts[name]) for name, label in FILTER_LABELS.items()],
+        role="group",
+        aria_labelledby="filters-label",
+        class_name="filters",
+        id="results-filters",
+    )
+
+
+def _answered(locale: str) -> rx.Component:
+    _ = gettext_for(locale)
+    state = ScreeningState
+    return rx.fragment(
+        _summary(locale),
+        rx.cond(
+            state.remaining > 0,
+            rx.el.p(
+                rx.el.a(
+                    interpolate(_("질문 계속하기 (남은 질문 {n}개)"), n=state.remaining),
+                    href=localized("/check", locale),
+                    class_name="button primary",
+                    id="continue-questions",
+                ),
+                class_name="actions",
+            ),
+        ),
+        _filters(locale),
+        _group(
+            "eligible",
+            interpolate(_("받을 수 있어요 ({n})"), n=state.eligible.length()),
+            rx.cond(
+                state.eligible.length() > 0,
+                _cards(state.eligible, locale),
+                rx.el.p(
+                    rx.cond(
+                        state.filter == "",
+                        _("아직 확실히 받을 수 있는 혜택이 없어요."),
+                        _("이 조건에 맞는 혜택이 없어요."),
+                    ),
+                    class_name="muted",
+                ),
+            ),
+        ),
+        _more(_("그 밖의 받을 수 있는 혜택 {n}개는 전체 혜택에서 볼 수 있어요."), state.eligible_more),
+        _group(
+            "maybe",
+            interpolate(_("확인이 더 필요해요 ({n})"), n=state.maybe.length() + state.maybe_rest.length()),
+            rx.fragment(
+                rx.cond(
+                    state.remaining > 0,
+                    rx.el.p(_("질문에 몇 가지 더 답하면 확실해져요."), class_name="muted"),
+                ),
+                rx.cond(
+                    state.maybe.length() > 0,
+                    _cards(state.maybe, locale),
+                    rx.el.p(_("확인이 필요한 혜택이 없어요."), class_name="muted"),
+                ),
+                rx.cond(
+                    state.maybe_rest.length() > 0,
+                    rx.el.details(
+                        rx.el.summary(interpolate(_("나머지 {n}개 더 보기"), n=state.maybe_rest.length())),
+                        _cards(state.maybe_rest, locale),
+                        class_name="more-results",
+                        id="maybe-rest",
+                    ),
+                ),
+            ),
+        ),
+        _more(_("확인이 필요한 혜택 {n}개는 질문에 더 답하면 정리돼요."), state.maybe_more),
+        rx.cond(
+            state.closed.length() > 0,
+            _group(
+                "closed",
+                interpolate(_("마감 ({n})"), n=state.closed.length()),
+                rx.fragment(
+                    rx.el.p(_("이번 신청 기간이 끝난 혜택이에요."), class_name="muted"),
+                    _cards(state.closed, locale),
+                ),
+            ),
+        ),
+        rx.cond(
+            state.ineligible_total > 0,
+            rx.el.section(
+                rx.el.details(
+                    rx.el.summary(
+                        rx.el.h2(
+                            interpolate(_("지금은 어려운 혜택 {n}개 보기"), n=state.ineligible_total),
+                            id="group-ineligible",
+                        ),
+                    ),
+                    _cards(state.ineligible, locale),
+                    _more(_("그 밖에 조건이 맞지 않는 혜택 {n}개는 생략했어요."), state.ineligible_more),
+                    class_name="more-results",
+                ),
+                aria_labelledby="group-ineligible",
+                id="results-ineligible",
+                class_name="result-group",
+            ),
+        ),
+    )
+
+
+def _unanswered(locale: str) -> rx.Component:
+    """No answers yet: an invitation, and only what is honestly open to everyone."""
+    _ = gettext_for(locale)
+    state = ScreeningState
+    return rx.el.section(
+        rx.el.h2(_("아직 알려 주신 내용이 없어요"), id="group-start"),
+        rx.el.p(_("나이, 사는 곳, 가족처럼 몇 가지만 답하면 받을 수 있는 혜택을 찾아 드려요. 2~3분이면 돼요.")),
+        rx.el.p(
+            rx.el.a(_("질문에 답하고 내 혜택 찾기"), href=localized("/check", locale),
+                    class_name="button primary", id="start-questions"),
+            " ",
+            rx.el.a(_("전체 혜택 둘러보기"), href=localized("/programs", locale), class_name="button"),
+            class_name="actions",
+        ),
+        rx.cond(
+            state.open_to_all.length() > 0,
+            rx.fragment(
+                rx.el.h3(_("조건 없이 누구나 받을 수 있는 혜택")),
+                _cards(state.open_to_all, locale),
+            ),
+        ),
+        aria_labelledby="group-start",
+        id="results-start",
+        class_name="result-group",
+    )  # fmt: skip
+
+
 def build(locale: str):
     _ = gettext_for(locale)
 
@@ -69,60 +239,20 @@ def build(locale: str):
             locale,
             "/results",
             rx.el.h1(_("나에게 맞는 혜택")),
-            rx.el.p(
-                _("알려 주신 내용으로 판단한 결과예요. 최종 결정은 담당 기관이 합니다."),
-                class_name="lead",
-            ),
-            rx.el.div(
-                rx.cond(
-                    state.remaining > 0,
-                    rx.el.a(
-                        interpolate(_("질문 계속하기 (남은 질문 {n}개)"), n=state.remaining),
-                        href=localized("/check", locale),
-                        class_name="button primary",
-                        id="continue-questions",
-                    ),
+            rx.cond(
+                state.has_answers,
+                rx.el.p(
+                    _("알려 주신 내용으로 판단한 결과예요. 최종 결정은 담당 기관이 합니다."),
+                    class_name="lead",
                 ),
-                restart_button(locale),
-                class_name="actions",
             ),
             _save_panel(locale),
             rx.cond(
                 state.results_ready,
-                rx.fragment(
-                    _group(
-                        locale,
-                        "eligible",
-                        _("받을 수 있어요 ({n})"),
-                        state.eligible,
-                        state.eligible.length() + state.eligible_more,
-                        _("아직 확실히 받을 수 있는 혜택이 없어요."),
-                    ),
-                    _more(
-                        _("그 밖의 받을 수 있는 혜택 {n}개는 전체 혜택에서 볼 수 있어요."),
-                        state.eligible_more,
-                    ),
-                    _group(
-                        locale,
-                        "maybe",
-                        _("확인이 더 필요해요 ({n})"),
-                        state.maybe,
-                        state.maybe.length() + state.maybe_more,
-                        _("확인이 필요한 혜택이 없어요."),
-                    ),
-                    _more(_("확인이 필요한 혜택 {n}개는 질문에 더 답하면 정리돼요."), state.maybe_more),
-                    _group(
-                        locale,
-                        "ineligible",
-                        _("지금은 어려워요 ({n})"),
-                        state.ineligible,
-                        state.ineligible.length() + state.ineligible_more,
-                        _("해당 없음"),
-                    ),
-                    _more(_("그 밖에 조건이 맞지 않는 혜택 {n}개는 생략했어요."), state.ineligible_more),
-                ),
+                rx.cond(state.has_answers, _answered(locale), _unanswered(locale)),
                 rx.el.p(_("결과를 불러오는 중이에요…"), class_name="muted", role="status"),
             ),
+            rx.cond(state.has_answers, rx.el.div(restart_button(locale), class_name="actions")),
         )
 
     results.__name__ = f"results_{locale}"

@@ -19,6 +19,7 @@ from naesone_app.core.applications import (
     FormField,
 )
 from naesone_app.core.dates import KST
+from naesone_app.core.dongs import DONGS
 from naesone_app.core.i18n import N_, Message, format_date, gettext_for, render
 from naesone_app.db.application_models import ApplicationEvent, Upload
 
@@ -137,6 +138,14 @@ def field_text(f: FormField, value: Any) -> str:
     return str(value)
 
 
+def _choices(f: FormField, locale: str) -> list[ChoiceOption]:
+    """A choice field's options in words; a dong field offers the 15 행정동, named in the reader's locale."""
+    if f.type == "dong":
+        _ = gettext_for(locale)
+        return [ChoiceOption(d.name, _(d.name)) for d in DONGS]
+    return [ChoiceOption(v, f.choice_label(v, locale)) for v in f.choices]
+
+
 def field_views(
     form: ApplicationForm,
     answers: Mapping[str, Any],
@@ -152,7 +161,7 @@ def field_views(
         views.append(
             FieldView(
                 name=f.name,
-                kind=f.type,
+                kind="choice" if f.type == "dong" else f.type,
                 input_type=INPUT_TYPES.get(f.type, "text"),
                 label=f.label.get(locale) or f.label["ko"],
                 required=f.required,
@@ -161,7 +170,7 @@ def field_views(
                 prefilled=f.name in prefilled and prefilled[f.name] == value,
                 error=errors.get(f.name, ""),
                 max_length=f.max_length,
-                choices=[ChoiceOption(v, f.choice_label(v, locale)) for v in f.choices],
+                choices=_choices(f, locale),
             )
         )
     return views
@@ -179,6 +188,8 @@ def answer_rows(form: ApplicationForm, answers: Mapping[str, Any], locale: str) 
             text = _("예") if value else _("아니요")
         elif f.type == "choice":
             text = f.choice_label(str(value), locale)
+        elif f.type == "dong":
+            text = _(str(value)) if value else "-"
         else:
             text = str(value)
         rows.append(AnswerRow(f.label.get(locale) or f.label["ko"], text))

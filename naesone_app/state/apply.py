@@ -68,6 +68,7 @@ from naesone_app.state.application_views import (
 from naesone_app.state.ids import sent_id
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState
+from naesone_app.state.views import sentence
 
 MAX_KEY_LENGTH = 140
 MAX_INPUT = 2000
@@ -235,7 +236,9 @@ class ApplyState(rx.State):
             return
         result = evaluate(program, facts)
         self.eligibility = result.status
-        self.unmet = [render(v.detail, self._locale()) for v in result.criteria if v.status == "unmet"]
+        self.unmet = [
+            sentence(render(v.detail, self._locale())) for v in result.criteria if v.status == "unmet"
+        ]
 
     # --- handlers ------------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from naesone_app.core import classes as rules
 from naesone_app.core.dates import KST
-from naesone_app.core.i18n import N_, Message, Won, format_date, format_won, render
+from naesone_app.core.i18n import N_, Message, Won, format_date, format_schedule, format_won, render
 from naesone_app.core.profile import Facts
 from naesone_app.db.class_listing import Listed
 from naesone_app.db.class_models import Course, Registration
@@ -153,7 +153,7 @@ def course_card(
         category_label=render(Message(CATEGORY_LABELS.get(course.category, course.category)), locale)
         if course.category else "",
         quarter=course.quarter,
-        schedule=course.schedule,
+        schedule=format_schedule(course.schedule, locale),
         period=render(Message(N_("{start} ~ {end} · {n}회"),
                               {"start": course.starts_on, "end": course.ends_on, "n": course.sessions}), locale),
         instructor=course.instructor,

@@ -6,7 +6,6 @@ import reflex as rx
 
 from naesone_app.core.dates import seoul_today
 from naesone_app.core.eligibility import evaluate
-from naesone_app.core.i18n import render
 from naesone_app.core.outbound import REPORTS
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
 from naesone_app.db.accounts import saved_programs, set_saved
@@ -19,6 +18,7 @@ from naesone_app.state.session import SessionState
 from naesone_app.state.views import (
     CriterionLine,
     ProgramView,
+    criterion_line,
     nearest_miss_text,
     next_change_text,
     program_view,
@@ -75,7 +75,7 @@ class ProgramState(rx.State):
             return
         result = evaluate(program, facts)
         self.status = result.status
-        self.criteria = [CriterionLine(v.status, render(v.detail, locale)) for v in result.criteria]
+        self.criteria = [criterion_line(v, locale) for v in result.criteria]
         self.nearest_miss = nearest_miss_text(result, locale)
         self.next_change = next_change_text(result, locale)
 

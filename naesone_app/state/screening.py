@@ -24,18 +24,19 @@ from naesone_app.core.answers import (
 )
 from naesone_app.core.criteria import MET, UNKNOWN
 from naesone_app.core.dates import seoul_today
+from naesone_app.core.eligibility import evaluate
 from naesone_app.core.feed import compare
 from naesone_app.core.i18n import N_, Message, render
 from naesone_app.core.labels import HOUSEHOLD_LABELS, SITUATION_LABELS
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
 from naesone_app.core.questionnaire import QUESTIONS, askable, next_questions, offered_choices
-from naesone_app.core.results import group_results
+from naesone_app.core.results import FILTERS, group_results, open_to_everyone, summary_lines
 from naesone_app.db.accounts import audit, load_profile, save_profile
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState
-from naesone_app.state.views import AnswerLine, ResultCard, answer_lines, result_card
+from naesone_app.state.views import AnswerLine, ResultCard, answer_lines, compact_card
 
 MAX_FORM_FIELDS = 40
 # keyboard and screen-reader users continue at the new question (or the field to fix), not at the top
@@ -62,6 +63,10 @@ class OpenQuestion:
     title: str = ""
 
 
+MAYBE_OPEN = 5  # "확인이 더 필요해요": the first few open, the rest one tap away
+OPEN_TO_ALL_SHOWN = 5
+
+
 class ScreeningState(rx.State):
     """Answers → profile → decided programmes."""
 
@@ -82,12 +87,21 @@ class ScreeningState(rx.State):
     eligible_count: int = 0
     maybe_count: int = 0
     eligible: list[ResultCard] = []
-    maybe: list[ResultCard] = []
+    maybe: list[ResultCard] = []  # the first few, shown open
+    maybe_rest: list[ResultCard] = []  # the others, behind "더 보기"
+    closed: list[ResultCard] = []
     ineligible: list[ResultCard] = []
     ineligible_more: int = 0
     eligible_more: int = 0
     maybe_more: int = 0
+    ineligible_total: int = 0
+    summary: list[str] = []  # the top of the page, sentence by sentence
+    filter: str = ""  # "" (all) or one of core.results.FILTERS
+    filter_counts: dict[str, int] = {}
+    has_answers: bool = False
+    open_to_all: list[ResultCard] = []  # before any answer: programmes with no condition at all
     results_ready: bool = False
+    _cards: dict[str, list[ResultCard]] = {}
     _profile: dict[str, Any] = {}
     _settled: list[str] = []
     _children_expected: int = 0  # the gate's answer: how many birth dates to ask
@@ -300,24 +314,59 @@ class ScreeningState(rx.State):
 
     @rx.event
     async def open_results(self):
-        """on_load of the results page: decide every programme and group them."""
+        """on_load of the results page: decide every programme, group and order them, sum them up."""
         self._set_locale()
         self._restore()
         stored = await self._bring_in_saved()
         self._advance()
         self._compare_with_saved(stored)
         facts = facts_on(parse_profile(self._profile), seoul_today())
-        grouped = group_results(CATALOG.get(), facts)
-        cards = {
-            status: [result_card(r, self.locale) for r in results]
-            for status, results in grouped.shown.items()
+        catalog = CATALOG.get()
+        self.has_answers = bool(self._profile)
+        if not self.has_answers:  # no answers: invite the questions rather than 84 "확인 필요" cards
+            self._cards = {}
+            self.open_to_all = [
+                compact_card(evaluate(p, facts), facts, self.locale) for p in open_to_everyone(catalog)
+            ][:OPEN_TO_ALL_SHOWN]
+            self.summary, self.filter_counts = [], {}
+            self._show()
+            self.results_ready = True
+            return
+        grouped = group_results(catalog, facts)
+        self._cards = {
+            status: [compact_card(r, facts, self.locale) for r in shown]
+            for status, shown in grouped.shown.items()
         }
-        self.eligible = sorted(cards["eligible"], key=lambda card: card.title)
-        self.maybe, self.ineligible = cards["maybe"], cards["ineligible"]
-        self.eligible_more = grouped.total["eligible"] - len(self.eligible)
-        self.maybe_more = grouped.total["maybe"] - len(self.maybe)
-        self.ineligible_more = grouped.total["ineligible"] - len(self.ineligible)
+        self.summary = [render(line, self.locale) for line in summary_lines(grouped.summary)]
+        self.eligible_more = grouped.total["eligible"] - len(self._cards["eligible"])
+        self.maybe_more = grouped.total["maybe"] - len(self._cards["maybe"])
+        self.ineligible_more = grouped.total["ineligible"] - len(self._cards["ineligible"])
+        self.ineligible_total = grouped.total["ineligible"]
+        actionable = [*self._cards["eligible"], *self._cards["maybe"], *self._cards["closed"]]
+        self.filter_counts = {f: sum(f in card.filters for card in actionable) for f in FILTERS}
+        self.open_to_all = []
+        self._show()
         self.results_ready = True
+
+    @rx.event
+    def choose_filter(self, name: str):
+        """Show only the programmes that pass one filter ("" shows everything again)."""
+        if isinstance(name, str) and (name == "" or name in FILTERS):
+            self.filter = name
+            self._show()
+
+    def _show(self) -> None:
+        """The shown lists under the chosen filter; the ineligible are never filtered (they sit collapsed)."""
+        chosen = self.filter
+
+        def passing(status: str) -> list[ResultCard]:
+            cards = self._cards.get(status, [])
+            return [c for c in cards if chosen in c.filters] if chosen else list(cards)
+
+        maybe = passing("maybe")
+        self.eligible, self.closed = passing("eligible"), passing("closed")
+        self.maybe, self.maybe_rest = maybe[:MAYBE_OPEN], maybe[MAYBE_OPEN:]
+        self.ineligible = list(self._cards.get("ineligible", []))
 
     def _compare_with_saved(self, stored: dict[str, Any] | None) -> None:
         """For a signed-in resident: what saving these answers would change (shown before saving)."""

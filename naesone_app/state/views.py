@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from naesone_app.core import results
 from naesone_app.core.answers import QUESTION_TITLES, describe_answer
-from naesone_app.core.eligibility import ProgramResult
+from naesone_app.core.criteria import ANY_OF_LEAD, AnyOf, Criterion
+from naesone_app.core.eligibility import ProgramResult, Verdict
 from naesone_app.core.i18n import N_, Message, format_date, gettext_for, render
-from naesone_app.core.labels import CATEGORY_LABELS
+from naesone_app.core.labels import category_label
 from naesone_app.core.outbound import link_label, tracked_link
+from naesone_app.core.profile import Facts
 from naesone_app.core.program import Program
 from naesone_app.db.catalog_cache import url_key
 
@@ -22,11 +25,40 @@ SOURCE_LABELS = {"gov24": N_("정부24 공공서비스 정보"), "native": N_("�
 
 
 @dataclass
-class CriterionLine:
-    """One criterion as the resident reads it."""
+class CriterionOption:
+    """One option of a "any one of these" criterion, decided on its own."""
 
-    status: str
-    detail: str
+    status: str = ""
+    detail: str = ""
+
+
+@dataclass
+class CriterionLine:
+    """One criterion as the resident reads it: a sentence, and for an any_of its options one by one."""
+
+    status: str = ""
+    detail: str = ""
+    options: list[CriterionOption] = field(default_factory=list)
+
+
+def criterion_line(verdict: Verdict, locale: str) -> CriterionLine:
+    """A decided criterion in words; an any_of reads "다음 중 하나면 돼요" over its options."""
+    if not verdict.parts:
+        return CriterionLine(verdict.status, sentence(render(verdict.detail, locale)))
+    options = [CriterionOption(p.status, sentence(render(p.detail, locale))) for p in verdict.parts]
+    return CriterionLine(verdict.status, render(Message(ANY_OF_LEAD), locale), options)
+
+
+def requirement_text(criterion: Criterion) -> Message:
+    """What a programme asks, as listed under "누가 받을 수 있나요": a choice says it is one."""
+    if isinstance(criterion, AnyOf):
+        return Message(N_("{lead}: {rule}"), {"lead": Message(ANY_OF_LEAD), "rule": criterion.requirement()})
+    return criterion.requirement()
+
+
+def sentence(text: str) -> str:
+    """A sentence starts with a capital letter (English requirements are worded to sit mid-sentence)."""
+    return text[:1].upper() + text[1:]
 
 
 @dataclass
@@ -43,6 +75,11 @@ class ResultCard:
     next_change: str = ""
     deadline: str = ""
     is_sample: bool = False
+    why: str = ""  # one line: why it sits in its group (compact cards)
+    value: str = ""  # what it is worth, when the programme states it
+    in_app: bool = False  # the app holds its application form
+    korean_only: bool = False  # its texts exist only in Korean (Gov24) and the reader reads another language
+    filters: list[str] = field(default_factory=list)  # the page filters it passes (core.results.FILTERS)
 
 
 @dataclass
@@ -114,11 +151,30 @@ def result_card(result: ProgramResult, locale: str) -> ResultCard:
         summary=text.summary,
         status=result.status,
         level=_label(LEVEL_LABELS, program.level, locale),
-        criteria=[CriterionLine(v.status, render(v.detail, locale)) for v in result.criteria],
+        criteria=[criterion_line(v, locale) for v in result.criteria],
         nearest_miss=nearest_miss_text(result, locale),
         next_change=next_change_text(result, locale),
         deadline=_window(program, locale) or text.deadline,
         is_sample=program.is_sample,
+    )
+
+
+def compact_card(result: ProgramResult, facts: Facts, locale: str) -> ResultCard:
+    """A results-page card: title, one line of why, value, deadline, 앱에서 신청 — the reasons are one tap away."""
+    program = result.program
+    deadline = results.deadline_text(result, facts.as_of)
+    return ResultCard(
+        key=url_key(program),
+        title=program.text(locale).title,
+        status=result.status,
+        level=_label(LEVEL_LABELS, program.level, locale),
+        deadline=render(deadline, locale) if deadline else "",
+        is_sample=program.is_sample,
+        why=sentence(render(results.why(result, facts), locale)),
+        value=render(results.value_text(program.value), locale) if program.value else "",
+        in_app=results.applies_in_app(program),
+        korean_only=locale not in program.texts,
+        filters=list(results.filters_of(result, facts.as_of)),
     )
 
 
@@ -151,15 +207,13 @@ def program_view(program: Program, locale: str) -> ProgramView:
         apply_channel=_label(CHANNEL_LABELS, program.apply_channel, locale),
         applies_here=program.apply_channel == "district" and "application" in program.extra,
         level=_label(LEVEL_LABELS, program.level, locale),
-        category=gettext_for(locale)(program.category)
-        if program.category in CATEGORY_LABELS
-        else program.category,
+        category=category_label(program.category, locale),
         source=_label(SOURCE_LABELS, program.source, locale),
         last_updated=format_date(program.last_updated, locale) if program.last_updated else "",
         provenance=program.provenance,
         is_sample=program.is_sample,
         korean_only=locale != "ko" and locale not in program.texts,
-        requirements=[render(c.requirement(), locale) for c in program.criteria],
+        requirements=[sentence(render(requirement_text(c), locale)) for c in program.criteria],
     )
 
 

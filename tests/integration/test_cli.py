@@ -106,7 +106,7 @@ def test_eligibility_json_shape(loaded, naesone, tmp_path) -> None:
         "status": "eligible",
         "because": ["만 65세가 됩니다"],
     }
-    assert pension["criteria"] == [{"name": "age", "status": "unmet", "detail": "만 64세 (대상: 만 65세 이상)",
+    assert pension["criteria"] == [{"name": "age", "status": "unmet", "detail": "만 65세 이상 — 지금 만 64세예요.",
                                     "requirement": "만 65세 이상"}]  # fmt: skip
 
 

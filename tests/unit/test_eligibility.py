@@ -53,9 +53,12 @@ def test_verdicts_in_order_with_names_details_and_requirements() -> None:
     assert result.status == "ineligible"
     assert [(v.name, v.status) for v in result.criteria] == [
         ("region", "met"), ("age", "unmet"), ("income", "unknown")]  # fmt: skip
-    assert render(result.criteria[1].detail) == "만 64세 (대상: 만 65세 이상)"
+    assert render(result.criteria[1].detail) == "만 65세 이상 — 지금 만 64세예요."
     assert render(result.criteria[1].requirement) == "만 65세 이상"
-    assert render(result.criteria[2].detail).startswith("아직 모름")
+    assert (
+        render(result.criteria[2].detail)
+        == "기준 중위소득 50% 이하 — 가구원 수와 소득을 알려 주시면 확인할 수 있어요."
+    )
 
 
 def test_status_maybe_and_eligible() -> None:

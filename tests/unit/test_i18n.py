@@ -112,3 +112,23 @@ def test_english_render_has_no_korean_left() -> None:
 @needs_english
 def test_english_gettext_translates_a_source_string() -> None:
     assert not HANGUL.search(gettext_for("en")("충족"))
+
+
+def test_a_weekly_schedule_names_its_weekdays_in_the_readers_language() -> None:
+    from naesone_app.core.i18n import format_schedule
+
+    assert format_schedule("화·목 10:00–12:00", "en") == "Tue and Thu 10:00–12:00"
+    assert format_schedule("월·수·금 09:30–11:00", "en") == "Mon, Wed, and Fri 09:30–11:00"
+    assert format_schedule("금 19:00–21:00", "en") == "Fri 19:00–21:00"
+    assert format_schedule("화·목 10:00–12:00", "ko") == "화·목 10:00–12:00"
+    assert format_schedule("매월 첫째 주", "en") == "매월 첫째 주"  # not weekdays: left as published
+
+
+def test_lists_read_as_words() -> None:
+    from naesone_app.core.i18n import Listed
+
+    choice = Listed((Message("장애인"), Message("임산부")), "or")
+    assert render(Message("{x}", {"x": choice})) == "장애인 또는 임산부"
+    assert render(Message("{x}", {"x": Listed(("a", "b", "c"))}), "en") == "a, b, and c"
+    with pytest.raises(ValueError, match="style"):
+        Listed(("a",), "xor")
