@@ -78,7 +78,10 @@ def build_signup(locale: str):
                 id="signup-form",
                 class_name="card",
             ),
-            rx.el.p(_("이미 가입했나요? "), rx.el.a(_("로그인"), href=localized("/login", locale))),
+            rx.el.p(
+                _("이미 가입했나요? "),
+                rx.el.a(_("로그인"), href=localized("/login", locale) + AccountFormsState.next_query),
+            ),
         )
 
     signup.__name__ = f"signup_{locale}"
@@ -108,7 +111,11 @@ def build_login(locale: str):
             rx.el.p(
                 rx.el.a(_("비밀번호를 잊었어요"), href=localized("/reset", locale)),
                 " · ",
-                rx.el.a(_("회원 가입"), href=localized("/signup", locale)),
+                rx.el.a(
+                    _("회원 가입"),
+                    href=localized("/signup", locale) + AccountFormsState.next_query,
+                    id="signup-link",
+                ),
             ),
         )
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from typing import Any
+from urllib.parse import quote
 
 import reflex as rx
 
@@ -74,11 +77,29 @@ def local_path(value: object) -> str:
     return text
 
 
+FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
+
+
+def focus_script(field: str) -> str:
+    """Move focus to the field with the error once it is drawn, and bring its message into view (a
+    phone keyboard or a long consent list otherwise leaves it off-screen). The field name is checked
+    and passed as JSON, never pasted in raw."""
+    name = json.dumps(field if FIELD_NAME.match(field) else "login")
+    return (
+        "setTimeout(() => { const f = document.getElementById(" + name + "); if (!f) return;"
+        " f.focus({preventScroll: true});"
+        " const m = document.getElementById(" + name + " + '-error') || f;"
+        " m.scrollIntoView({block: 'center'}); }, 50)"
+    )
+
+
 class AccountFormsState(rx.State):
     """Messages next to fields, and the one notice line of the forms."""
 
     field_errors: dict[str, str] = {}
     notice: str = ""
+    # the sign-up and sign-in links carry `next=` along, so a sign-up begun on 온라인 신청 comes back there
+    next_query: str = ""
 
     def _locale(self) -> str:
         return locale_of_path(self.router.url.path)
@@ -86,9 +107,13 @@ class AccountFormsState(rx.State):
     def _prefix(self) -> str:
         return "/en" if self._locale() == "en" else ""
 
-    def _fail(self, field: str, message: Message) -> None:
+    def _next(self) -> str:
+        return local_path(self.router.url.query_parameters.get("next", ""))
+
+    def _fail(self, field: str, message: Message) -> Any:
         self.field_errors = {field: render(message, self._locale())}
         self.notice = ""
+        return rx.call_script(focus_script(field))
 
     def _too_long(self, form: Any) -> bool:
         field = _oversized(form)
@@ -100,12 +125,14 @@ class AccountFormsState(rx.State):
     def clear(self):
         """on_load of the form pages."""
         self.field_errors, self.notice = {}, ""
+        back = self._next()
+        self.next_query = "?next=" + quote(back, safe="") if back else ""
 
     @rx.event
     async def sign_up(self, form: dict[str, Any]):
         """Create the account; the questionnaire answers of this tab become its profile (with consent)."""
         if self._too_long(form):
-            return None
+            return rx.call_script(focus_script("login"))
         if not _ticked(form, "consent_account"):
             return self._fail("consent_account", Message(N_("회원 가입에 필요한 필수 동의입니다.")))
         if _text(form, "password") != _text(form, "password2"):
@@ -126,7 +153,7 @@ class AccountFormsState(rx.State):
         except AccountError as exc:
             return self._fail(exc.field, exc.message)
         self.field_errors = {}
-        return rx.call_script(claim_script(handoff, f"{self._prefix()}/feed"))
+        return rx.call_script(claim_script(handoff, self._next() or f"{self._prefix()}/feed"))
 
     @rx.event
     def sign_in(self, form: dict[str, Any]):
@@ -142,7 +169,7 @@ class AccountFormsState(rx.State):
         if failure is not None:
             return self._fail(failure.field, failure.message)
         self.field_errors = {}
-        back = local_path(self.router.url.query_parameters.get("next", ""))
+        back = self._next()
         target = "/staff" if account.role in ("staff", "admin") else "/feed"
         return rx.call_script(claim_script(handoff, back or f"{self._prefix()}{target}"))
 
