@@ -19,6 +19,7 @@ import yaml
 from naesone_app.core.applications import ApplicationFormError, form_to_data, parse_application
 from naesone_app.core.catalog.rules import RuleError, parse_rules
 from naesone_app.core.dates import parse_iso_date
+from naesone_app.core.offices import DONG_CENTRE, offices
 from naesone_app.core.program import Program, ProgramText
 
 REQUIRED = ("id", "title", "summary", "audience", "benefit", "how_to_apply", "responsible_body",
@@ -129,8 +130,8 @@ def program_from_data(data: Any, where: str) -> tuple[Program, tuple[ProgramCase
     texts = {f: _localized(where, f, data[f]) for f in LOCALIZED if f in data}
     texts["documents"] = _documents(where, data.get("documents"))
     apply = data.get("apply") or {}
-    if not isinstance(apply, Mapping) or set(apply) - {"channel", "url"}:
-        raise CatalogError(where, "apply", "expected {channel: ..., url: ...}")
+    if not isinstance(apply, Mapping) or set(apply) - {"channel", "url", "office"}:
+        raise CatalogError(where, "apply", "expected {channel: ..., url: ..., office: ...}")
     window = data.get("application_window") or {}
     if not isinstance(window, Mapping) or set(window) - {"opens", "closes"}:
         raise CatalogError(where, "application_window", "expected {opens: date, closes: date}")
@@ -146,6 +147,8 @@ def program_from_data(data: Any, where: str) -> tuple[Program, tuple[ProgramCase
     if gov24_id is not None and not (isinstance(gov24_id, str) and gov24_id.isascii() and gov24_id.isalnum()):
         raise CatalogError(where, "gov24_id", f"expected the Gov24 서비스ID as text, got {gov24_id!r}")
     extra: dict[str, Any] = {"gov24_id": gov24_id} if gov24_id else {}
+    if apply.get("office") is not None:
+        extra["office"] = _office(where, apply["office"])
     if data.get("application") is not None:
         try:
             extra["application"] = form_to_data(parse_application(data["application"]))
@@ -171,6 +174,14 @@ def program_from_data(data: Any, where: str) -> tuple[Program, tuple[ProgramCase
         extra=extra,
     )
     return program, _cases(where, data.get("tests"))
+
+
+def _office(where: str, key: Any) -> str:
+    """The office a programme names (data/offices.yaml, or `dong-centre` for the resident's own)."""
+    if key != DONG_CENTRE and key not in offices():
+        known = ", ".join([DONG_CENTRE, *offices()])
+        raise CatalogError(where, "apply.office", f"unknown office {key!r}; expected one of {known}")
+    return str(key)
 
 
 def _text(texts: dict[str, dict[str, str]], locale: str) -> ProgramText:
