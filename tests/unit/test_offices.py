@@ -77,5 +77,5 @@ def test_a_bad_office_names_its_field(entry: dict, field: str) -> None:
 def test_a_programme_naming_an_unknown_office_is_refused(tmp_path) -> None:
     source = (PROGRAMS / "junggu-birth-support.yaml").read_text(encoding="utf-8")
     (tmp_path / "a.yaml").write_text(source.replace("channel: visit", "channel: visit\n  office: nowhere"))
-    with pytest.raises(CatalogError, match="apply.office"):
+    with pytest.raises(CatalogError, match=r"apply\.office"):
         load_program_file(tmp_path / "a.yaml")
