@@ -7,7 +7,7 @@ change. There is no payment gateway: staff record a payment when the resident pa
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -100,7 +100,7 @@ def at_closing(moment: datetime, rules: Policy) -> datetime:
     day = local.date()
     while day.weekday() >= 5:
         day += timedelta(days=1)
-    return datetime.combine(day, time(rules.payment_closing_hour, 0), tzinfo=KST)
+    return datetime.combine(day, time(rules.payment_closing_hour, 0), tzinfo=KST).astimezone(UTC)
 
 
 def payment_lapsed(deadline: datetime | None, paid: bool, now: datetime) -> bool:
