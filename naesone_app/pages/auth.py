@@ -131,7 +131,18 @@ def build_reset(locale: str):
             locale,
             "/reset",
             rx.el.h1(_("비밀번호 재설정")),
-            rx.el.p(_("가입한 이메일로 30분 동안 쓸 수 있는 재설정 링크를 보내 드려요.")),
+            rx.el.p(
+                _(
+                    "가입한 이메일이나 휴대전화 번호로 30분 동안 쓸 수 있는 재설정 링크를 보내 드려요. 휴대전화 번호로 가입했다면 문자로 보내요."
+                )
+            ),
+            rx.el.p(
+                _(
+                    "문자를 받을 수 없다면 신분증을 가지고 가까운 동 주민센터에 가세요. 직원이 본인인지 확인한 뒤 재설정을 도와드려요."
+                ),
+                class_name="hint",
+                id="reset-at-centre",
+            ),
             _notice(),
             rx.el.form(
                 text_field(_("이메일 또는 휴대전화 번호"), "login", ERRORS, auto_complete="username"),

@@ -28,6 +28,7 @@ from naesone_app.db.accounts import (
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
 from naesone_app.integrations.mail import MailError, send_mail
+from naesone_app.integrations.sms import SmsError, send_sms
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.screening import ScreeningState
 from naesone_app.state.session import claim_script
@@ -173,33 +174,57 @@ class AccountFormsState(rx.State):
         target = "/staff" if account.role in ("staff", "admin") else "/feed"
         return rx.call_script(claim_script(handoff, back or f"{self._prefix()}{target}"))
 
+    def _reset_link(self, token: str) -> str:
+        base = os.environ.get(
+            "NAESONE_PUBLIC_URL", f"http://localhost:{os.environ.get('NAESONE_PORT', '3000')}"
+        )
+        return f"{base.rstrip('/')}{self._prefix()}/reset/confirm?token={token}"
+
     @rx.event
     def ask_reset(self, form: dict[str, Any]):
-        """Mail a one-time link; the answer is the same whether or not the account exists."""
+        """Send a one-time link by mail (e-mail accounts) or by text message (phone-number accounts);
+        the answer is the same whether or not the account exists."""
         if self._too_long(form):
-            return
+            return None
+        login = _text(form, "login")
+        by_phone = bool(login) and "@" not in login
         with transaction() as session:
-            issued = request_reset(session, _text(form, "login"))
+            issued = request_reset(session, login)
         if issued is not None:
             account, token = issued
-            _ = gettext_for(self._locale())
-            base = os.environ.get(
-                "NAESONE_PUBLIC_URL", f"http://localhost:{os.environ.get('NAESONE_PORT', '3000')}"
-            )
-            link = f"{base.rstrip('/')}{self._prefix()}/reset/confirm?token={token}"
-            body = _(
-                "아래 링크에서 30분 안에 새 비밀번호를 정하세요. 요청하지 않았다면 이 메일을 무시하세요.\n\n{link}"
-            )
-            try:
-                send_mail(account.login, _("내손에ON 중구 비밀번호 재설정"), body.format(link=link))
-            except MailError:
-                return self._fail(
-                    "login", Message(N_("메일을 보내지 못했습니다. 잠시 뒤에 다시 시도하세요."))
-                )
+            failed = self._deliver_reset(account.login, self._reset_link(token), by_phone)
+            if failed is not None:
+                return self._fail("login", failed)
         self.field_errors = {}
-        self.notice = render(
-            Message(N_("가입된 계정이면 재설정 링크를 보냈습니다. 메일함을 확인하세요.")), self._locale()
+        sent = (
+            N_("가입된 번호이면 재설정 링크를 문자로 보냈습니다. 문자를 확인하세요.")
+            if by_phone
+            else N_("가입된 계정이면 재설정 링크를 보냈습니다. 메일함을 확인하세요.")
         )
+        self.notice = render(Message(sent), self._locale())
+        return None
+
+    def _deliver_reset(self, login: str, link: str, by_phone: bool) -> Message | None:
+        """Hand the link to the SMS provider or the mail server; the message to show if that failed."""
+        _ = gettext_for(self._locale())
+        if by_phone:
+            try:
+                send_sms(
+                    login, _("[내손에ON 중구] 30분 안에 비밀번호를 다시 정하세요: {link}").format(link=link)
+                )
+            except (SmsError, ValueError):
+                return Message(
+                    N_("문자를 보내지 못했습니다. 잠시 뒤에 다시 시도하거나 동 주민센터에 문의하세요.")
+                )
+            return None
+        body = _(
+            "아래 링크에서 30분 안에 새 비밀번호를 정하세요. 요청하지 않았다면 이 메일을 무시하세요.\n\n{link}"
+        )
+        try:
+            send_mail(login, _("내손에ON 중구 비밀번호 재설정"), body.format(link=link))
+        except MailError:
+            return Message(N_("메일을 보내지 못했습니다. 잠시 뒤에 다시 시도하세요."))
+        return None
 
     @rx.event
     def finish_reset(self, form: dict[str, Any]):
