@@ -9,7 +9,7 @@ from naesone_app.core.eligibility import evaluate
 from naesone_app.core.i18n import render
 from naesone_app.core.outbound import REPORTS
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
-from naesone_app.db.accounts import saved_programs, set_saved
+from naesone_app.db.accounts import load_profile, saved_programs, set_saved
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
 from naesone_app.db.outbound import external_application, report
@@ -89,6 +89,10 @@ class ProgramState(rx.State):
     async def _show_office(self, program, locale: str) -> None:
         """The office for this resident's 동 (from their answers), and the contact's phone links."""
         dong = (await self.get_state(ScreeningState))._profile_for_others().get("dong")
+        account = (await self.get_state(SessionState))._account()
+        if not dong and account is not None:  # a signed-in resident's stored answers
+            with transaction() as session:
+                dong = load_profile(session, account.id).get("dong")
         found = program_office(program, dong if isinstance(dong, str) else None, locale)
         self.has_office, self.office = found is not None, found or ProgramOffice()
         self.contact = contact_parts(self.view.contact)
