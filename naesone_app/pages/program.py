@@ -91,7 +91,7 @@ def _office(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     office = ProgramState.office
     return rx.el.div(
-        rx.el.h3(_("방문·전화 신청"), id="office-title"),
+        rx.el.h3(_("찾아가거나 전화할 곳"), id="office-title"),
         rx.cond(
             office.centres.length() > 0,
             rx.fragment(

@@ -94,10 +94,11 @@ def test_the_mother_signs_up_from_the_form_applies_once_and_gets_a_receipt(
     expect(page.locator("#prefill-hint")).to_be_visible()  # signed out: the promise is for her
     screenshot(page, "ko-applying-program-signed-out")
     page.locator("#apply-online").click()
-    page.wait_for_url(re.compile(r"/login\?next="))
+    page.wait_for_url(re.compile(r"/login/?\?next="))
     wait_hydrated(page)
+    expect(page.locator("#signup-link")).to_have_attribute("href", re.compile(r"^/signup\?next=%2Fapply"))
     page.locator("#signup-link").click()
-    page.wait_for_url(re.compile(r"/signup\?next=%2Fapply"))
+    page.wait_for_url(re.compile(r"/signup/?\?next=%2Fapply"))
     wait_hydrated(page)
 
     # a mistake: the message is on screen and the field has focus
@@ -120,7 +121,7 @@ def test_the_mother_signs_up_from_the_form_applies_once_and_gets_a_receipt(
     page.locator("#signup-submit").click()
 
     # back on the form, not the feed
-    page.wait_for_url(re.compile(r"/apply\?id=native"), timeout=30_000)
+    page.wait_for_url(re.compile(r"/apply/?\?id=native"), timeout=30_000)
     wait_hydrated(page)
     expect(page.locator("#apply-title")).to_contain_text("온라인 신청")
     page.locator("#field-dong").fill("신당동")
@@ -145,7 +146,7 @@ def test_the_mother_signs_up_from_the_form_applies_once_and_gets_a_receipt(
     screenshot(page, "ko-applying-already-applied")
     assert serious(page) == []
     page.locator("#view-existing").click()
-    page.wait_for_url(re.compile(r"/application\?id="))
+    page.wait_for_url(re.compile(r"/application/?\?id="))
     wait_hydrated(page)
     expect(page.locator("#application-receipt")).to_have_text(number)
     expect(page.locator("#application-processing")).to_contain_text("예상일")
