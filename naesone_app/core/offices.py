@@ -1,8 +1,9 @@
 """Where a resident goes or calls to apply: 중구청 and the 15 동 주민센터, read from `data/offices.yaml`.
 
-A programme names its office in its file (`apply: {channel: visit, office: dong-centre}`); without one,
-`visit` means the resident's own 동 주민센터 and `district` / `phone` mean 중구청. `dong-centre`
-("주소지 동 주민센터") resolves to the resident's 동 when it is known. Pure Python: no Reflex, database
+A programme names its office in its file (`apply: {channel: visit, office: dong-centre}`); a programme
+that names none (a 보건소, a partner centre, a national call centre) shows its contact text, whose
+numbers are `tel:` links, rather than a guessed office. `dong-centre` ("주소지 동 주민센터") resolves to
+the resident's 동 when it is known. Pure Python: no Reflex, database
 or HTTP; a malformed file fails with the entry and the field named.
 """
 
@@ -135,14 +136,12 @@ def dong_centres() -> list[Office]:
 
 
 def office_key_of(channel: str, named: str | None) -> str | None:
-    """Which office a programme's resident deals with: the one it names, else by its channel."""
-    if named:
-        return named
-    if channel == "visit":
-        return DONG_CENTRE
-    if channel in ("district", "phone"):
-        return DISTRICT_OFFICE
-    return None
+    """Which office a programme's resident goes to or calls: the one it names. Guessing from the channel
+    would send people to 중구청 for a 보건소 programme; an office that does not apply to the channel
+    (`none`: nothing to apply for) is not shown."""
+    if not named or channel == "none":
+        return None
+    return named
 
 
 def resolve_office(key: str | None, dong: str | None) -> Office | None:

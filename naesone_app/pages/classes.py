@@ -263,7 +263,6 @@ def _registration(line: rx.Var[RegistrationLine], locale: str) -> rx.Component:
             fact(_("환불"), line.refund),
             class_name="course-facts",
         ),
-        rx.cond(line.payment != "", pay_at(line.centre_office, locale)),
         class_name="program-item",
     )  # fmt: skip
 

@@ -50,7 +50,7 @@ def test_district_programmes_show_their_office_and_every_number_dials(
     for locale, prefix in (("ko", ""), ("en", "/en")):
         context = browser.new_context(viewport={"width": 390, "height": 844}, locale=f"{locale}-KR")
         page = context.new_page()
-        _open(page, f"{app.url}{prefix}/program?id=native:junggu-toy-library")  # channel district, no form
+        _open(page, f"{app.url}{prefix}/program?id=native:junggu-youth-cert-fee")  # 중구청, no in-app form
         office = page.locator("#office")
         expect(office).to_contain_text("중구청" if locale == "ko" else "Jung-gu Office")
         expect(office).to_contain_text("창경궁로 17" if locale == "ko" else "Changgyeonggung-ro")

@@ -42,12 +42,23 @@ def test_own_dong_centre_by_name_or_code() -> None:
     assert resolve_office(DONG_CENTRE, None) is None
 
 
-def test_office_of_a_programme_by_name_or_channel() -> None:
-    assert office_key_of("visit", None) == DONG_CENTRE
-    assert office_key_of("district", None) == DISTRICT_OFFICE
-    assert office_key_of("phone", None) == DISTRICT_OFFICE
-    assert office_key_of("gov24", None) is None
-    assert office_key_of("gov24", DONG_CENTRE) == DONG_CENTRE
+def test_office_of_a_programme_is_the_one_it_names_never_a_guess() -> None:
+    assert office_key_of("visit", DONG_CENTRE) == DONG_CENTRE
+    assert office_key_of("district", DISTRICT_OFFICE) == DISTRICT_OFFICE
+    assert office_key_of("visit", None) is None  # e.g. 보건소: its contact numbers are the way in
+    assert office_key_of("none", DONG_CENTRE) is None
+
+
+def test_the_district_programmes_name_an_office_that_exists() -> None:
+    from naesone_app.core.catalog.native import load_program_file
+
+    named = {}
+    for path in sorted(PROGRAMS.glob("junggu-*.yaml")):
+        program, _cases = load_program_file(path)
+        named[program.source_id] = program.extra.get("office")
+    assert named["junggu-fire-safety-kit"] == named["junggu-senior-lunch"] == DONG_CENTRE
+    assert named["junggu-youth-cert-fee"] == DISTRICT_OFFICE
+    assert named["junggu-sindang-ai-checkin"] == "dong-1114061500"
 
 
 def test_every_number_in_a_contact_becomes_a_tel_link() -> None:
@@ -76,6 +87,6 @@ def test_a_bad_office_names_its_field(entry: dict, field: str) -> None:
 
 def test_a_programme_naming_an_unknown_office_is_refused(tmp_path) -> None:
     source = (PROGRAMS / "junggu-birth-support.yaml").read_text(encoding="utf-8")
-    (tmp_path / "a.yaml").write_text(source.replace("channel: visit", "channel: visit\n  office: nowhere"))
+    (tmp_path / "a.yaml").write_text(source.replace("office: dong-centre", "office: nowhere"))
     with pytest.raises(CatalogError, match=r"apply\.office"):
         load_program_file(tmp_path / "a.yaml")
