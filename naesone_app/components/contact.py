@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from naesone_app.core.i18n import gettext_for
+from naesone_app.core.offices import phone_parts
 from naesone_app.state.office_views import ContactPart, OfficeView
 
 
@@ -23,6 +24,11 @@ def contact_text(parts: rx.Var[list[ContactPart]]) -> rx.Component:
         ),
         class_name="pre-line contact-text",
     )
+
+
+def static_contact(text: str) -> rx.Component:
+    """A contact line known when the page is built (the footer): every number a `tel:` link."""
+    return rx.el.p(*[phone_link(piece, href) if href else piece for piece, href in phone_parts(text)])
 
 
 def office_card(office: rx.Var[OfficeView], locale: str, heading_id: str = "") -> rx.Component:

@@ -59,6 +59,9 @@ def test_district_programmes_show_their_office_and_every_number_dials(
         expect(office.locator("a[href^='https://map.kakao.com/?q=']")).to_be_visible()
         expect(page.locator(".contact-text a[href^='tel:']").first).to_be_visible()  # 문의: the number dials
         expect(page.locator("#apply-online")).to_have_count(0)
+        expect(page.locator(".site-footer a[href='tel:120']")).to_have_text(
+            "120"
+        )  # the footer's lines dial too
         office.scroll_into_view_if_needed()
         screenshot(page, f"{locale}-applying-office-district")
         assert serious(page) == []
