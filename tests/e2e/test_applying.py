@@ -241,3 +241,29 @@ def test_the_72_year_old_reads_what_she_pays_by_when_and_where(browser: Browser,
         screenshot(page, f"{locale}-applying-my-classes")
         assert serious(page) == []
         context.close()
+
+
+def test_staff_reset_a_phone_account_at_the_counter_after_an_id_check(
+    browser: Browser, app: ServedApp
+) -> None:
+    phone = f"010{uuid.uuid4().int % 10**8:08d}"
+    resident_id, _ = db_account(app.db_url, phone, PASSWORD, profile=ELDER)
+    _, token = db_account(app.db_url, f"clerk{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD, role="staff")
+    context = signed_in_context(browser, app.url, token)
+    page = context.new_page()
+    _open(page, f"{app.url}/staff")
+    section = page.locator("#counter-reset")
+    section.locator("#reset_login").fill(phone)
+    section.locator("#counter-reset-submit").click()
+    expect(section.locator("#reset_id_checked-error")).to_contain_text("신분증")  # no ID check, no link
+    section.locator("#reset_login").fill(phone)
+    section.locator("#reset_id_checked").check()
+    section.locator("#counter-reset-submit").click()
+    expect(section.locator("#counter-reset-link")).to_have_text(re.compile(r"/reset/confirm\?token="))
+    section.scroll_into_view_if_needed()
+    screenshot(page, "ko-applying-staff-counter-reset")
+    assert serious(page) == []
+    assert sqlite_rows(app.db_url, "SELECT action FROM audit_log WHERE subject_id = ?", resident_id) == [
+        ("account.reset_by_staff",)
+    ]
+    context.close()
