@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import reflex as rx
 
+from naesone_app.components.contact import static_contact
 from naesone_app.components.links import localized
 from naesone_app.components.pwa import banners
 from naesone_app.core.i18n import gettext_for
@@ -109,7 +110,7 @@ def page_shell(locale: str, path: str, *children: rx.Component,
                     "이 서비스의 혜택 정보에는 시연용 샘플이 포함되어 있습니다. 신청 전 담당 기관에 꼭 확인하세요."
                 )
             ),
-            rx.el.p(_("문의: 중구청 대표전화 02-3396-4114 · 다산콜센터 120 · 보건복지상담센터 129")),
+            static_contact(_("문의: 중구청 대표전화 02-3396-4114 · 다산콜센터 120 · 보건복지상담센터 129")),
             class_name="site-footer",
         ),
         lang=locale,

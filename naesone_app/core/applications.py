@@ -90,6 +90,7 @@ class ApplicationForm:
     department: str
     fields: tuple[FormField, ...]
     documents: tuple[DocumentItem, ...] = ()
+    processing_days: int | None = None  # working days the department usually takes to decide
 
     def field(self, name: str) -> FormField | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -186,7 +187,8 @@ def _document(path: str, value: Any) -> DocumentItem:
 
 def parse_application(value: Any) -> ApplicationForm:
     """Validate an `application:` block (or its stored JSON form) into an ApplicationForm."""
-    data = _keys("application", value, {"department", "fields", "documents"}, {"department", "fields"})
+    data = _keys("application", value, {"department", "fields", "documents", "processing_days"},
+                 {"department", "fields"})  # fmt: skip
     department = data["department"]
     if not isinstance(department, str) or not department.strip() or len(department) > 100:
         raise ApplicationFormError("application.department", "expected the reviewing department's name")
@@ -200,13 +202,17 @@ def parse_application(value: Any) -> ApplicationForm:
     for what, names in (("fields", [f.name for f in fields]), ("documents", [d.key for d in documents])):
         if len(set(names)) != len(names):
             raise ApplicationFormError(f"application.{what}", "names must be unique")
-    return ApplicationForm(department.strip(), fields, documents)
+    days = data.get("processing_days")
+    if days is not None and (isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 90):
+        raise ApplicationFormError("application.processing_days", "expected working days from 1 to 90")
+    return ApplicationForm(department.strip(), fields, documents, days)
 
 
 def form_to_data(form: ApplicationForm) -> dict[str, Any]:
     """The JSON-able form of an ApplicationForm (kept in Program.extra["application"])."""
     return {
         "department": form.department,
+        **({"processing_days": form.processing_days} if form.processing_days else {}),
         "fields": [
             {
                 "name": f.name,
@@ -436,6 +442,31 @@ def check_transition(current: str, new: str, reason: str = "") -> str:
     if len(reason) > MAX_REASON:
         raise TransitionError(Message(N_("사유는 {max}자 이내로 적어 주세요."), {"max": MAX_REASON}))
     return reason
+
+
+def receipt_number(application_id: int, submitted_on: date) -> str:
+    """The 접수번호 a resident quotes on the phone: "중구-2026-000123" (the year of submission, Seoul time,
+    and the application's id, which is unique, so the number is too)."""
+    if application_id < 1:
+        raise ValueError("application_id: expected a stored application")
+    return f"중구-{submitted_on.year}-{application_id:06d}"
+
+
+def expected_decision(submitted_on: date, working_days: int) -> date:
+    """The day a decision is expected: `working_days` weekdays after submission. Public holidays are not
+    known here, so the page calls it an estimate."""
+    day, left = submitted_on, working_days
+    while left > 0:
+        day = date.fromordinal(day.toordinal() + 1)
+        if day.weekday() < 5:
+            left -= 1
+    return day
+
+
+# An application is *active* until it is rejected: submitted, in review, documents asked for, or approved
+# (an approved benefit is being received; applying again would be a duplicate). A rejected one lets the
+# resident apply again, e.g. with the missing document. There is no withdrawal by the resident yet.
+ACTIVE_STATUSES = frozenset({"submitted", "in_review", "more_documents", "approved"})
 
 
 # --- uploads -------------------------------------------------------------------------------------------

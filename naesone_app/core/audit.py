@@ -8,6 +8,7 @@ ACTION_LABELS: dict[str, str] = {
     "account.created": N_("계정 만듦"),
     "account.exported": N_("내 정보 내려받음"),
     "account.password_reset": N_("비밀번호 재설정"),
+    "account.reset_by_staff": N_("창구에서 비밀번호 재설정 링크 발급 (신분증 확인)"),
     "admin.created_by_cli": N_("관리자 계정 만듦 (명령줄)"),
     "admin.created_staff": N_("직원 계정 만듦"),
     "profile.updated": N_("상황 정보 저장"),

@@ -7,7 +7,7 @@ change. There is no payment gateway: staff record a payment when the resident pa
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -29,6 +29,7 @@ class Policy:
     hold_hours: int = 24
     closure_days_before_start: int = 2
     payment_reminder_hours: int = 24
+    payment_closing_hour: int = 18  # the centre's counter closes: a deadline falls at this hour (KST)
 
 
 @cache
@@ -77,8 +78,29 @@ def payment_deadline(
     """
     if fee_due_krw <= 0:
         return None
-    deadline = min(confirmed_at + timedelta(days=rules.payment_days), course_start(starts_on))
+    deadline = min(at_closing(confirmed_at + timedelta(days=rules.payment_days), rules),
+                   last_counter_before(starts_on, rules))  # fmt: skip
     return max(deadline, confirmed_at + timedelta(hours=rules.payment_minimum_hours))
+
+
+def last_counter_before(starts_on: date, rules: Policy) -> datetime:
+    """Closing time of the last weekday before the first day: the latest a fee can be paid."""
+    day = starts_on - timedelta(days=1)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return min(
+        datetime.combine(day, time(rules.payment_closing_hour, 0), tzinfo=KST), course_start(starts_on)
+    )
+
+
+def at_closing(moment: datetime, rules: Policy) -> datetime:
+    """The centre's closing time on the day a deadline falls (Seoul), or on the next weekday when that
+    day is a weekend: a deadline a person can meet at the counter, never "09:26 on a Sunday"."""
+    local = moment.astimezone(KST)
+    day = local.date()
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return datetime.combine(day, time(rules.payment_closing_hour, 0), tzinfo=KST).astimezone(UTC)
 
 
 def payment_lapsed(deadline: datetime | None, paid: bool, now: datetime) -> bool:

@@ -221,10 +221,44 @@ def request_reset(session: Session, login: str, now: datetime | None = None) -> 
         return None
     if account is None:
         return None
+    return account, _issue_reset(session, account, now)
+
+
+def _issue_reset(session: Session, account: Account, now: datetime) -> str:
     token = new_token()
     session.add(
         PasswordReset(account_id=account.id, token_hash=token_digest(token), expires_at=now + RESET_VALID_FOR)
     )
+    return token
+
+
+STAFF_ROLES = ("staff", "admin")
+
+
+def staff_reset(
+    session: Session, staff_id: int, phone: str, id_checked: bool, now: datetime | None = None
+) -> tuple[Account, str]:
+    """A reset issued at the 주민센터 counter for a phone-number account, after staff checked the resident's
+    ID: the same one-time, 30-minute token as a mailed link (using it ends every session). Only staff or
+    an admin may issue one; the issue is audited with who did it. PermissionError for anyone else,
+    AccountError (naming the field) when the ID check is not confirmed or no resident has that number."""
+    staff = session.get(Account, staff_id)
+    if staff is None or staff.role not in STAFF_ROLES:
+        raise PermissionError("only staff reset a resident's password at the counter")
+    if id_checked is not True:
+        raise AccountError("id_checked", Message(N_("신분증으로 본인인지 확인한 뒤에 발급할 수 있어요.")))
+    login = normalize_login(phone)
+    if "@" in login:
+        raise AccountError(
+            "login",
+            Message(N_("휴대전화 번호로 가입한 계정만 여기서 재설정해요. 이메일 계정은 메일로 재설정해요.")),
+        )
+    account = find_account(session, login)
+    if account is None or account.role != "resident":
+        raise AccountError("login", Message(N_("이 번호로 가입한 주민 계정이 없어요.")))
+    now = now or utc_now()
+    token = _issue_reset(session, account, now)
+    audit(session, staff.id, "account.reset_by_staff", account.id, "ID checked at the counter")
     return account, token
 
 

@@ -25,11 +25,17 @@ def _when(nullable: bool = False) -> Column:
 
 
 class Application(SQLModel, table=True):
-    """One submitted application; one per (account, idempotency key), so a retry makes no second one."""
+    """One submitted application; one per (account, idempotency key), so a retry makes no second one,
+    and one *active* per (account, programme): `active_key` holds the programme key while the application
+    is active (not rejected) and is cleared on rejection, so the unique constraint refuses a second active
+    application even when two are submitted at the same moment (NULLs never collide, on SQLite or
+    PostgreSQL). `receipt_no` is the 접수번호 the resident quotes ("중구-2026-000123")."""
 
     __tablename__ = "application"
     __table_args__ = (
         UniqueConstraint("account_id", "idempotency_key", name="uq_application_idempotency"),
+        UniqueConstraint("account_id", "active_key", name="uq_application_active"),
+        UniqueConstraint("receipt_no", name="uq_application_receipt"),
         Index("ix_application_queue", "department", "status"),
     )
 
@@ -46,6 +52,8 @@ class Application(SQLModel, table=True):
     reason: str = Field(default="", sa_type=Text)
     # when the resident last looked at it: a status change after this is shown as unread
     owner_seen_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    active_key: str | None = Field(default=None, max_length=140)
+    receipt_no: str | None = Field(default=None, max_length=30)
 
 
 class ApplicationEvent(SQLModel, table=True):

@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from naesone_app.core.applications import (
+    ACTIVE_STATUSES,
     EVIDENCE_KINDS,
     EXTENSIONS,
     FINAL,
@@ -34,9 +35,11 @@ from naesone_app.core.applications import (
     checklist,
     clean_answers,
     form_of,
+    receipt_number,
     validate,
     validate_draft,
 )  # fmt: skip
+from naesone_app.core.dates import KST
 from naesone_app.core.evidence import facts_from_document
 from naesone_app.core.i18n import Message
 from naesone_app.core.profile import parse_profile
@@ -72,6 +75,31 @@ class ApplicationInvalid(ValueError):
     def __init__(self, errors: Mapping[str, Message]) -> None:
         super().__init__(", ".join(sorted(errors)))
         self.errors = dict(errors)
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationSummary:
+    """What a page says of an application without its answers (usable after the session is closed)."""
+
+    id: int
+    program_key: str
+    status: str
+    receipt_no: str
+    submitted_at: datetime
+
+    @classmethod
+    def of(cls, application: Application) -> ApplicationSummary:
+        return cls(int(application.id or 0), application.program_key, application.status,
+                   application.receipt_no or "", application.submitted_at)  # fmt: skip
+
+
+class AlreadyApplied(ValueError):
+    """The resident already has an active application for this programme (see core ACTIVE_STATUSES);
+    `application` summarises that one, so the page can show it instead of a blank form."""
+
+    def __init__(self, application: Application) -> None:
+        super().__init__(f"application {application.id} for {application.program_key} is still active")
+        self.application = ApplicationSummary.of(application)
 
 
 class EvidenceConsentMissing(PermissionError):
@@ -173,6 +201,16 @@ def _by_key(session: Session, account_id: int, idempotency_key: str) -> Applicat
     ).first()
 
 
+def active_application(session: Session, account_id: int, program_key: str) -> Application | None:
+    """The resident's active (not rejected) application for a programme, newest first, or None."""
+    return session.exec(
+        select(Application)
+        .where(Application.account_id == account_id, Application.program_key == program_key,
+               Application.status.in_(sorted(ACTIVE_STATUSES)))
+        .order_by(Application.id.desc())
+    ).first()  # fmt: skip
+
+
 def submit(
     session: Session,
     account_id: int,
@@ -183,6 +221,8 @@ def submit(
 ) -> Application:
     """Submit once: the same idempotency key (a double click, a retry) returns the first application.
 
+    A resident with an active application for the programme gets `AlreadyApplied` (checked first, and
+    enforced by the unique `active_key` in the database, so two tabs submitting at once make one).
     The draft's uploads move to the application and the draft is removed, in the caller's transaction.
     """
     if not isinstance(idempotency_key, str) or not 8 <= len(idempotency_key) <= 80:
@@ -191,6 +231,11 @@ def submit(
     if existing is not None:
         return existing
     _account(session, account_id)
+    active = active_application(session, account_id, program_key)
+    if active is not None:
+        if active.idempotency_key == idempotency_key:  # the same click, committed a moment ago
+            return active
+        raise AlreadyApplied(active)
     errors = validate(form, answers)
     if errors:
         raise ApplicationInvalid(errors)
@@ -201,14 +246,21 @@ def submit(
                 account_id=account_id, program_key=program_key, department=form.department,
                 status="submitted", answers_sealed=_seal_json(clean_answers(form, answers)),
                 idempotency_key=idempotency_key, submitted_at=now, updated_at=now, owner_seen_at=now,
+                active_key=program_key,
             )  # fmt: skip
             session.add(application)
             session.flush()
-    except IntegrityError:  # the same key submitted concurrently: the other one won
+            application.receipt_no = receipt_number(int(application.id), now.astimezone(KST).date())
+            session.add(application)
+            session.flush()
+    except IntegrityError:  # submitted concurrently: the same key, or another view of the same form
         existing = _by_key(session, account_id, idempotency_key)
-        if existing is None:
+        if existing is not None:
+            return existing
+        active = active_application(session, account_id, program_key)
+        if active is None:
             raise
-        return existing
+        raise AlreadyApplied(active) from None
     session.add(ApplicationEvent(application_id=application.id, at=now, actor_id=account_id,
                                  from_status="", to_status="submitted"))  # fmt: skip
     from naesone_app.db.evidence import attach_evidence
@@ -261,6 +313,8 @@ def _move(
     application.status, application.updated_at = new_status, now
     if application.account_id == actor_id:
         application.owner_seen_at = now  # the resident's own step is not news to them
+    if new_status == "rejected":
+        application.active_key = None  # the resident may apply again (core ACTIVE_STATUSES)
     if new_status in FINAL:
         application.decided_at, application.reason = now, reason
     elif reason:

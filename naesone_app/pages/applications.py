@@ -157,6 +157,13 @@ def build_detail(locale: str):
                 class_name="lead",
             ),
             rx.cond(
+                A.receipt_no != "",
+                rx.el.p(_("접수번호: "), rx.el.strong(A.receipt_no, id="application-receipt")),
+            ),
+            rx.cond(
+                A.processing != "", rx.el.p(A.processing, class_name="hint", id="application-processing")
+            ),
+            rx.cond(
                 A.notice != "", rx.el.p(A.notice, class_name="notice", role="status", id="application-notice")
             ),
             rx.cond(A.status == "more_documents", _more_documents(locale)),

@@ -155,10 +155,44 @@ def _form(locale: str) -> rx.Component:
     )
 
 
+def _existing(locale: str) -> rx.Component:
+    """The resident already applied: their application, not a blank form (one active per programme)."""
+    _ = gettext_for(locale)
+    return rx.el.section(
+        rx.el.h2(_("이미 신청했어요"), id="existing-title"),
+        rx.el.p(
+            _(
+                "이 혜택은 신청이 진행 중이거나 승인되어 다시 신청할 수 없어요. 반려된 경우에만 새로 신청할 수 있어요."
+            )
+        ),
+        rx.el.dl(
+            rx.el.dt(_("현재 상태")),
+            rx.el.dd(rx.el.strong(S.existing_label, id="existing-status")),
+            rx.el.dt(_("접수번호")),
+            rx.el.dd(S.existing_receipt, id="existing-receipt"),
+            rx.el.dt(_("신청일")),
+            rx.el.dd(S.existing_submitted),
+            class_name="facts",
+        ),
+        rx.el.p(
+            rx.el.a(
+                _("신청 내용 보기"),
+                href=localized("/application", locale) + "?id=" + S.existing_id.to_string(),
+                class_name="button primary",
+                id="view-existing",
+            )
+        ),
+        class_name="program-section",
+    )
+
+
 def _done(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return rx.el.section(
         rx.el.h2(_("제출되었어요"), id="submitted-title"),
+        rx.el.p(_("접수번호: "), rx.el.strong(S.receipt_no, id="receipt-no")),
+        rx.el.p(_("문의할 때 접수번호를 알려 주세요."), class_name="hint"),
+        rx.cond(S.processing != "", rx.el.p(S.processing, id="processing-note")),
         rx.el.p(_("담당 부서가 검토하고 결과를 알려 드려요. 진행 상황은 '내 신청'에서 볼 수 있어요.")),
         rx.el.p(
             rx.el.a(
@@ -192,7 +226,11 @@ def build(locale: str):
                         )
                     ),
                     rx.el.h1(_("온라인 신청: "), S.title, id="apply-title"),
-                    rx.cond(S.submitted, _done(locale), _form(locale)),
+                    rx.cond(
+                        S.submitted,
+                        _done(locale),
+                        rx.cond(S.existing_id > 0, _existing(locale), _form(locale)),
+                    ),
                 ),
                 rx.cond(
                     S.loaded,

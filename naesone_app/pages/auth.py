@@ -78,7 +78,10 @@ def build_signup(locale: str):
                 id="signup-form",
                 class_name="card",
             ),
-            rx.el.p(_("이미 가입했나요? "), rx.el.a(_("로그인"), href=localized("/login", locale))),
+            rx.el.p(
+                _("이미 가입했나요? "),
+                rx.el.a(_("로그인"), href=localized("/login", locale) + AccountFormsState.next_query),
+            ),
         )
 
     signup.__name__ = f"signup_{locale}"
@@ -108,7 +111,11 @@ def build_login(locale: str):
             rx.el.p(
                 rx.el.a(_("비밀번호를 잊었어요"), href=localized("/reset", locale)),
                 " · ",
-                rx.el.a(_("회원 가입"), href=localized("/signup", locale)),
+                rx.el.a(
+                    _("회원 가입"),
+                    href=localized("/signup", locale) + AccountFormsState.next_query,
+                    id="signup-link",
+                ),
             ),
         )
 
@@ -124,7 +131,18 @@ def build_reset(locale: str):
             locale,
             "/reset",
             rx.el.h1(_("비밀번호 재설정")),
-            rx.el.p(_("가입한 이메일로 30분 동안 쓸 수 있는 재설정 링크를 보내 드려요.")),
+            rx.el.p(
+                _(
+                    "가입한 이메일이나 휴대전화 번호로 30분 동안 쓸 수 있는 재설정 링크를 보내 드려요. 휴대전화 번호로 가입했다면 문자로 보내요."
+                )
+            ),
+            rx.el.p(
+                _(
+                    "문자를 받을 수 없다면 신분증을 가지고 가까운 동 주민센터에 가세요. 직원이 본인인지 확인한 뒤 재설정을 도와드려요."
+                ),
+                class_name="hint",
+                id="reset-at-centre",
+            ),
             _notice(),
             rx.el.form(
                 text_field(_("이메일 또는 휴대전화 번호"), "login", ERRORS, auto_complete="username"),

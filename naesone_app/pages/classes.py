@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import reflex as rx
 
+from naesone_app.components.contact import office_card
 from naesone_app.components.layout import localized, page_shell
 from naesone_app.core.i18n import gettext_for
 from naesone_app.state.class_views import CourseCard, RegistrationLine
 from naesone_app.state.classes import ClassesState, MyClassesState
+from naesone_app.state.office_views import OfficeView
 
 
 def fact(term: str, value: rx.Var[str]) -> rx.Component:
@@ -37,6 +39,7 @@ def course_facts(card: rx.Var[CourseCard], locale: str) -> rx.Component:
                     rx.el.strong(card.your_fee, class_name="your-fee"),
                     rx.cond(card.reduction != "", rx.el.span(" · ", card.reduction, class_name="reduction")),
                 ),
+                fact(_("낼 돈 (내 수강료 + 재료비)"), card.your_total),
             ),
         ),
         class_name="course-facts",
@@ -211,6 +214,40 @@ def build(locale: str):
     return classes
 
 
+def fee_breakdown(line: rx.Var[RegistrationLine], locale: str) -> rx.Component:
+    """낼 돈 with its parts when there is a 재료비: 수강료 (after the reduction) + 재료비 = 낼 돈."""
+    _ = gettext_for(locale)
+    return rx.cond(
+        line.materials != "",
+        rx.fragment(
+            rx.el.dt(_("낼 돈")),
+            rx.el.dd(
+                rx.el.dl(
+                    rx.el.dt(_("수강료 (감면 후)")),
+                    rx.el.dd(line.tuition),
+                    rx.el.dt(_("+ 재료비 (감면 없음)")),
+                    rx.el.dd(line.materials),
+                    rx.el.dt(_("= 낼 돈"), class_name="fee-total"),
+                    rx.el.dd(line.fee_due, class_name="fee-total"),
+                    class_name="fee-breakdown",
+                ),
+            ),
+        ),
+        fact(_("낼 돈"), line.fee_due),
+    )
+
+
+def pay_at(office: rx.Var[OfficeView], locale: str) -> rx.Component:
+    """Where the fee is paid: the 자치회관's building, with address, hours, a tel: phone and a map."""
+    _ = gettext_for(locale)
+    return rx.cond(
+        office.name != "",
+        rx.el.div(
+            rx.el.p(rx.el.strong(_("납부·문의하는 곳"))), office_card(office, locale), class_name="pay-at"
+        ),
+    )
+
+
 def _registration(line: rx.Var[RegistrationLine], locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return rx.el.li(
@@ -219,7 +256,7 @@ def _registration(line: rx.Var[RegistrationLine], locale: str) -> rx.Component:
         rx.el.dl(
             rx.el.dt(_("상태")),
             rx.el.dd(rx.el.strong(line.status_label)),
-            fact(_("낼 돈"), line.fee_due),
+            fee_breakdown(line, locale),
             fact(_("감면"), line.reduction),
             fact(_("납부 기한"), line.payment),
             fact(_("자리 확보 기한"), line.hold),
@@ -243,7 +280,12 @@ def _todo(line: rx.Var[RegistrationLine], locale: str) -> rx.Component:
                 rx.el.button(_("자리 확정하기"), type="button", class_name="button primary",
                              on_click=MyClassesState.confirm_seat(line.id), id="confirm-" + line.id.to_string()),
             ),
-            rx.el.p(rx.el.strong(line.fee_due), " · ", line.payment),
+            rx.fragment(
+                rx.el.p(rx.el.strong(line.fee_due), " · ", line.payment),
+                rx.cond(line.materials != "",
+                        rx.el.p(_("수강료 "), line.tuition, _(" + 재료비 "), line.materials, class_name="hint")),
+                pay_at(line.centre_office, locale),
+            ),
         ),
         class_name="todo-item",
     )  # fmt: skip

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import reflex as rx
 
+from naesone_app.components.contact import office_card
 from naesone_app.components.layout import localized, page_shell
 from naesone_app.core.i18n import gettext_for
-from naesone_app.pages.classes import badges, course_facts, fact
+from naesone_app.pages.classes import badges, course_facts, fact, fee_breakdown
 from naesone_app.state.course import CourseState
 
 
@@ -18,7 +19,7 @@ def _mine(locale: str) -> rx.Component:
         rx.el.dl(
             rx.el.dt(_("상태")),
             rx.el.dd(rx.el.strong(mine.status_label, id="my-status")),
-            fact(_("낼 돈"), mine.fee_due),
+            fee_breakdown(mine, locale),
             fact(_("감면"), mine.reduction),
             fact(_("납부 기한"), mine.payment),
             fact(_("자리 확보 기한"), mine.hold),
@@ -123,6 +124,8 @@ def build(locale: str):
             _register(locale),
             rx.el.p(_("확정된 뒤 수강료는 납부 기한까지 자치회관에 내요. 기한이 지나면 자리가 다음 대기자에게 넘어가요."),
                     class_name="hint"),
+            rx.el.section(rx.el.h2(_("자치회관 찾아가기")), office_card(CourseState.centre_office, locale),
+                          class_name="program-section", id="centre-office"),
         )  # fmt: skip
         return page_shell(
             locale,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from naesone_app.components.contact import contact_text, in_app_badge, office_card
 from naesone_app.components.layout import localized, page_shell
 from naesone_app.components.results import criteria_list, status_badge
 from naesone_app.core.i18n import gettext_for
@@ -58,6 +59,51 @@ def _apply_elsewhere(locale: str) -> rx.Component:
                 id="applied-elsewhere",
             ),
         ),
+    )
+
+
+def _apply_here(locale: str) -> rx.Component:
+    """온라인 신청 for a programme with an in-app form; the prefill promise only to those signed out."""
+    _ = gettext_for(locale)
+    return rx.el.p(
+        rx.el.a(
+            _("온라인 신청"),
+            href=localized("/apply", locale) + "?id=" + ProgramState.view.key,
+            class_name="button primary",
+            id="apply-online",
+        ),
+        rx.cond(
+            ~ProgramState.signed_in,
+            rx.fragment(
+                rx.el.br(),
+                rx.el.span(
+                    _("로그인하면 저장된 내 정보로 신청서를 채워 드려요."),
+                    class_name="hint",
+                    id="prefill-hint",
+                ),
+            ),
+        ),
+    )
+
+
+def _office(locale: str) -> rx.Component:
+    """Where to go or call: the office, or every 동 주민센터 while the resident's 동 is unknown."""
+    _ = gettext_for(locale)
+    office = ProgramState.office
+    return rx.el.div(
+        rx.el.h3(_("찾아가거나 전화할 곳"), id="office-title"),
+        rx.cond(
+            office.centres.length() > 0,
+            rx.fragment(
+                rx.el.p(office.pick_dong_note, class_name="hint"),
+                rx.el.details(
+                    rx.el.summary(_("동 주민센터 15곳 보기")),
+                    rx.foreach(office.centres, lambda centre: office_card(centre, locale)),
+                ),
+            ),
+            office_card(office.office, locale, "office-name"),
+        ),
+        id="office",
     )
 
 
@@ -121,22 +167,14 @@ def build(locale: str):
             _section(_("무엇을 받나요"), _paragraphs(view.benefit)),
             _section(
                 _("어떻게 신청하나요"),
-                rx.el.p(rx.el.strong(view.apply_channel)),
-                rx.cond(
-                    view.applies_here,
-                    rx.el.p(
-                        rx.el.a(
-                            _("온라인 신청"),
-                            href=localized("/apply", locale) + "?id=" + view.key,
-                            class_name="button primary",
-                            id="apply-online",
-                        ),
-                        rx.el.br(),
-                        rx.el.span(_("로그인하면 저장된 내 정보로 신청서를 채워 드려요."), class_name="hint"),
-                    ),
+                rx.el.p(
+                    rx.el.strong(view.apply_channel),
+                    rx.cond(view.applies_here, rx.fragment(" ", in_app_badge(locale))),
                 ),
+                rx.cond(view.applies_here, _apply_here(locale)),
                 _paragraphs(view.how_to_apply),
                 rx.cond(view.apply_link != "", _apply_elsewhere(locale)),
+                rx.cond(ProgramState.has_office, _office(locale)),
             ),
             _section(
                 _("필요한 서류"),
@@ -158,7 +196,7 @@ def build(locale: str):
             _section(
                 _("문의"),
                 rx.el.p(view.responsible_body),
-                _paragraphs(view.contact),
+                contact_text(ProgramState.contact),
             ),
             _section(
                 _("출처"),

@@ -34,6 +34,7 @@ from naesone_app.state.applications import ApplicationState, MyApplicationsState
 from naesone_app.state.apply import ApplyState
 from naesone_app.state.browse import BrowseState
 from naesone_app.state.classes import ClassesState, MyClassesState
+from naesone_app.state.counter_reset import CounterResetState
 from naesone_app.state.course import CourseState
 from naesone_app.state.evidence import EvidenceConsentState
 from naesone_app.state.feed import FeedState
@@ -72,7 +73,12 @@ ROUTES = (
         N_("내 계정 — 내손에ON 중구"),
         (AccountState.open_account, EvidenceConsentState.open_evidence),
     ),
-    Route("/staff", staff.build, N_("직원 화면 — 내손에ON 중구"), StaffState.open_staff),
+    Route(
+        "/staff",
+        staff.build,
+        N_("직원 화면 — 내손에ON 중구"),
+        (StaffState.open_staff, CounterResetState.clear),
+    ),
     Route("/safety", safety.build, N_("안전 지도 — 내손에ON 중구")),
     Route("/classes", classes.build, N_("자치회관 강좌 — 내손에ON 중구"), ClassesState.open_classes),
     Route("/course", course.build, N_("강좌 안내 — 내손에ON 중구"), CourseState.open_course),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import reflex as rx
 
-from naesone_app.components.forms import text_field
+from naesone_app.components.forms import checkbox, text_field
 from naesone_app.components.layout import localized, page_shell
 from naesone_app.components.tables import data_table
 from naesone_app.core.i18n import gettext_for
+from naesone_app.state.counter_reset import CounterResetState
 from naesone_app.state.staff import AuditRow, ResidentRow, StaffState
 
 ERRORS = StaffState.field_errors
@@ -141,6 +142,45 @@ def _admin(locale: str) -> rx.Component:
     )
 
 
+def _counter_reset(locale: str) -> rx.Component:
+    """Reset a phone-number account's password for a resident at the counter, after an ID check."""
+    _ = gettext_for(locale)
+    errors = CounterResetState.field_errors
+    return rx.el.section(
+        rx.el.h2(_("창구 비밀번호 재설정")),
+        rx.el.p(
+            _(
+                "휴대전화 번호로 가입한 주민이 문자를 받을 수 없을 때, 신분증으로 본인인지 확인한 뒤 재설정 링크를 발급해요. 발급은 감사 기록에 남아요."
+            ),
+            class_name="hint",
+        ),
+        rx.el.form(
+            text_field(_("주민의 휴대전화 번호"), "reset_login", errors, auto_complete="off"),
+            checkbox(_("신분증으로 본인인지 확인했어요"), "reset_id_checked", errors),
+            rx.el.button(
+                _("재설정 링크 발급"), type="submit", class_name="button", id="counter-reset-submit"
+            ),
+            on_submit=CounterResetState.reset_at_counter,
+            reset_on_submit=True,
+            no_validate=True,
+            id="counter-reset-form",
+        ),
+        rx.cond(
+            CounterResetState.notice != "",
+            rx.el.div(
+                rx.el.p(CounterResetState.notice, role="status"),
+                rx.el.p(
+                    rx.el.a(CounterResetState.link, href=CounterResetState.link, id="counter-reset-link"),
+                    class_name="pre-line",
+                ),
+                class_name="notice",
+            ),
+        ),
+        class_name="program-section",
+        id="counter-reset",
+    )
+
+
 def build(locale: str):
     _ = gettext_for(locale)
 
@@ -185,6 +225,7 @@ def build(locale: str):
                         ),
                     ),
                     _stale(locale),
+                    _counter_reset(locale),
                     _outbound(locale),
                     rx.cond(StaffState.is_admin, _admin(locale)),
                 ),

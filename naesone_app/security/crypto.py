@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+import threading
 from functools import cache
 from pathlib import Path
 
@@ -29,10 +30,18 @@ def _configured_keys() -> list[str]:
     configured = os.environ.get("NAESONE_DATA_KEYS", "").strip()
     if configured:
         return [k.strip() for k in configured.split(",") if k.strip()]
-    if not KEY_FILE.exists():
+    if not KEY_FILE.exists():  # made whole and linked into place, so a concurrent reader never sees it empty
         KEY_FILE.parent.mkdir(parents=True, exist_ok=True)
-        KEY_FILE.touch(mode=0o600)
-        KEY_FILE.write_text(Fernet.generate_key().decode() + "\n")
+        draft = KEY_FILE.with_name(f".{KEY_FILE.name}.{os.getpid()}.{threading.get_ident()}")
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(Fernet.generate_key().decode() + "\n")
+        try:
+            os.link(draft, KEY_FILE)
+        except FileExistsError:
+            pass  # another thread or process made it first: use theirs
+        finally:
+            draft.unlink(missing_ok=True)
     return [line.strip() for line in KEY_FILE.read_text().splitlines() if line.strip()]
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from typing import Any
+from urllib.parse import quote
 
 import reflex as rx
 
@@ -25,6 +28,7 @@ from naesone_app.db.accounts import (
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
 from naesone_app.integrations.mail import MailError, send_mail
+from naesone_app.integrations.sms import SmsError, send_sms
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.screening import ScreeningState
 from naesone_app.state.session import claim_script
@@ -74,11 +78,29 @@ def local_path(value: object) -> str:
     return text
 
 
+FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
+
+
+def focus_script(field: str) -> str:
+    """Move focus to the field with the error once it is drawn, and bring its message into view (a
+    phone keyboard or a long consent list otherwise leaves it off-screen). The field name is checked
+    and passed as JSON, never pasted in raw."""
+    name = json.dumps(field if FIELD_NAME.match(field) else "login")
+    return (
+        "setTimeout(() => { const f = document.getElementById(" + name + "); if (!f) return;"
+        " f.focus({preventScroll: true});"
+        " const m = document.getElementById(" + name + " + '-error') || f;"
+        " m.scrollIntoView({block: 'center'}); }, 50)"
+    )
+
+
 class AccountFormsState(rx.State):
     """Messages next to fields, and the one notice line of the forms."""
 
     field_errors: dict[str, str] = {}
     notice: str = ""
+    # the sign-up and sign-in links carry `next=` along, so a sign-up begun on 온라인 신청 comes back there
+    next_query: str = ""
 
     def _locale(self) -> str:
         return locale_of_path(self.router.url.path)
@@ -86,9 +108,13 @@ class AccountFormsState(rx.State):
     def _prefix(self) -> str:
         return "/en" if self._locale() == "en" else ""
 
-    def _fail(self, field: str, message: Message) -> None:
+    def _next(self) -> str:
+        return local_path(self.router.url.query_parameters.get("next", ""))
+
+    def _fail(self, field: str, message: Message) -> Any:
         self.field_errors = {field: render(message, self._locale())}
         self.notice = ""
+        return rx.call_script(focus_script(field))
 
     def _too_long(self, form: Any) -> bool:
         field = _oversized(form)
@@ -100,12 +126,14 @@ class AccountFormsState(rx.State):
     def clear(self):
         """on_load of the form pages."""
         self.field_errors, self.notice = {}, ""
+        back = self._next()
+        self.next_query = "?next=" + quote(back, safe="") if back else ""
 
     @rx.event
     async def sign_up(self, form: dict[str, Any]):
         """Create the account; the questionnaire answers of this tab become its profile (with consent)."""
         if self._too_long(form):
-            return None
+            return rx.call_script(focus_script("login"))
         if not _ticked(form, "consent_account"):
             return self._fail("consent_account", Message(N_("회원 가입에 필요한 필수 동의입니다.")))
         if _text(form, "password") != _text(form, "password2"):
@@ -126,7 +154,7 @@ class AccountFormsState(rx.State):
         except AccountError as exc:
             return self._fail(exc.field, exc.message)
         self.field_errors = {}
-        return rx.call_script(claim_script(handoff, f"{self._prefix()}/feed"))
+        return rx.call_script(claim_script(handoff, self._next() or f"{self._prefix()}/feed"))
 
     @rx.event
     def sign_in(self, form: dict[str, Any]):
@@ -142,37 +170,61 @@ class AccountFormsState(rx.State):
         if failure is not None:
             return self._fail(failure.field, failure.message)
         self.field_errors = {}
-        back = local_path(self.router.url.query_parameters.get("next", ""))
+        back = self._next()
         target = "/staff" if account.role in ("staff", "admin") else "/feed"
         return rx.call_script(claim_script(handoff, back or f"{self._prefix()}{target}"))
 
+    def _reset_link(self, token: str) -> str:
+        base = os.environ.get(
+            "NAESONE_PUBLIC_URL", f"http://localhost:{os.environ.get('NAESONE_PORT', '3000')}"
+        )
+        return f"{base.rstrip('/')}{self._prefix()}/reset/confirm?token={token}"
+
     @rx.event
     def ask_reset(self, form: dict[str, Any]):
-        """Mail a one-time link; the answer is the same whether or not the account exists."""
+        """Send a one-time link by mail (e-mail accounts) or by text message (phone-number accounts);
+        the answer is the same whether or not the account exists."""
         if self._too_long(form):
-            return
+            return None
+        login = _text(form, "login")
+        by_phone = bool(login) and "@" not in login
         with transaction() as session:
-            issued = request_reset(session, _text(form, "login"))
+            issued = request_reset(session, login)
         if issued is not None:
             account, token = issued
-            _ = gettext_for(self._locale())
-            base = os.environ.get(
-                "NAESONE_PUBLIC_URL", f"http://localhost:{os.environ.get('NAESONE_PORT', '3000')}"
-            )
-            link = f"{base.rstrip('/')}{self._prefix()}/reset/confirm?token={token}"
-            body = _(
-                "아래 링크에서 30분 안에 새 비밀번호를 정하세요. 요청하지 않았다면 이 메일을 무시하세요.\n\n{link}"
-            )
-            try:
-                send_mail(account.login, _("내손에ON 중구 비밀번호 재설정"), body.format(link=link))
-            except MailError:
-                return self._fail(
-                    "login", Message(N_("메일을 보내지 못했습니다. 잠시 뒤에 다시 시도하세요."))
-                )
+            failed = self._deliver_reset(account.login, self._reset_link(token), by_phone)
+            if failed is not None:
+                return self._fail("login", failed)
         self.field_errors = {}
-        self.notice = render(
-            Message(N_("가입된 계정이면 재설정 링크를 보냈습니다. 메일함을 확인하세요.")), self._locale()
+        sent = (
+            N_("가입된 번호이면 재설정 링크를 문자로 보냈습니다. 문자를 확인하세요.")
+            if by_phone
+            else N_("가입된 계정이면 재설정 링크를 보냈습니다. 메일함을 확인하세요.")
         )
+        self.notice = render(Message(sent), self._locale())
+        return None
+
+    def _deliver_reset(self, login: str, link: str, by_phone: bool) -> Message | None:
+        """Hand the link to the SMS provider or the mail server; the message to show if that failed."""
+        _ = gettext_for(self._locale())
+        if by_phone:
+            try:
+                send_sms(
+                    login, _("[내손에ON 중구] 30분 안에 비밀번호를 다시 정하세요: {link}").format(link=link)
+                )
+            except (SmsError, ValueError):
+                return Message(
+                    N_("문자를 보내지 못했습니다. 잠시 뒤에 다시 시도하거나 동 주민센터에 문의하세요.")
+                )
+            return None
+        body = _(
+            "아래 링크에서 30분 안에 새 비밀번호를 정하세요. 요청하지 않았다면 이 메일을 무시하세요.\n\n{link}"
+        )
+        try:
+            send_mail(login, _("내손에ON 중구 비밀번호 재설정"), body.format(link=link))
+        except MailError:
+            return Message(N_("메일을 보내지 못했습니다. 잠시 뒤에 다시 시도하세요."))
+        return None
 
     @rx.event
     def finish_reset(self, form: dict[str, Any]):

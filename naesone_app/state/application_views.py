@@ -12,11 +12,13 @@ from typing import Any
 
 from naesone_app.core.applications import (
     EVIDENCE_KINDS,
+    FINAL,
     STATUS_LABELS,
     ApplicationForm,
     Checklist,
     ChecklistItem,
     FormField,
+    expected_decision,
 )
 from naesone_app.core.dates import KST
 from naesone_app.core.dongs import DONGS
@@ -125,6 +127,25 @@ def moment_text(moment: datetime | None, locale: str) -> str:
     moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     local = moment.astimezone(KST)
     return f"{format_date(local.date(), locale)} {local:%H:%M}"
+
+
+def processing_text(form: ApplicationForm | None, submitted_at: datetime | None, status: str,
+                    locale: str) -> str:  # fmt: skip
+    """How long the department usually takes, with the expected day, while the application is open
+    ("" once decided, or when the programme does not say)."""
+    if form is None or form.processing_days is None or submitted_at is None or status in FINAL:
+        return ""
+    moment = submitted_at if submitted_at.tzinfo else submitted_at.replace(tzinfo=UTC)
+    expected = expected_decision(moment.astimezone(KST).date(), form.processing_days)
+    return render(
+        Message(
+            N_(
+                "보통 접수 후 근무일 {days}일 안에 결과를 알려 드려요. 예상일: {date} (공휴일은 빼지 않은 예상이에요)"
+            ),
+            {"days": form.processing_days, "date": expected},
+        ),
+        locale,
+    )
 
 
 def status_text(status: str, locale: str) -> str:

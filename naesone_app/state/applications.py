@@ -45,6 +45,7 @@ from naesone_app.state.application_views import (
     document_lines,
     history_lines,
     moment_text,
+    processing_text,
     status_text,
     upload_choices,
     upload_lines,
@@ -122,6 +123,8 @@ class ApplicationState(rx.State):
     status: str = ""
     status_label: str = ""
     submitted: str = ""
+    receipt_no: str = ""  # 접수번호
+    processing: str = ""  # the usual processing time and the expected day, while open
     asked: str = ""  # what staff asked for (more_documents) or why they decided so
     history: list[HistoryLine] = []
     answers: list[AnswerRow] = []
@@ -146,7 +149,7 @@ class ApplicationState(rx.State):
 
     def _clear(self) -> None:
         self.found, self.application_id, self.title, self.status, self.status_label = False, 0, "", "", ""
-        self.submitted = self.asked = ""
+        self.submitted = self.asked = self.receipt_no = self.processing = ""
         self.history, self.answers, self.uploads, self.evidence = [], [], [], []
         self.official_docs, self.evidence_docs, self.resident_docs, self.upload_options = [], [], [], []
 
@@ -169,6 +172,8 @@ class ApplicationState(rx.State):
         self.title = program_title(application.program_key, locale)
         self.status, self.status_label = application.status, status_text(application.status, locale)
         self.submitted = moment_text(application.submitted_at, locale)
+        self.receipt_no = application.receipt_no or ""
+        self.processing = processing_text(form, application.submitted_at, application.status, locale)
         self.asked = application.reason if application.status != "submitted" else ""
         self.history = history_lines(view.history, locale)
         self.answers = answer_rows(form, view.answers, locale) if form else []

@@ -35,10 +35,13 @@ from naesone_app.core.program import Program
 from naesone_app.db.account_models import Account
 from naesone_app.db.accounts import load_profile
 from naesone_app.db.applications import (
+    AlreadyApplied,
     ApplicationInvalid,
+    ApplicationSummary,
     EvidenceConsentMissing,
     Forbidden,
     NotFound,
+    active_application,
     active_evidence_consent,
     draft_uploads,
     evidence_kinds_held,
@@ -62,6 +65,9 @@ from naesone_app.state.application_views import (
     evidence_label,
     field_views,
     missing_text,
+    moment_text,
+    processing_text,
+    status_text,
     upload_choices,
     upload_lines,
 )
@@ -164,6 +170,14 @@ class ApplyState(rx.State):
     missing_note: str = ""
     submitted: bool = False
     submitted_id: int = 0
+    receipt_no: str = ""  # 접수번호 of the application just submitted
+    processing: str = ""  # how long it usually takes, and the expected day
+    # the resident's active application for this programme: shown instead of a blank form
+    existing_id: int = 0
+    existing_status: str = ""
+    existing_label: str = ""
+    existing_receipt: str = ""
+    existing_submitted: str = ""
     _submit_key: str = ""
 
     # --- helpers -------------------------------------------------------------------------------------
@@ -240,6 +254,19 @@ class ApplyState(rx.State):
             sentence(render(v.detail, self._locale())) for v in result.criteria if v.status == "unmet"
         ]
 
+    def _show_existing(self, application: ApplicationSummary | None) -> None:
+        """Show the active application (or none) in place of the form."""
+        locale = self._locale()
+        if application is None:
+            self.existing_id, self.existing_status, self.existing_label = 0, "", ""
+            self.existing_receipt = self.existing_submitted = ""
+            return
+        self.existing_id, self.existing_status = application.id, application.status
+        self.existing_label = status_text(application.status, locale)
+        self.existing_receipt = application.receipt_no
+        self.existing_submitted = moment_text(application.submitted_at, locale)
+        self.fields = []
+
     # --- handlers ------------------------------------------------------------------------------------
 
     @rx.event
@@ -247,6 +274,8 @@ class ApplyState(rx.State):
         """on_load: sign-in required; show the form with the draft (or the profile's facts) filled in."""
         locale = self._locale()
         self.loaded, self.submitted, self.submitted_id, self.submit_error = True, False, 0, ""
+        self.receipt_no = self.processing = ""
+        self._show_existing(None)
         self.upload_error = self.upload_notice = self.evidence_notice = self.evidence_error = ""
         self.draft_note = ""
         found = self._program()
@@ -261,8 +290,13 @@ class ApplyState(rx.State):
             return login_redirect(self.router.url.path, self.router.url.query, locale)
         self.title, self.program_key = program.text(locale).title, program.key
         with transaction() as session:
+            stored = active_application(session, me.id, program.key)
+            active = None if stored is None else ApplicationSummary.of(stored)
             profile = load_profile(session, me.id)
             draft = load_draft(session, me.id, program.key)
+        self._show_existing(active)
+        if active is not None:
+            return None
         filled = prefill(form, profile)
         answers, had_draft = {**filled, **(draft or {})}, draft is not None
         self._decide(program, profile)
@@ -443,7 +477,11 @@ class ApplyState(rx.State):
         try:
             with transaction() as session:
                 application = submit(session, me.id, program.key, form, answers, self._submit_key)
-                application_id = application.id
+                application_id, receipt_no = application.id, application.receipt_no or ""
+                processing = processing_text(form, application.submitted_at, application.status, locale)
+        except AlreadyApplied as exc:  # another tab or view submitted first: show that one
+            self._show_existing(exc.application)
+            return
         except ApplicationInvalid as exc:
             errors = {k: render(m, locale) for k, m in exc.errors.items()}
             self._show_answers(form, answers, filled, errors)
@@ -452,4 +490,5 @@ class ApplyState(rx.State):
             )
             return
         self.submitted, self.submitted_id, self.submit_error = True, int(application_id or 0), ""
+        self.receipt_no, self.processing = receipt_no, processing
         self.uploads = []

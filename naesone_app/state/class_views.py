@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+
+from babel.dates import format_date as babel_date
 
 from naesone_app.core import classes as rules
 from naesone_app.core.dates import KST
 from naesone_app.core.i18n import N_, Message, Won, format_date, format_schedule, format_won, render
+from naesone_app.core.offices import centre_of
 from naesone_app.core.profile import Facts
 from naesone_app.db.class_listing import Listed
 from naesone_app.db.class_models import Course, Registration
+from naesone_app.state.office_views import OfficeView, office_view
 
 MODE_LABELS = {
     "first_come": N_("선착순"),
@@ -58,6 +62,7 @@ class CourseCard:
     fee: str = ""
     materials: str = ""
     your_fee: str = ""
+    your_total: str = ""  # 수강료 after my reduction + 재료비, when there are materials
     reduction: str = ""
     is_sample: bool = False
 
@@ -73,6 +78,8 @@ class RegistrationLine:
     status: str = ""
     status_label: str = ""
     fee_due: str = ""
+    tuition: str = ""  # 수강료 after the reduction (part of fee_due)
+    materials: str = ""  # 재료비 (never reduced; part of fee_due)
     payment: str = ""
     hold: str = ""
     hold_until: str = ""  # the moment a held seat passes on, on its own, for the "to do" card
@@ -80,6 +87,7 @@ class RegistrationLine:
     reduction: str = ""
     can_cancel: bool = False
     can_confirm: bool = False
+    centre_office: OfficeView = field(default_factory=OfficeView)  # where to pay: address, hours, tel:
 
 
 def moment(value: datetime | None, locale: str) -> str:
@@ -88,6 +96,24 @@ def moment(value: datetime | None, locale: str) -> str:
         return ""
     seoul = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(KST)
     return f"{format_date(seoul.date(), locale)} {seoul:%H:%M}"
+
+
+DAY_PATTERNS = {"ko": "y. M. d. (E)", "en": "EEE, MMM d, y"}
+
+
+def deadline_text(value: datetime | None, locale: str) -> str:
+    """A deadline as a person reads it: the date with its weekday, and the time ("2026. 12. 10. (목) 18:00")."""
+    if value is None:
+        return ""
+    seoul = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(KST)
+    day = babel_date(seoul.date(), DAY_PATTERNS.get(locale, DAY_PATTERNS["ko"]), locale=locale)
+    return f"{day} {seoul:%H:%M}"
+
+
+def centre_office(dong: str, locale: str) -> OfficeView:
+    """The 자치회관's building (its 동 주민센터): address, hours, phone, map."""
+    office = centre_of(dong)
+    return office_view(office, locale) if office is not None else OfficeView()
 
 
 def quota_text(rule: dict, locale: str) -> str:
@@ -171,6 +197,8 @@ def course_card(
         fee=format_won(course.fee_krw, locale),
         materials=format_won(course.materials_fee_krw, locale) if course.materials_fee_krw else "",
         your_fee=format_won(rules.reduced_fee(course.fee_krw, reduction), locale) if facts is not None else "",
+        your_total=format_won(rules.reduced_fee(course.fee_krw, reduction) + course.materials_fee_krw, locale)
+        if facts is not None and course.materials_fee_krw else "",
         reduction=reduction_text(reduction, locale),
         is_sample=course.sample,
     )  # fmt: skip
@@ -196,10 +224,14 @@ def status_label(row: Registration, locale: str) -> str:
     return render(message, locale)
 
 
-def registration_line(row: Registration, course: Course, centre_name: str, locale: str) -> RegistrationLine:
-    """One of my registrations as the resident reads it."""
+def registration_line(
+    row: Registration, course: Course, centre_name: str, locale: str, centre_dong: str = ""
+) -> RegistrationLine:
+    """One of my registrations as the resident reads it, the amount due broken into 수강료 and 재료비."""
     reduction = rules.REDUCTIONS_BY_CODE.get(row.reduction_code)
     owes = row.status == "confirmed" and row.fee_due_krw > 0 and row.paid_at is None
+    materials = min(course.materials_fee_krw, max(row.fee_due_krw, 0))
+    shown = row.status != "cancelled"
     return RegistrationLine(
         id=row.id or 0,
         code=course.code,
@@ -207,9 +239,11 @@ def registration_line(row: Registration, course: Course, centre_name: str, local
         centre=centre_name,
         status=row.status,
         status_label=status_label(row, locale),
-        fee_due=format_won(row.fee_due_krw, locale) if row.status != "cancelled" else "",
+        fee_due=format_won(row.fee_due_krw, locale) if shown else "",
+        tuition=format_won(row.fee_due_krw - materials, locale) if shown and materials else "",
+        materials=format_won(materials, locale) if shown and materials else "",
         payment=render(Message(N_("{when}까지 자치회관에 납부해 주세요"),
-                               {"when": moment(row.payment_due_at, locale)}), locale)
+                               {"when": deadline_text(row.payment_due_at, locale)}), locale)
         if owes and row.payment_due_at else "",
         hold=render(Message(N_("{when}까지 확정하지 않으면 다음 대기자에게 넘어가요"),
                             {"when": moment(row.hold_expires_at, locale)}), locale)
@@ -219,6 +253,7 @@ def registration_line(row: Registration, course: Course, centre_name: str, local
         reduction=reduction_text(reduction, locale),
         can_cancel=row.status != "cancelled",
         can_confirm=row.status == "held",
+        centre_office=centre_office(centre_dong, locale) if centre_dong else OfficeView(),
     )  # fmt: skip
 
 

@@ -137,7 +137,7 @@ class MyClassesState(rx.State):
         rows = my_registrations(account_id)
         self.lines = [
             registration_line(row, course, centre.name_en if locale == "en" and centre.name_en else centre.name_ko,
-                              locale)
+                              locale, centre.dong)
             for row, course, centre in rows
         ]  # fmt: skip
         soonest = {row.id: row.hold_expires_at or row.payment_due_at for row, _, _ in rows}

@@ -20,6 +20,7 @@ from naesone_app.db.classes import ClassError, cancel, confirm_hold, refund_for,
 from naesone_app.state.class_views import (
     CourseCard,
     RegistrationLine,
+    centre_office,
     course_card,
     refund_preview,
     registration_line,
@@ -27,6 +28,7 @@ from naesone_app.state.class_views import (
 )
 from naesone_app.state.classes import resident_facts
 from naesone_app.state.locale import locale_of_path
+from naesone_app.state.office_views import OfficeView
 from naesone_app.state.session import SessionState
 
 MAX_CODE_LENGTH = 60
@@ -42,6 +44,7 @@ class CourseState(rx.State):
     is_resident: bool = False
     login_href: str = "/login"
     mine: RegistrationLine = RegistrationLine()
+    centre_office: OfficeView = OfficeView()  # the 자치회관's building: address, hours, tel:, map
     has_mine: bool = False
     outcome: str = ""
     error: str = ""
@@ -63,7 +66,7 @@ class CourseState(rx.State):
             self.mine, self.has_mine = RegistrationLine(), False
             return
         self.mine, self.has_mine = (
-            registration_line(row, listed.course, self.card.centre, self._locale()),
+            registration_line(row, listed.course, self.card.centre, self._locale(), self.card.dong),
             True,
         )
 
@@ -94,6 +97,7 @@ class CourseState(rx.State):
             return
         self._course_id = listed.course.id
         self.card = course_card(listed, locale, datetime.now(UTC), resident_facts(account))
+        self.centre_office = centre_office(listed.centre.dong, locale)
         self._show(my_registration(account.id, listed.course.id) if self.is_resident else None)
 
     @rx.event

@@ -8,11 +8,12 @@ from naesone_app.core.dates import seoul_today
 from naesone_app.core.eligibility import evaluate
 from naesone_app.core.outbound import REPORTS
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
-from naesone_app.db.accounts import saved_programs, set_saved
+from naesone_app.db.accounts import load_profile, saved_programs, set_saved
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
 from naesone_app.db.outbound import external_application, report
 from naesone_app.state.locale import locale_of_path
+from naesone_app.state.office_views import ContactPart, ProgramOffice, contact_parts, program_office
 from naesone_app.state.screening import ScreeningState
 from naesone_app.state.session import SessionState
 from naesone_app.state.views import (
@@ -41,6 +42,11 @@ class ProgramState(rx.State):
     saved: bool = False
     went_elsewhere: bool = False  # the signed-in resident followed the link to apply elsewhere
     reported: str = ""  # what they told us afterwards: "" | applied | not_yet
+    # where to go or call (office with address, hours, tel: and map; or the 15 주민센터 while the 동 is
+    # unknown), and the contact text with its numbers as tel: links
+    has_office: bool = False
+    office: ProgramOffice = ProgramOffice()
+    contact: list[ContactPart] = []
     _key: str = ""
 
     @rx.event
@@ -56,6 +62,7 @@ class ProgramState(rx.State):
             return
         self.view = program_view(program, locale)
         self._key = program.key
+        await self._show_office(program, locale)
         account = (await self.get_state(SessionState))._account()
         self.signed_in = account is not None
         self.went_elsewhere, self.reported = False, ""
@@ -78,6 +85,17 @@ class ProgramState(rx.State):
         self.criteria = [criterion_line(v, locale) for v in result.criteria]
         self.nearest_miss = nearest_miss_text(result, locale)
         self.next_change = next_change_text(result, locale)
+
+    async def _show_office(self, program, locale: str) -> None:
+        """The office for this resident's 동 (from their answers), and the contact's phone links."""
+        dong = (await self.get_state(ScreeningState))._profile_for_others().get("dong")
+        account = (await self.get_state(SessionState))._account()
+        if not dong and account is not None:  # a signed-in resident's stored answers
+            with transaction() as session:
+                dong = load_profile(session, account.id).get("dong")
+        found = program_office(program, dong if isinstance(dong, str) else None, locale)
+        self.has_office, self.office = found is not None, found or ProgramOffice()
+        self.contact = contact_parts(self.view.contact)
 
     @rx.event
     def leave_to_apply(self):

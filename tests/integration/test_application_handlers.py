@@ -9,6 +9,7 @@ carries that cookie exactly as Reflex builds it from the handshake headers.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -420,3 +421,46 @@ def test_sign_in_returns_to_the_page_that_asked_and_never_to_another_site(app_db
     page = _page(AccountFormsState, None, "/login", {"next": "//evil.example"})
     result = AccountFormsState.sign_in.fn(page, {"login": "halmoni@example.com", "password": PASSWORD})
     assert "evil.example" not in str(result) and "/feed" in str(result)
+
+
+async def test_after_approval_the_form_shows_the_application_and_a_new_view_cannot_submit(
+    app_db: str,
+) -> None:
+    _, token = _account(app_db, "halmoni@example.com", profile=PROFILE)
+    staff, _ = _account(app_db, "clerk@junggu.example", "staff", "어르신복지과")
+    first = await _fill_and_submit(token)
+    assert first.submitted and re.fullmatch(r"중구-20\d\d-\d{6}", first.receipt_no)
+    assert "근무일 7일" in first.processing
+    with transaction(app_db) as session:
+        from naesone_app.db.applications import transition
+
+        transition(session, staff, first.submitted_id, "approved")
+    again = _apply(token)
+    await ApplyState.open_apply.fn(again)
+    assert again.existing_id == first.submitted_id and again.existing_receipt == first.receipt_no
+    assert again.existing_label == "승인" and again.fields == []
+    stale = _apply(token)  # a tab opened before: its own key, the form still on screen
+    stale._submit_key = "another-view-of-the-form"
+    await ApplyState.submit_application.fn(stale)
+    assert not stale.submitted and stale.existing_id == first.submitted_id
+    assert _count(app_db, Application) == 1
+
+
+async def test_sign_up_begun_on_the_form_returns_to_it_and_errors_take_focus(app_db: str) -> None:
+    from naesone_app.state.account_forms import AccountFormsState
+
+    back = "/apply?id=native:junggu-senior-lunch"
+    login_page = _page(AccountFormsState, None, "/login", {"next": back})
+    AccountFormsState.clear.fn(login_page)
+    assert login_page.next_query == "?next=%2Fapply%3Fid%3Dnative%3Ajunggu-senior-lunch"
+    signup = _page(AccountFormsState, None, "/signup", {"next": back})
+    form = {
+        "login": "new@example.com",
+        "password": PASSWORD,
+        "password2": PASSWORD + "x",
+        "consent_account": True,
+    }
+    refused = await AccountFormsState.sign_up.fn(signup, form)
+    assert set(signup.field_errors) == {"password2"} and 'getElementById("password2")' in str(refused)
+    result = await AccountFormsState.sign_up.fn(signup, {**form, "password2": PASSWORD})
+    assert back in str(result) and "/feed" not in str(result)

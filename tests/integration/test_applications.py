@@ -3,6 +3,7 @@ status history, evidence consent and import through the stand-in MyData provider
 
 from __future__ import annotations
 
+import re
 import threading
 from datetime import timedelta
 from pathlib import Path
@@ -20,11 +21,13 @@ from naesone_app.db.accounts import (
 )
 from naesone_app.db.application_models import Application, ApplicationEvent, EvidenceConsent, Upload
 from naesone_app.db.applications import (
+    AlreadyApplied,
     ApplicationInvalid,
     EvidenceConsentMissing,
     Forbidden,
     NotFound,
     UnsafeUploadDir,
+    active_application,
     active_evidence_consent,
     application_checklist,
     application_form,
@@ -49,6 +52,7 @@ from naesone_app.integrations.mydata_standin import SAMPLE_TOKEN, running
 
 PASSWORD = "Sindang-Spring-2026"
 KEY = "native:junggu-senior-lunch"
+OTHER = "native:junggu-longevity-gift"
 FORM = parse_application({
     "department": "어르신복지과",
     "fields": [
@@ -98,7 +102,7 @@ def test_double_submit_makes_one_application(database: str) -> None:
     def attempt() -> None:
         try:
             with transaction(database) as session:
-                results.append(submit(session, resident, KEY, FORM, ANSWERS, "click-0002").id)
+                results.append(submit(session, resident, OTHER, FORM, ANSWERS, "click-0002").id)
         except Exception as exc:  # any error fails the test below
             errors.append(exc)
 
@@ -112,6 +116,65 @@ def test_double_submit_makes_one_application(database: str) -> None:
         assert len(my_applications(session, resident)) == 2
         events = session.exec(select(ApplicationEvent)).all()
         assert sorted(e.to_status for e in events) == ["submitted", "submitted"]
+
+
+def test_second_active_application_is_refused_until_rejected(database: str) -> None:
+    """After approval, another view of the form (a new key) is refused and names the one that stands;
+    a rejection lets the resident apply again."""
+    resident = _account(database, "a@example.com")
+    staff = _account(database, "staff@example.com", "staff", "어르신복지과")
+    with transaction(database) as session:
+        first = submit(session, resident, KEY, FORM, ANSWERS, "view-0001")
+        first_id = first.id
+    with transaction(database) as session:
+        transition(session, staff, first_id, "approved")
+    with pytest.raises(AlreadyApplied) as refused, transaction(database) as session:
+        submit(session, resident, KEY, FORM, ANSWERS, "view-0002")
+    assert refused.value.application.id == first_id
+    with transaction(database) as session:
+        assert len(my_applications(session, resident)) == 1
+        assert active_application(session, resident, KEY).id == first_id
+        second = submit(session, resident, OTHER, FORM, ANSWERS, "view-0003")
+        transition(session, staff, second.id, "rejected", "서류 미비")
+    with transaction(database) as session:  # rejected: a new application is accepted
+        again = submit(session, resident, OTHER, FORM, ANSWERS, "view-0004")
+        assert again.id != second.id and again.status == "submitted"
+
+
+def test_concurrent_views_of_one_form_make_one_application(database: str) -> None:
+    """Eight tabs, each with its own key, submitting at once: one application, seven refusals."""
+    resident = _account(database, "a@example.com")
+    made, refused, errors = [], [], []
+
+    def attempt(n: int) -> None:
+        try:
+            with transaction(database) as session:
+                made.append(submit(session, resident, KEY, FORM, ANSWERS, f"tab-{n:04d}").id)
+        except AlreadyApplied as exc:
+            refused.append(exc.application.id)
+        except Exception as exc:  # any other error fails the test below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and len(made) == 1 and len(refused) == 7
+    assert set(refused) == set(made)
+    with transaction(database) as session:
+        assert len(my_applications(session, resident)) == 1
+
+
+def test_receipt_number_is_readable_and_unique(database: str) -> None:
+    first, second = _account(database, "a@example.com"), _account(database, "b@example.com")
+    with transaction(database) as session:
+        one = submit(session, first, KEY, FORM, ANSWERS, "view-0001")
+        two = submit(session, second, KEY, FORM, ANSWERS, "view-0002")
+        numbers = [one.receipt_no, two.receipt_no]
+    year = utc_now().year
+    assert all(re.fullmatch(rf"중구-({year}|{year + 1})-\d{{6}}", n) for n in numbers), numbers
+    assert numbers[0] != numbers[1]
 
 
 def test_invalid_answers_store_nothing(database: str) -> None:
@@ -298,7 +361,7 @@ def test_deleting_the_account_removes_applications_and_files(database: str, uplo
     with transaction(database) as session:
         application = submit(session, resident, KEY, FORM, ANSWERS, "click-0001")
         store_upload(session, resident, "id_card", PDF, application_id=application.id)
-        save_draft(session, resident, "native:junggu-longevity-gift", FORM, {"dong": "신당동"})
+        save_draft(session, resident, OTHER, FORM, {"dong": "신당동"})
     assert len(_files(uploads)) == 1
     with transaction(database) as session:
         delete_account(session, resident)

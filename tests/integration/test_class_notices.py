@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
+from naesone_app.core.class_policy import at_closing, policy
 from naesone_app.core.reminders import DEFAULT_KINDS, parse_subscription
 from naesone_app.db.class_jobs import run_due
 from naesone_app.db.class_models import ClassNotice, Course
@@ -96,9 +97,9 @@ def test_a_lottery_tells_every_applicant_their_result_once(database: str, push_s
     run_due(drawn_at + timedelta(minutes=5), url=database)
     bodies = sorted(m["body"] for _, browser in people for m in _received(push_service, browser))
     assert len(push_service.deliveries) == 3
-    assert bodies == [
-        "요가: 당첨됐어요. 2026. 3. 21. 19:05까지 수강료 ₩35,000을 자치회관에 내 주세요.",
-        "요가: 당첨됐어요. 2026. 3. 21. 19:05까지 수강료 ₩35,000을 자치회관에 내 주세요.",
+    assert bodies == [  # three days after the draw is a Saturday: Monday, at the centre's closing time
+        "요가: 당첨됐어요. 2026. 3. 23. 18:00까지 수강료 ₩35,000을 자치회관에 내 주세요.",
+        "요가: 당첨됐어요. 2026. 3. 23. 18:00까지 수강료 ₩35,000을 자치회관에 내 주세요.",
         "요가: 대기 1번이에요. 자리가 나면 바로 알려 드려요.",
     ]
     assert sorted(kind for _, kind in _notices(database)) == [
@@ -140,14 +141,14 @@ def test_an_unpaid_resident_is_reminded_a_day_before_the_payment_deadline_once(
     course = make_course(database, capacity=10, minimum=0)
     seat = register(resident, course, "k", NOW, url=database).registration
     deadline = seat.payment_due_at
-    assert deadline == NOW + timedelta(days=3)
+    assert deadline == at_closing(NOW + timedelta(days=3), policy())  # Thursday 18:00 in Seoul
 
     assert run_due(deadline - timedelta(hours=25), url=database).reminded == []  # not yet
     assert run_due(deadline - timedelta(hours=23), url=database).reminded == ["c1"]
     assert run_due(deadline - timedelta(hours=22), url=database).reminded == []  # once
     [reminder] = _received(push_service, browser)
     assert reminder["title"] == "수강료 납부 기한이 다가와요"
-    assert reminder["body"].startswith("요가: 2026. 3. 19. 19:00까지 수강료 ₩35,000을 자치회관에 내 주세요.")
+    assert reminder["body"].startswith("요가: 2026. 3. 19. 18:00까지 수강료 ₩35,000을 자치회관에 내 주세요.")
     assert _notices(database) == [(resident, "payment_due")]
 
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import select
 
-from naesone_app.core.class_policy import policy
+from naesone_app.core.class_policy import at_closing, policy
 from naesone_app.core.profile import facts_on, parse_profile
 from naesone_app.db.account_models import AuditEntry
 from naesone_app.db.class_jobs import run_due
@@ -101,7 +101,7 @@ def test_an_unpaid_seat_is_released_at_its_deadline_and_the_next_is_promoted(dat
     seat_a = register(a, course, "k", NOW, url=database).registration
     seat_b = register(b, course, "k", NOW, url=database).registration
     waiting = register(c, course, "k", NOW, url=database).registration
-    deadline = NOW + timedelta(days=policy().payment_days)
+    deadline = at_closing(NOW + timedelta(days=policy().payment_days), policy())  # the counter's closing time
     assert seat_a.payment_due_at == deadline and seat_a.fee_due_krw == 35000
     record_payment(seat_b.id, True, staff, NOW + timedelta(days=1), url=database)
 

@@ -84,7 +84,10 @@ async def test_only_the_owner_withdraws_and_no_import_follows(app_db: str, monke
         (r.action, r.actor_id) for r in rows(app_db, "audit_log")
     ]
 
-    with running() as base_url:  # the import is refused and says why; nothing is fetched or stored
+    # the lunch is applied for (its form now shows that application), so the import is tried on another
+    # form asking for the same 등본: refused, says why; nothing is fetched or stored
+    apply_page = _page(ApplyState, owner, "/apply", {"id": "native:junggu-fire-safety-kit"})
+    with running() as base_url:
         monkeypatch.setenv("NAESONE_MYDATA_URL", base_url)
         await ApplyState.open_apply.fn(apply_page)
         assert apply_page.consent_until == ""

@@ -275,3 +275,28 @@ def test_a_status_change_becomes_a_reminder_once_per_change():
     note = render_notification(reminder, "en")
     assert note.body == "Free lunch at senior community cafeterias: Approved"
     assert note.url == "/en/application?id=7" and render_notification(reminder, "ko").body.endswith(": 승인")
+
+
+def test_receipt_number_and_expected_decision() -> None:
+    from datetime import date
+
+    from naesone_app.core.applications import expected_decision, receipt_number
+
+    assert receipt_number(123, date(2026, 12, 7)) == "중구-2026-000123"
+    with pytest.raises(ValueError, match="application_id"):
+        receipt_number(0, date(2026, 12, 7))
+    # Friday + 7 working days skips two weekends: the Tuesday after next
+    assert expected_decision(date(2026, 12, 4), 7) == date(2026, 12, 15)
+    assert expected_decision(date(2026, 12, 7), 1) == date(2026, 12, 8)
+
+
+def test_processing_days_are_part_of_the_form() -> None:
+    from naesone_app.core.applications import ApplicationFormError, form_to_data, parse_application
+
+    block = {"department": "어르신복지과", "processing_days": 7,
+             "fields": [{"name": "phone", "type": "phone", "label": {"ko": "연락처", "en": "Phone"}}]}  # fmt: skip
+    form = parse_application(block)
+    assert form.processing_days == 7 and parse_application(form_to_data(form)) == form
+    for bad in (0, 91, "7", True):
+        with pytest.raises(ApplicationFormError, match="processing_days"):
+            parse_application({**block, "processing_days": bad})

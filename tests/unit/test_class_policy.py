@@ -29,17 +29,32 @@ def test_the_limit_refuses_only_at_the_limit() -> None:
 
 
 def test_payment_is_due_days_after_confirmation_but_never_after_the_first_day() -> None:
-    confirmed = datetime(2026, 3, 16, 1, 0, tzinfo=UTC)
-    assert cp.payment_deadline(confirmed, date(2026, 4, 1), 30000, RULES) == confirmed + timedelta(days=3)
-    # two days before the start: the first day's midnight in Seoul (15:00 UTC the day before)
+    confirmed = datetime(2026, 3, 16, 1, 0, tzinfo=UTC)  # Monday 10:00 in Seoul
+    # three days later, at the centre's closing time that day (Thursday 18:00 KST = 09:00 UTC)
+    assert cp.payment_deadline(confirmed, date(2026, 4, 1), 30000, RULES) == datetime(
+        2026, 3, 19, 9, 0, tzinfo=UTC
+    )
+    # two days before the start: closing time of the last weekday before the first day (Tue 18:00 KST)
     near = datetime(2026, 3, 29, 12, 0, tzinfo=UTC)
     assert cp.payment_deadline(near, date(2026, 4, 1), 30000, RULES) == datetime(
-        2026, 3, 31, 15, 0, tzinfo=UTC
+        2026, 3, 31, 9, 0, tzinfo=UTC
     )
     # confirmed on the eve of the start (a late promotion): still a day to pay
     eve = datetime(2026, 3, 31, 14, 0, tzinfo=UTC)
     assert cp.payment_deadline(eve, date(2026, 4, 1), 30000, RULES) == eve + timedelta(hours=24)
     assert cp.payment_deadline(confirmed, date(2026, 4, 1), 0, RULES) is None  # free: nothing to pay
+
+
+def test_a_deadline_never_falls_at_an_odd_hour_or_on_a_weekend() -> None:
+    """Confirmed 09:26 on a Monday: due 18:00 Thursday, not "09:26"; a deadline on a Saturday moves to
+    Monday's closing time."""
+    monday = datetime(2026, 12, 7, 9, 26, tzinfo=cp.KST)
+    due = cp.payment_deadline(monday, date(2027, 1, 4), 5000, RULES)
+    assert due == datetime(2026, 12, 10, 18, 0, tzinfo=cp.KST)
+    wednesday = datetime(2026, 12, 9, 11, 0, tzinfo=cp.KST)
+    assert cp.payment_deadline(wednesday, date(2027, 1, 4), 5000, RULES) == datetime(
+        2026, 12, 14, 18, 0, tzinfo=cp.KST
+    )
 
 
 def test_a_payment_lapses_at_the_deadline_unless_paid() -> None:

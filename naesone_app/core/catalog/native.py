@@ -19,6 +19,7 @@ import yaml
 from naesone_app.core.applications import ApplicationFormError, form_to_data, parse_application
 from naesone_app.core.catalog.rules import RuleError, parse_rules
 from naesone_app.core.dates import parse_iso_date
+from naesone_app.core.offices import DONG_CENTRE, offices
 from naesone_app.core.program import RECURRENCES, Program, ProgramText, Value, value_from_data
 
 REQUIRED = ("id", "title", "summary", "audience", "benefit", "how_to_apply", "responsible_body",
@@ -131,8 +132,8 @@ def program_from_data(data: Any, where: str) -> tuple[Program, tuple[ProgramCase
     texts = {f: _localized(where, f, data[f]) for f in LOCALIZED if f in data}
     texts["documents"] = _documents(where, data.get("documents"))
     apply = data.get("apply") or {}
-    if not isinstance(apply, Mapping) or set(apply) - {"channel", "url"}:
-        raise CatalogError(where, "apply", "expected {channel: ..., url: ...}")
+    if not isinstance(apply, Mapping) or set(apply) - {"channel", "url", "office"}:
+        raise CatalogError(where, "apply", "expected {channel: ..., url: ..., office: ...}")
     opens, closes, next_opens, recurs = _window(where, data.get("application_window"))
     try:
         criteria = parse_rules(data.get("rules"))
@@ -142,6 +143,8 @@ def program_from_data(data: Any, where: str) -> tuple[Program, tuple[ProgramCase
     if gov24_id is not None and not (isinstance(gov24_id, str) and gov24_id.isascii() and gov24_id.isalnum()):
         raise CatalogError(where, "gov24_id", f"expected the Gov24 서비스ID as text, got {gov24_id!r}")
     extra: dict[str, Any] = {"gov24_id": gov24_id} if gov24_id else {}
+    if apply.get("office") is not None:
+        extra["office"] = _office(where, apply["office"])
     if data.get("application") is not None:
         try:
             extra["application"] = form_to_data(parse_application(data["application"]))
@@ -215,6 +218,14 @@ def _value(where: str, value: Any) -> Value | None:
     except ValueError as exc:
         field, _, problem = str(exc).partition(": ")
         raise CatalogError(where, field, problem) from None
+
+
+def _office(where: str, key: Any) -> str:
+    """The office a programme names (data/offices.yaml, or `dong-centre` for the resident's own)."""
+    if key != DONG_CENTRE and key not in offices():
+        known = ", ".join([DONG_CENTRE, *offices()])
+        raise CatalogError(where, "apply.office", f"unknown office {key!r}; expected one of {known}")
+    return str(key)
 
 
 def _text(texts: dict[str, dict[str, str]], locale: str) -> ProgramText:

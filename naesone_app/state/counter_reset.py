@@ -1,0 +1,76 @@
+"""Password reset at the 주민센터 counter for a resident whose phone-number account cannot get a text.
+
+Staff find the account by its phone number, confirm they checked the resident's ID, and the app issues
+the same one-time, 30-minute reset link as by mail or text (db.accounts.staff_reset: audited, role
+checked). The link goes to the resident's phone by text when a provider is configured; the staff member
+also sees it once, to open on the resident's phone or to print, and it is gone from the page on the next
+load. The handler checks the role of whoever asks, whatever the page shows.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import reflex as rx
+
+from naesone_app.core.accounts import AccountError
+from naesone_app.core.i18n import N_, Message, gettext_for, render
+from naesone_app.db.accounts import STAFF_ROLES, staff_reset
+from naesone_app.db.engine import transaction
+from naesone_app.integrations.sms import SmsError, send_sms
+from naesone_app.state.locale import locale_of_path
+from naesone_app.state.session import SessionState, mask_login
+
+
+class CounterResetState(rx.State):
+    """The counter reset form of /staff; empty for anyone but staff."""
+
+    field_errors: dict[str, str] = {}
+    notice: str = ""
+    link: str = ""  # shown once to the staff member who issued it
+
+    def _locale(self) -> str:
+        return locale_of_path(self.router.url.path)
+
+    @rx.event
+    def clear(self):
+        """on_load of /staff: no link from an earlier reset stays on the page."""
+        self.field_errors, self.notice, self.link = {}, "", ""
+
+    @rx.event
+    async def reset_at_counter(self, form: dict[str, Any]):
+        """Issue a reset for the phone number in the form, once staff confirm the ID check."""
+        staff = (await self.get_state(SessionState))._account()
+        self.field_errors, self.notice, self.link = {}, "", ""
+        if staff is None or staff.role not in STAFF_ROLES or not isinstance(form, dict):
+            return
+        locale = self._locale()
+        phone = form.get("reset_login") if isinstance(form.get("reset_login"), str) else ""
+        checked = form.get("reset_id_checked") in (True, "on", "true")
+        try:
+            with transaction() as session:
+                account, token = staff_reset(session, staff.id, phone[:40], checked)
+                login = account.login
+        except AccountError as exc:
+            self.field_errors = {"reset_" + exc.field: render(exc.message, locale)}
+            return
+        except PermissionError:
+            return
+        prefix = "/en" if locale == "en" else ""
+        base = os.environ.get(
+            "NAESONE_PUBLIC_URL", f"http://localhost:{os.environ.get('NAESONE_PORT', '3000')}"
+        )
+        self.link = f"{base.rstrip('/')}{prefix}/reset/confirm?token={token}"
+        _ = gettext_for(locale)
+        try:
+            texted = send_sms(
+                login, _("[내손에ON 중구] 30분 안에 비밀번호를 다시 정하세요: {link}").format(link=self.link)
+            )
+        except (SmsError, ValueError):
+            texted = False
+        sent = N_("{login}에 재설정 링크를 문자로 보냈어요. 30분 동안 한 번 쓸 수 있어요.")
+        shown = N_(
+            "재설정 링크를 만들었어요 ({login}). 30분 동안 한 번 쓸 수 있어요. 주민의 휴대전화에서 열어 주세요."
+        )
+        self.notice = render(Message(sent if texted else shown, {"login": mask_login(login)}), locale)
