@@ -14,19 +14,31 @@ import reflex as rx
 from reflex_base.utils.imports import ImportVar
 from reflex_base.vars import VarData
 
+# The address is read only once the page is mounted: the prerendered HTML knows no query string (and
+# /404.html no real path), so the first render in the browser must match it, or React rejects the
+# hydration (error #418). Until then the vars are "unknown": no record matches, and the language is
+# the prerender's (Korean).
 _LOCATION = VarData(
-    imports={"react-router": [ImportVar(tag="useLocation")]},
-    hooks={"const naesoneLocation = useLocation();": None},
+    imports={
+        "react-router": [ImportVar(tag="useLocation")],
+        "react": [ImportVar(tag="useState"), ImportVar(tag="useEffect")],
+    },
+    hooks={
+        "const naesoneLocation = useLocation();": None,
+        "const [naesoneMounted, setNaesoneMounted] = useState(false);": None,
+        "useEffect(() => { setNaesoneMounted(true); }, []);": None,
+    },
 )
 
 
 def query_param(name: str) -> rx.Var[str]:
-    """The value of `?name=` in the current URL ('' when absent), decoded as the server decodes it."""
-    expression = f"(new URLSearchParams(naesoneLocation.search).get({json.dumps(name)}) ?? '')"
-    return rx.Var(_js_expr=expression, _var_type=str, _var_data=_LOCATION)
+    """The value of `?name=` in the current URL ('' when absent), decoded as the server decodes it;
+    null until the page is mounted (so it equals no record id)."""
+    read = f"(new URLSearchParams(naesoneLocation.search).get({json.dumps(name)}) ?? '')"
+    return rx.Var(_js_expr=f"(naesoneMounted ? {read} : null)", _var_type=str, _var_data=_LOCATION)
 
 
 def english_route() -> rx.Var[bool]:
-    """Whether the current route is an English one (/en or /en/…); Korean otherwise."""
-    expression = "(/^\\/en(\\/|$)/.test(naesoneLocation.pathname))"
+    """Whether the current route is an English one (/en or /en/…); Korean until the page is mounted."""
+    expression = "(naesoneMounted && /^\\/en(\\/|$)/.test(naesoneLocation.pathname))"
     return rx.Var(_js_expr=expression, _var_type=bool, _var_data=_LOCATION)

@@ -29,8 +29,11 @@ EVENT_CHANNEL = re.compile(r"/_event")
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ko-KR")
+    errors: list[str] = []
+    context.on("page", lambda page: page.on("pageerror", lambda exc: errors.append(f"{page.url}: {exc}")))
     yield context
     context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
 
 
 def _controlled(page: Page) -> None:

@@ -297,6 +297,8 @@ def test_the_list_is_short_nearest_first_and_a_page_at_a_time(page: Page, app: S
     wait_hydrated(page)
     items = page.locator("#facility-list li")
     expect(items).to_have_count(20, timeout=20_000)
+    expect(page.locator(".leaflet-dong-lines-pane path")).to_have_count(15)
+    part_screenshot(page, "#map-section .safety-map-frame", "ko-safety-map-district-part")
     expect(page.locator("#facility-order")).to_contain_text("중구청에서 가까운 순서")
     metres = [float(m) for m in items.evaluate_all("(els) => els.map((e) => e.dataset.metres)")]
     assert metres == sorted(metres)
@@ -360,13 +362,16 @@ def test_no_serious_accessibility_violation_on_the_safety_page(
 ) -> None:
     open_safety(page, app, prefix)
     expect(page.locator(".dong-label")).to_have_count(15)
-    results = Axe().run(page)
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert not serious, "\n".join(serious)
+    for size in ("100%", "200%"):  # at the phone width, and again with the text doubled
+        page.evaluate(f"() => {{ document.documentElement.style.fontSize = '{size}'; }}")
+        results = Axe().run(page)
+        serious = [
+            f"{size} {v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+            for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert not serious, "\n".join(serious)
+    page.evaluate("() => { document.documentElement.style.fontSize = ''; }")
     # the guidance view too
     page.locator("#guide-choose-0").click()
     expect(page.locator("#guide-view")).to_be_visible()
