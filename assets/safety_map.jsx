@@ -167,7 +167,7 @@ function Detail({ f, S, kindLabel, distance, compact }) {
         {rows.length ? (
           <p className="facility-facts">
             {rows.map(([term, value], i) => (
-              <span key={term}>{i ? " · " : ""}{term === S.address ? null : <>{term} </>}{value}</span>
+              <span key={term}>{i ? " · " : ""}{term === S.address ? <span lang="ko">{value}</span> : <>{term} {value}</>}</span>
             ))}
           </p>
         ) : null}
@@ -211,7 +211,7 @@ function FacilityMarker({ f, shelter, S, kindLabel, focus }) {
       alt={`${f.name} (${kindLabel})`} keyboard>
       <Popup>
         <div className="fac-popup" data-id={f.id}>
-          <p className="fac-popup-name">{f.name}</p>
+          <p className="fac-popup-name" lang="ko">{f.name}</p>
           <Detail f={f} S={S} kindLabel={kindLabel} />
           {shelter ? (
             <button type="button" className="button small" onClick={() => publish("choose", { id: f.id })}>{S.guide_here}</button>
@@ -436,7 +436,7 @@ function SafetyMapView({ config, api }) {
           {listed.slice(0, shown).map(({ f, metres }) => (
             <li key={f.id} className="facility-item" data-id={f.id} data-kind={f.kind} data-metres={metres.toFixed(1)}
               tabIndex={-1}>
-              <h4 className="facility-name">{f.name}</h4>
+              <h4 className="facility-name" lang="ko">{f.name}</h4>
               <Detail f={f} S={S} kindLabel={kindLabels[f.kind] || f.kind} distance={distanceText(metres)} compact />
               <div className="actions compact">
                 {shelterKinds.has(f.kind) ? (

@@ -339,7 +339,12 @@ def test_english_page_speaks_english(page: Page, app: ServedApp) -> None:
         "Facilities to show on the map and in the list"
     )
     expect(page.locator(".dong-label").filter(has_text="Myeong-dong")).to_have_count(1)
+    expect(page.locator("#facility-order")).to_have_text("Nearest to where you are first.")
+    expect(page.locator("#facility-more")).to_have_text("Show 20 more (76 left)")
+    expect(page.locator("#map-attribution")).to_contain_text("Korea Open Government License Type 1")
     screenshot(page, "en-safety")
+    page.evaluate("() => document.getElementById('facility-list-title').scrollIntoView()")
+    page.screenshot(path=str(SCREENSHOTS / "en-safety-list-first-screen.png"))
     part_screenshot(page, "#map-section .safety-map-frame", "en-safety-map-part")
 
 
