@@ -65,7 +65,7 @@ from naesone_app.state.application_views import (
     upload_choices,
     upload_lines,
 )
-from naesone_app.state.ids import sent_id
+from naesone_app.state.ids import address_id, sent_id
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState
 
@@ -137,6 +137,7 @@ class ApplyState(rx.State):
 
     loaded: bool = False
     found: bool = False
+    shown_id: str = ""  # the `?id=` the form was loaded for (components.pwa.record_for_url)
     title: str = ""
     program_key: str = ""
     fields: list[FieldView] = []
@@ -246,6 +247,7 @@ class ApplyState(rx.State):
         self.loaded, self.submitted, self.submitted_id, self.submit_error = True, False, 0, ""
         self.upload_error = self.upload_notice = self.evidence_notice = self.evidence_error = ""
         self.draft_note = ""
+        self.shown_id = address_id(self.router.url.query)
         found = self._program()
         self.found = found is not None
         if found is None:

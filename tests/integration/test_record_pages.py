@@ -8,6 +8,7 @@ while the browser's address names that id; the browser side is tested in tests/e
 
 from __future__ import annotations
 
+import importlib
 from urllib.parse import urlencode
 
 import pytest
@@ -78,3 +79,38 @@ async def test_the_first_id_of_the_address_is_the_one_loaded_and_recorded(catalo
     _navigate(page, "/program", f"id={TOY_LIBRARY}&id={SENIOR_LUNCH}")
     await ProgramState.open_program.fn(page)
     assert (page.shown_id, page.view.key) == (TOY_LIBRARY, TOY_LIBRARY)
+
+
+@pytest.mark.parametrize(
+    ("state", "handler", "path", "record_id"),
+    [
+        ("naesone_app.state.course.CourseState", "open_course", "/course", "NO-SUCH-COURSE"),
+        ("naesone_app.state.apply.ApplyState", "open_apply", "/apply", SENIOR_LUNCH),
+        ("naesone_app.state.applications.ApplicationState", "open_application", "/application", "12"),
+        (
+            "naesone_app.state.staff_applications.StaffApplicationState",
+            "open_review",
+            "/staff/application",
+            "12",
+        ),
+        (
+            "naesone_app.state.staff_classes.StaffCourseState",
+            "open_roster",
+            "/staff/course",
+            "NO-SUCH-COURSE",
+        ),
+    ],
+)
+async def test_every_record_page_records_the_address_it_answered_for(
+    catalogue, state: str, handler: str, path: str, record_id: str
+) -> None:
+    """Signed in or not, found or not: the answer says which address it is for, so no page shows it
+    under another (the pages share components.pwa.record_for_url)."""
+    module, name = state.rsplit(".", 1)
+    cls = getattr(importlib.import_module(module), name)
+    page = State().get_substate(cls.get_full_name().split(".")[1:])
+    page.parent_state.router = RouterData.from_router_data(
+        {"pathname": path, "asPath": f"{path}?{urlencode({'id': record_id})}", "query": {}, "headers": {}}
+    )
+    await getattr(cls, handler).fn(page)
+    assert page.shown_id == record_id
