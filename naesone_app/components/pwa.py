@@ -87,11 +87,12 @@ def connection_notice() -> rx.Component:
     return rx.cond(has_too_many_connection_errors, rx.cond(english_route(), notice("en"), notice("ko")))
 
 
-def needs_network(locale: str) -> rx.Component:
+def needs_network(locale: str, titled: bool = True) -> rx.Component:
     """Instead of an endless "loading…": what a page that needs the server says when it cannot reach it.
 
     While the connection is being made it says "loading"; once the connection has failed it says
-    plainly that this page needs the internet, and links to what works without it.
+    plainly that this page needs the internet, and links to what works without it. `titled`: the
+    notice is the page's heading (h1); a page with a heading of its own gets an h2.
     """
     from reflex_components_core.core.banner import has_connection_errors
 
@@ -99,7 +100,7 @@ def needs_network(locale: str) -> rx.Component:
     return rx.cond(
         has_connection_errors,
         rx.el.div(
-            rx.el.h1(_("인터넷 연결이 필요해요")),
+            (rx.el.h1 if titled else rx.el.h2)(_("인터넷 연결이 필요해요")),
             rx.el.p(_("이 페이지는 서버에서 내용을 받아 와야 해요. 연결되면 저절로 보여 드려요.")),
             rx.el.p(_("인터넷 없이도 볼 수 있는 것:")),
             rx.el.ul(

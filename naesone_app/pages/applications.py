@@ -14,7 +14,7 @@ from naesone_app.components.application import (
 )
 from naesone_app.components.evidence import evidence_documents
 from naesone_app.components.layout import localized, page_shell
-from naesone_app.components.pwa import record_for_url
+from naesone_app.components.pwa import needs_network, record_for_url
 from naesone_app.core.i18n import gettext_for
 from naesone_app.state.application_views import ApplicationRow, ElsewhereRow
 from naesone_app.state.applications import MORE_UPLOAD_ID, ApplicationState, MyApplicationsState
@@ -98,7 +98,7 @@ def build_list(locale: str):
                     ),
                     rx.cond(MyApplicationsState.elsewhere.length() > 0, _elsewhere(locale)),
                 ),
-                rx.el.p(_("불러오는 중이에요…"), class_name="muted", role="status"),
+                needs_network(locale, titled=False),  # "loading", or offline: what works without it
             ),
         )
 

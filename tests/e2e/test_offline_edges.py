@@ -105,6 +105,18 @@ def test_a_programme_page_offline_says_it_needs_the_network(
     expect(page.locator("#shelter-guide")).to_be_attached(timeout=15_000)
 
 
+def test_my_applications_offline_say_they_need_the_network(context: BrowserContext, app: ServedApp) -> None:
+    page = context.new_page()
+    page.goto(f"{app.url}/")
+    wait_hydrated(page)
+    _controlled(page)
+    context.set_offline(True)
+    page.goto(f"{app.url}/applications")
+    expect(page.locator("#needs-network h2")).to_have_text("인터넷 연결이 필요해요", timeout=20_000)
+    expect(page.locator("h1")).to_have_count(1)  # the page's own heading stays the only h1
+    screenshot(page, "ko-applications-offline")
+
+
 @pytest.mark.parametrize(
     ("prefix", "said", "not_said"),
     [("", "서버와 연결이 끊겼어요", "connection"), ("/en", "Connection to the server lost", "서버")],
