@@ -44,14 +44,7 @@
       return {title: c.title, key: c.key, detail: c.deadline}; }) : [], program);
     list("offline-eligible", snapshot ? snapshot.eligible.map(function (c) {
       return {title: c.title, key: c.key, detail: c.deadline}; }) : [], program);
-    var facilities = read("naesone.facilities.v1");
-    var features = facilities && facilities.features ? facilities.features : [];
-    var shelters = features.filter(function (f) {
-      return /shelter|evacuation/.test(f.properties.kind);
-    }).slice(0, 30).map(function (f) {
-      return {title: f.properties.name, detail: f.properties.address || ""};
-    });
-    list("offline-shelters", shelters, null);
+    // the shelters are shown by shelter_guide.js (the safety page's guidance), from its stored copy
   }
   // after React has hydrated the page (it would otherwise replace what is filled in before)
   window.addEventListener("load", function () { setTimeout(render, 300); setTimeout(render, 2000); });

@@ -1,5 +1,7 @@
-// 내손에ON 중구 — the safety map: layer toggles with counts, a react-leaflet map (grid clustering, 동 labels,
-// popups) and the same facilities as a list a screen reader can use, filtered by the same toggles.
+// 내손에ON 중구 — the safety map: layer toggles with counts, a react-leaflet map (grid clustering, the 15 동
+// outlines and labels, popups) and the same facilities as a list a screen reader can use, filtered by the
+// same toggles, nearest first (from the person, or from the district office), a page at a time.
+// It opens on the shelters: what a person looks for here first; the other layers are a tap away.
 //
 // No Reflex state on purpose: the facilities come from the shared store of shelter_guide.js
 // (window.NaesoneSafety: fetched from /api/facilities.geojson and kept in localStorage), so the map still
@@ -8,12 +10,13 @@
 // facilities and the 동 still drawn. Nothing here loads anything from the internet by itself.
 import { useEffect, useMemo, useRef, useState } from "react";
 import {
-  MapContainer, TileLayer, Marker, Popup, Polyline, CircleMarker, Pane, ZoomControl, AttributionControl, useMap,
+  MapContainer, TileLayer, Marker, Popup, Polyline, CircleMarker, Pane, ZoomControl, AttributionControl, GeoJSON,
+  useMap,
 } from "react-leaflet";
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 
-const PAGE = 50; // list items shown at a time
+const PAGE = 20; // list items shown at a time ("더 보기" adds as many)
 const CELL_PX = 48; // grid clustering: facilities in one 48-px cell are drawn as one counted marker
 const CLUSTER_UNTIL_ZOOM = 14; // closer than zoom 14 every facility has its own marker (streets are apart)
 const FOCUS_ZOOM = 17; // "show on the map": the facility and the buildings around it
@@ -143,8 +146,34 @@ function MapLabel({ label, onMap }) {
   return null;
 }
 
-function Detail({ f, S, kindLabel, distance }) {
-  const missing = S.unknown;
+// What is known of a facility, and nothing for what is not (no row of "unknown" after "unknown").
+// `compact` (the list): the facts on one wrapping line, so a page of 20 stays a few screens long.
+function Detail({ f, S, kindLabel, distance, compact }) {
+  const hasCapacity = f.capacity !== null && f.capacity !== undefined;
+  const rows = [
+    f.address ? [S.address, f.address] : null,
+    hasCapacity ? [S.capacity, fmt(S.people, { n: f.capacity })] : null,
+    f.hours ? [S.hours, f.hours] : null,
+    f.phone ? [S.phone, <a href={`tel:${f.phone.replace(/[^0-9+]/g, "")}`}>{f.phone}</a>] : null,
+  ].filter(Boolean);
+  if (compact) {
+    return (
+      <>
+        <p className="facility-kind">
+          <span className={`swatch kind-${f.kind}`} aria-hidden="true" /> {kindLabel}
+          {distance ? ` · ${distance}` : ""}
+          {f.sample ? <span className="badge badge-sample">{S.sample}</span> : null}
+        </p>
+        {rows.length ? (
+          <p className="facility-facts">
+            {rows.map(([term, value], i) => (
+              <span key={term}>{i ? " · " : ""}{term === S.address ? <span lang="ko">{value}</span> : <>{term} {value}</>}</span>
+            ))}
+          </p>
+        ) : null}
+      </>
+    );
+  }
   return (
     <>
       <p className="facility-kind">
@@ -152,13 +181,23 @@ function Detail({ f, S, kindLabel, distance }) {
         {distance ? ` · ${distance}` : ""}
         {f.sample ? <span className="badge badge-sample">{S.sample}</span> : null}
       </p>
-      <dl className="facility-detail">
-        <dt>{S.address}</dt><dd>{f.address || missing}</dd>
-        <dt>{S.capacity}</dt><dd>{f.capacity !== null && f.capacity !== undefined ? fmt(S.people, { n: f.capacity }) : missing}</dd>
-        <dt>{S.hours}</dt><dd>{f.hours || missing}</dd>
-        <dt>{S.phone}</dt><dd>{f.phone ? <a href={`tel:${f.phone.replace(/[^0-9+]/g, "")}`}>{f.phone}</a> : missing}</dd>
-      </dl>
+      {rows.length ? (
+        <dl className="facility-detail">
+          {rows.map(([term, value]) => [<dt key={`t-${term}`}>{term}</dt>, <dd key={`d-${term}`}>{value}</dd>])}
+        </dl>
+      ) : null}
     </>
+  );
+}
+
+// The 15 동 outlines (data/geo/junggu_dongs.geojson, shipped with the app): lines only, under the markers.
+const DONG_STYLE = { color: "#3d4650", weight: 1.5, opacity: 0.8, dashArray: "4 3", fill: false };
+function DongOutlines({ boundaries }) {
+  if (!boundaries || !boundaries.features || !boundaries.features.length) return null;
+  return (
+    <Pane name="dong-lines" style={{ zIndex: 350, pointerEvents: "none" }}>
+      <GeoJSON data={boundaries} style={() => DONG_STYLE} interactive={false} pane="dong-lines" />
+    </Pane>
   );
 }
 
@@ -172,7 +211,7 @@ function FacilityMarker({ f, shelter, S, kindLabel, focus }) {
       alt={`${f.name} (${kindLabel})`} keyboard>
       <Popup>
         <div className="fac-popup" data-id={f.id}>
-          <p className="fac-popup-name">{f.name}</p>
+          <p className="fac-popup-name" lang="ko">{f.name}</p>
           <Detail f={f} S={S} kindLabel={kindLabel} />
           {shelter ? (
             <button type="button" className="button small" onClick={() => publish("choose", { id: f.id })}>{S.guide_here}</button>
@@ -233,6 +272,7 @@ function SafetyMapView({ config, api }) {
   const tileCount = useRef({ loaded: 0, errors: 0 });
   const mapRef = useRef(null);
   const listRef = useRef(null);
+  const focusFrom = useRef(null); // after "more": the first newly shown item takes the focus
 
   useEffect(() => {
     const off = [
@@ -266,6 +306,13 @@ function SafetyMapView({ config, api }) {
     };
   }, []);
 
+  useEffect(() => {
+    if (focusFrom.current === null || !listRef.current) return;
+    const item = listRef.current.children[focusFrom.current];
+    focusFrom.current = null;
+    if (item) item.focus();
+  }, [shown]);
+
   const all = (data && data.list) || [];
   const counts = useMemo(() => {
     const c = {};
@@ -273,16 +320,18 @@ function SafetyMapView({ config, api }) {
     return c;
   }, [all]);
   const present = kindOrder.filter((k) => counts[k]);
-  const active = enabled || new Set(present);
+  // opens on the shelters (every kind if the data has none); a toggle brings the others in
+  const sheltersPresent = present.filter((k) => shelterKinds.has(k));
+  const active = enabled || new Set(sheltersPresent.length ? sheltersPresent : present);
   const visible = useMemo(() => all.filter((f) => active.has(f.kind)), [all, active]);
 
+  // nearest first: from the person (GPS or the 동 they chose), else from the district office
+  const origin = position || config.origin;
   const listed = useMemo(() => {
-    const rank = (k) => kindOrder.indexOf(k);
-    const items = visible.map((f) => ({ f, metres: position ? distanceM(position.lat, position.lon, f.lat, f.lon) : null }));
-    if (position) items.sort((a, b) => a.metres - b.metres);
-    else items.sort((a, b) => rank(a.f.kind) - rank(b.f.kind) || a.f.name.localeCompare(b.f.name, config.locale));
+    const items = visible.map((f) => ({ f, metres: distanceM(origin.lat, origin.lon, f.lat, f.lon) }));
+    items.sort((a, b) => a.metres - b.metres || (a.f.id < b.f.id ? -1 : a.f.id > b.f.id ? 1 : 0));
     return items;
-  }, [visible, position]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [visible, origin.lat, origin.lon]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // tiles: wait for the server's first tile; none within the timeout, or only errors → plain background
   const wantTiles = !!config.tileUrl && online && !tilesFailed;
@@ -308,6 +357,8 @@ function SafetyMapView({ config, api }) {
   const only = (kinds) => { setEnabled(new Set(kinds)); setShown(PAGE); };
   const distanceText = (m) => (m < 1000 ? `${Math.round(m)}\u00a0m` : `${(m / 1000).toFixed(1)}\u00a0km`);
   const backgroundNote = !config.tileUrl ? S.no_tiles : !online ? S.tiles_offline : tilesFailed ? S.tiles_failed : "";
+  const orderNote = !position ? S.order_office
+    : position.source === "dong" ? fmt(S.order_dong, { dong: position.label || "" }) : S.order_you;
   const chosenFacility = chosen && all.find((f) => f.id === chosen.id);
 
   return (
@@ -344,6 +395,7 @@ function SafetyMapView({ config, api }) {
               <TileLayer url={config.tileUrl} attribution={config.tileAttribution} eventHandlers={tileEvents} />
             </>
           ) : <PlainGrid />}
+          <DongOutlines boundaries={config.boundaries} />
           <Pane name="dongs" style={{ zIndex: 620, pointerEvents: "none" }}>
             {(config.dongs || []).map((d) => (
               <Marker key={d.name} position={[d.lat, d.lon]} icon={dongIcon(d.label || d.name)} interactive={false}
@@ -372,17 +424,20 @@ function SafetyMapView({ config, api }) {
       <p className="muted map-note" id="map-note">
         {backgroundNote}{backgroundNote ? " " : ""}{position ? S.you_are_here_note : ""}
       </p>
+      <p className="muted map-note" id="map-attribution">{S.boundary_attribution}</p>
 
       <section className="facility-list-section" aria-labelledby="facility-list-title">
         <h3 id="facility-list-title">{S.list_title}</h3>
         <p id="facility-count" role="status" aria-live="polite">
           {!data ? S.loading : !data.list ? S.no_data : fmt(S.list_count, { n: visible.length })}
         </p>
+        {data && data.list ? <p className="muted" id="facility-order">{orderNote}</p> : null}
         <ul className="facility-list" id="facility-list" ref={listRef} tabIndex={-1}>
           {listed.slice(0, shown).map(({ f, metres }) => (
-            <li key={f.id} className="facility-item" data-id={f.id} data-kind={f.kind}>
-              <h4 className="facility-name">{f.name}</h4>
-              <Detail f={f} S={S} kindLabel={kindLabels[f.kind] || f.kind} distance={metres === null ? "" : distanceText(metres)} />
+            <li key={f.id} className="facility-item" data-id={f.id} data-kind={f.kind} data-metres={metres.toFixed(1)}
+              tabIndex={-1}>
+              <h4 className="facility-name" lang="ko">{f.name}</h4>
+              <Detail f={f} S={S} kindLabel={kindLabels[f.kind] || f.kind} distance={distanceText(metres)} compact />
               <div className="actions compact">
                 {shelterKinds.has(f.kind) ? (
                   <button type="button" className="button small" onClick={() => publish("choose", { id: f.id })}
@@ -395,8 +450,8 @@ function SafetyMapView({ config, api }) {
           ))}
         </ul>
         {listed.length > shown ? (
-          <button type="button" className="button" id="facility-more" onClick={() => setShown(shown + PAGE)}>
-            {fmt(S.more, { n: listed.length - shown })}
+          <button type="button" className="button" id="facility-more" onClick={() => { focusFrom.current = shown; setShown(shown + PAGE); }}>
+            {fmt(S.more, { n: Math.min(PAGE, listed.length - shown), left: listed.length - shown })}
           </button>
         ) : null}
       </section>

@@ -23,12 +23,15 @@ from urllib.parse import urlparse
 
 import reflex as rx
 
+from naesone_app.core.dong_boundaries import dong_boundaries
 from naesone_app.core.dongs import DONGS
 from naesone_app.core.facilities.coords import BOX_PAD, JUNGGU_BOX
 from naesone_app.core.facilities.model import KIND_LABELS, KINDS, SHELTER_KINDS
 from naesone_app.core.i18n import N_, gettext_for
 from naesone_app.integrations.routing import routing_url
 
+# 중구청 (창경궁로 17): where the facility list measures from until the person gives a position
+JUNGGU_OFFICE = (37.56364, 126.99766)
 REACT_LEAFLET = "react-leaflet@5.0.0"
 LEAFLET = "leaflet@1.9.4"
 # assets/ is copied to the web root at build; "$/public/…" is how a component imports such a file
@@ -171,13 +174,20 @@ def map_config(locale: str) -> dict[str, Any]:
         "list_count": _("선택한 종류의 시설 {n}곳"),
         "loading": _("시설 자료를 불러오는 중이에요…"),
         "no_data": _("시설 자료가 아직 없어요. 인터넷에 연결된 상태에서 이 페이지를 한 번 열어 주세요."),
-        "more": _("더 보기 ({n}곳 남음)"),
+        "more": _("{n}곳 더 보기 ({left}곳 남음)"),
+        "order_you": _("현재 위치에서 가까운 순서예요."),
+        "order_dong": _("{dong} 중심에서 가까운 순서예요."),
+        "order_office": _(
+            "중구청에서 가까운 순서예요. 위의 '내 위치로 가까운 대피소 찾기'를 누르면 내 위치에서 가까운 순서로 바뀌어요."
+        ),
+        "boundary_attribution": _(
+            "동 경계: 통계청 통계지리정보서비스(SGIS) 센서스용 행정구역경계(2013), 공공누리 제1유형."
+        ),
         "address": _("주소"),
         "capacity": _("수용 인원"),
         "people": _("{n}명"),
         "hours": _("운영 시간"),
         "phone": _("전화"),
-        "unknown": _("정보 없음"),
         "sample": _("샘플 위치"),
         "guide_here": _("이 대피소로 안내"),
         "guide_here_label": _("이 대피소로 안내: {name}"),
@@ -190,6 +200,8 @@ def map_config(locale: str) -> dict[str, Any]:
         "maxBounds": [[south - pad, west - pad], [north + pad, east + pad]],
         "tileUrl": tiles[0] if tiles else "",
         "tileAttribution": tiles[1] if tiles else "",
+        "boundaries": dong_boundaries(),
+        "origin": {"lat": JUNGGU_OFFICE[0], "lon": JUNGGU_OFFICE[1]},
     }
 
 

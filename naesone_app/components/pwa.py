@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from naesone_app.components.address import english_route
 from naesone_app.components.links import localized
 from naesone_app.core.i18n import N_, gettext_for
 
@@ -57,20 +58,72 @@ def banners(locale: str) -> rx.Component:
 
 
 def connection_notice() -> rx.Component:
-    """Shown when the server cannot be reached (replaces Reflex's technical English toast).
+    """Shown when the server cannot be reached, in the language of the route it is shown on.
 
-    One notice serves both locales (the app-wide overlay is built once), so it says it in both.
+    It replaces Reflex's technical English toast (the app's "Overlay" wrap, see naesone_app.py). The
+    overlay is built once for the whole app, so the language is read from the address bar in the
+    browser (/en… is English), not fixed when the page is compiled.
     """
     from reflex_components_core.core.banner import has_too_many_connection_errors
 
     text = N_("서버와 연결이 끊겼어요. 다시 연결하는 중이에요.")
-    return rx.cond(
-        has_too_many_connection_errors,
-        rx.el.div(
-            rx.el.span(gettext_for("ko")(text), lang="ko"),
-            " · ",
-            rx.el.span(gettext_for("en")(text), lang="en"),
+    offline = N_("인터넷 연결이 없으면 저장된 정보와 대피소 안내를 볼 수 있어요.")
+
+    def notice(locale: str) -> rx.Component:
+        _ = gettext_for(locale)
+        return rx.el.div(
+            rx.el.p(_(text)),
+            rx.el.p(
+                _(offline),
+                " ",
+                rx.el.a(_("오프라인에서 볼 수 있는 정보"), href=localized("/offline", locale)),
+            ),
             class_name="connection-notice",
+            id="connection-notice",
+            role="status",
+            lang=locale,
+        )
+
+    return rx.cond(has_too_many_connection_errors, rx.cond(english_route(), notice("en"), notice("ko")))
+
+
+def needs_network(locale: str, titled: bool = True) -> rx.Component:
+    """Instead of an endless "loading…": what a page that needs the server says when it cannot reach it.
+
+    While the connection is being made it says "loading"; once the connection has failed it says
+    plainly that this page needs the internet, and links to what works without it. `titled`: the
+    notice is the page's heading (h1); a page with a heading of its own gets an h2.
+    """
+    from reflex_components_core.core.banner import has_connection_errors
+
+    _ = gettext_for(locale)
+    return rx.cond(
+        has_connection_errors,
+        rx.el.div(
+            (rx.el.h1 if titled else rx.el.h2)(_("인터넷 연결이 필요해요")),
+            rx.el.p(_("이 페이지는 서버에서 내용을 받아 와야 해요. 연결되면 저절로 보여 드려요.")),
+            rx.el.p(_("인터넷 없이도 볼 수 있는 것:")),
+            rx.el.ul(
+                rx.el.li(rx.el.a(_("오프라인에서 볼 수 있는 정보"), href=localized("/offline", locale))),
+                rx.el.li(rx.el.a(_("가까운 대피소 찾기"), href=localized("/safety", locale))),
+            ),
+            class_name="notice",
+            id="needs-network",
             role="status",
         ),
+        rx.el.p(_("불러오는 중이에요…"), class_name="muted", role="status", id="page-loading"),
     )
+
+
+def record_for_url(shown_id: rx.Var[str], locale: str, content: rx.Component) -> rx.Component:
+    """Show `content` only when the state holds the record the URL names (`?id=`), never another one.
+
+    A tab keeps its server state across navigations, so right after opening /program?id=B the state
+    still holds A until B's load has answered (a slow load once showed A under B's address). Each such
+    state records the `?id=` its last load answered for (`shown_id`, set in the same handler that loads
+    the record); until that equals the address bar's, the page says it is loading, or that it needs
+    the network. `content` is the page's own found / not-found view.
+    """
+    from naesone_app.components.address import query_param
+
+    return rx.cond(shown_id == query_param("id"), content, needs_network(locale))

@@ -14,6 +14,7 @@ from naesone_app.components.application import (
 )
 from naesone_app.components.evidence import evidence_documents
 from naesone_app.components.layout import localized, page_shell
+from naesone_app.components.pwa import needs_network, record_for_url
 from naesone_app.core.i18n import gettext_for
 from naesone_app.state.application_views import ApplicationRow, ElsewhereRow
 from naesone_app.state.applications import MORE_UPLOAD_ID, ApplicationState, MyApplicationsState
@@ -97,7 +98,7 @@ def build_list(locale: str):
                     ),
                     rx.cond(MyApplicationsState.elsewhere.length() > 0, _elsewhere(locale)),
                 ),
-                rx.el.p(_("불러오는 중이에요…"), class_name="muted", role="status"),
+                needs_network(locale, titled=False),  # "loading", or offline: what works without it
             ),
         )
 
@@ -188,16 +189,16 @@ def build_detail(locale: str):
         return page_shell(
             locale,
             "/application",
-            rx.cond(
-                A.found,
-                body,
+            record_for_url(
+                A.shown_id,
+                locale,
                 rx.cond(
-                    A.loaded,
+                    A.found,
+                    body,
                     rx.fragment(
                         rx.el.h1(_("신청을 찾을 수 없어요")),
                         rx.el.p(rx.el.a(_("내 신청 보기"), href=localized("/applications", locale))),
                     ),
-                    rx.el.p(_("불러오는 중이에요…"), class_name="muted", role="status"),
                 ),
             ),
             other_href=localized("/application", other) + "?id=" + A.application_id.to_string(),

@@ -6,6 +6,7 @@ import reflex as rx
 
 from naesone_app.components.application import checklist, form_field, upload_list, uploader
 from naesone_app.components.layout import localized, page_shell
+from naesone_app.components.pwa import record_for_url
 from naesone_app.core.i18n import gettext_for
 from naesone_app.state.apply import UPLOAD_ID, ApplyState
 
@@ -217,28 +218,29 @@ def build(locale: str):
         return page_shell(
             locale,
             "/apply",
-            rx.cond(
-                S.found,
-                rx.fragment(
-                    rx.el.p(
-                        rx.el.a(
-                            _("← 혜택 안내로"), href=localized("/program", locale) + "?id=" + S.program_key
-                        )
-                    ),
-                    rx.el.h1(_("온라인 신청: "), S.title, id="apply-title"),
-                    rx.cond(
-                        S.submitted,
-                        _done(locale),
-                        rx.cond(S.existing_id > 0, _existing(locale), _form(locale)),
-                    ),
-                ),
+            record_for_url(  # never another programme's form than the URL names
+                S.shown_id,
+                locale,
                 rx.cond(
-                    S.loaded,
+                    S.found,
+                    rx.fragment(
+                        rx.el.p(
+                            rx.el.a(
+                                _("← 혜택 안내로"),
+                                href=localized("/program", locale) + "?id=" + S.program_key,
+                            )
+                        ),
+                        rx.el.h1(_("온라인 신청: "), S.title, id="apply-title"),
+                        rx.cond(
+                            S.submitted,
+                            _done(locale),
+                            rx.cond(S.existing_id > 0, _existing(locale), _form(locale)),
+                        ),
+                    ),
                     rx.fragment(
                         rx.el.h1(_("온라인으로 신청할 수 없는 혜택이에요")),
                         rx.el.p(rx.el.a(_("전체 혜택 보기"), href=localized("/programs", locale))),
                     ),
-                    rx.el.p(_("불러오는 중이에요…"), class_name="muted", role="status"),
                 ),
             ),
             other_href=localized("/apply", other) + "?id=" + S.program_key,

@@ -6,6 +6,7 @@ import reflex as rx
 
 from naesone_app.components.contact import office_card
 from naesone_app.components.layout import localized, page_shell
+from naesone_app.components.pwa import record_for_url
 from naesone_app.core.i18n import gettext_for
 from naesone_app.pages.classes import badges, course_facts, fact, fee_breakdown
 from naesone_app.state.course import CourseState
@@ -130,16 +131,16 @@ def build(locale: str):
         return page_shell(
             locale,
             "/course",
-            rx.cond(
-                CourseState.found,
-                body,
+            record_for_url(
+                CourseState.shown_id,
+                locale,
                 rx.cond(
-                    CourseState.loaded,
+                    CourseState.found,
+                    body,
                     rx.fragment(
                         rx.el.h1(_("강좌를 찾을 수 없어요")),
                         rx.el.p(rx.el.a(_("강좌 목록 보기"), href=localized("/classes", locale))),
                     ),
-                    rx.el.p(_("불러오는 중이에요…"), class_name="muted", role="status"),
                 ),
             ),
             other_href=localized("/course", other) + "?id=" + card.code,

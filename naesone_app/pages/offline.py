@@ -1,11 +1,14 @@
 """What works without the network: saved programmes and latest results kept in this browser, the
-shelters, and the numbers to call. The data is filled by assets/offline_page.js, not by the server."""
+nearest shelters, and the numbers to call. The data is filled in the browser, not by the server: the
+programmes by assets/offline_page.js, the shelters by the safety page's own guidance
+(assets/shelter_guide.js, from the copy /safety keeps in localStorage)."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from naesone_app.components.layout import page_shell
+from naesone_app.components.leaflet import shelter_guide
 from naesone_app.components.links import localized
 from naesone_app.core.i18n import N_, gettext_for
 
@@ -60,14 +63,12 @@ def build(locale: str):
                 class_name="program-section",
             ),
             rx.el.section(
-                rx.el.h2(_("대피소")),
-                rx.el.p(
-                    rx.el.a(_("가까운 대피소 찾기 (오프라인에서도 동작)"), href=localized("/safety", locale))
-                ),
-                _list(
-                    "offline-shelters",
-                    _("대피소 정보가 아직 이 기기에 없어요. 안전 지도를 한 번 열어 두세요."),
-                ),
+                # the guidance of the safety page itself (assets/shelter_guide.js): it reads the shelters
+                # /safety stored in this browser, says how many and from when, and lists the nearest
+                rx.el.h2(_("가까운 대피소"), id="offline-shelters-title"),
+                shelter_guide(locale),
+                rx.el.p(rx.el.a(_("안전 지도에서 모든 대피소 보기"), href=localized("/safety", locale))),
+                aria_labelledby="offline-shelters-title",
                 class_name="program-section",
             ),
             rx.el.section(

@@ -6,6 +6,7 @@ import reflex as rx
 
 from naesone_app.components.contact import contact_text, in_app_badge, office_card
 from naesone_app.components.layout import localized, page_shell
+from naesone_app.components.pwa import record_for_url
 from naesone_app.components.results import criteria_list, status_badge
 from naesone_app.core.i18n import gettext_for
 from naesone_app.core.outbound import REPORT_LABELS, REPORTS
@@ -221,16 +222,16 @@ def build(locale: str):
         return page_shell(
             locale,
             "/program",
-            rx.cond(
-                ProgramState.found,
-                body,
+            record_for_url(  # never another programme than the URL names; offline, says so
+                ProgramState.shown_id,
+                locale,
                 rx.cond(
-                    ProgramState.loaded,
+                    ProgramState.found,
+                    body,
                     rx.fragment(
                         rx.el.h1(_("혜택을 찾을 수 없어요")),
                         rx.el.p(rx.el.a(_("전체 혜택 보기"), href=localized("/programs", locale))),
                     ),
-                    rx.el.p(_("불러오는 중이에요…"), class_name="muted", role="status"),
                 ),
             ),
             other_href=localized("/program", other) + "?id=" + view.key,

@@ -19,6 +19,7 @@ from naesone_app.pages import (
     course,
     feed,
     home,
+    not_found,
     offline,
     program,
     questionnaire,
@@ -134,7 +135,14 @@ def _handlers(on_load: Callable | tuple[Callable, ...] | None) -> list[Callable]
 
 
 def register(app: rx.App) -> None:
-    """Add every route in every locale."""
+    """Add every route in every locale, and the page for addresses that are none of them."""
+    app.add_page(
+        not_found.not_found,
+        route="404",
+        title=not_found.title(),
+        description=gettext_for("ko")("중구 주민을 위한 맞춤 혜택 안내"),
+        on_load=[SessionState.load_session],
+    )
     for locale in LOCALES:
         _ = gettext_for(locale)
         for route in ROUTES:

@@ -8,6 +8,7 @@ from naesone_app.components.application import answers, checklist, history, stat
 from naesone_app.components.evidence import evidence_documents
 from naesone_app.components.forms import field_error
 from naesone_app.components.layout import localized, page_shell
+from naesone_app.components.pwa import record_for_url
 from naesone_app.core.applications import STATUS_LABELS
 from naesone_app.core.i18n import gettext_for
 from naesone_app.state.staff_applications import (
@@ -181,17 +182,21 @@ def build_detail(locale: str):
         return page_shell(
             locale,
             "/staff/application",
-            rx.cond(
-                R.allowed,
+            record_for_url(
+                R.shown_id,
+                locale,
                 rx.cond(
-                    R.found,
-                    body,
-                    rx.fragment(
-                        rx.el.h1(_("신청을 찾을 수 없어요")),
-                        rx.el.p(_("다른 부서의 신청이거나 없는 신청이에요.")),
+                    R.allowed,
+                    rx.cond(
+                        R.found,
+                        body,
+                        rx.fragment(
+                            rx.el.h1(_("신청을 찾을 수 없어요")),
+                            rx.el.p(_("다른 부서의 신청이거나 없는 신청이에요.")),
+                        ),
                     ),
+                    rx.el.p(_("직원만 볼 수 있는 화면입니다."), class_name="notice"),
                 ),
-                rx.el.p(_("직원만 볼 수 있는 화면입니다."), class_name="notice"),
             ),
             other_href=localized("/staff/application", other) + "?id=" + R.application_id.to_string(),
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from naesone_app.components.layout import localized, page_shell
+from naesone_app.components.pwa import record_for_url
 from naesone_app.core.i18n import gettext_for
 from naesone_app.pages.classes import badges, course_facts
 from naesone_app.state.staff_classes import RosterRow, StaffClassesState, StaffCourseLine, StaffCourseState
@@ -120,7 +121,7 @@ def build_roster(locale: str):
             locale,
             "/staff/course",
             rx.el.p(rx.el.a(_("← 강좌 관리"), href=localized("/staff/classes", locale))),
-            rx.cond(
+            record_for_url(StaffCourseState.shown_id, locale, rx.cond(
                 StaffCourseState.allowed & StaffCourseState.found,
                 rx.fragment(
                     rx.el.h1(card.title, id="roster-title"),
@@ -145,7 +146,7 @@ def build_roster(locale: str):
                     ),
                 ),
                 rx.el.p(_("직원만 볼 수 있는 화면입니다."), class_name="notice"),
-            ),
+            )),
         )  # fmt: skip
 
     staff_course.__name__ = f"staff_course_{locale}"

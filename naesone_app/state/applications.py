@@ -52,7 +52,7 @@ from naesone_app.state.application_views import (
 )
 from naesone_app.state.apply import keep_files, login_redirect, upload_refusal
 from naesone_app.state.evidence_views import EvidenceView, evidence_view
-from naesone_app.state.ids import sent_id, url_id
+from naesone_app.state.ids import address_id, sent_id, url_id
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState
 from naesone_app.state.views import CHANNEL_LABELS
@@ -118,6 +118,7 @@ class ApplicationState(rx.State):
 
     loaded: bool = False
     found: bool = False
+    shown_id: str = ""  # the `?id=` the page's record was loaded for (components.pwa.record_for_url)
     application_id: int = 0
     title: str = ""
     status: str = ""
@@ -191,6 +192,7 @@ class ApplicationState(rx.State):
         """on_load: the resident's own application; opening it marks its changes as seen."""
         self.loaded, self.notice, self.upload_error = True, "", ""
         self._clear()
+        self.shown_id = address_id(self.router.url.query)
         me = await self._me()
         if me is None:
             return login_redirect(self.router.url.path, self.router.url.query, self._locale())

@@ -71,7 +71,7 @@ from naesone_app.state.application_views import (
     upload_choices,
     upload_lines,
 )
-from naesone_app.state.ids import sent_id
+from naesone_app.state.ids import address_id, sent_id
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState
 from naesone_app.state.views import sentence
@@ -144,6 +144,7 @@ class ApplyState(rx.State):
 
     loaded: bool = False
     found: bool = False
+    shown_id: str = ""  # the `?id=` the form was loaded for (components.pwa.record_for_url)
     title: str = ""
     program_key: str = ""
     fields: list[FieldView] = []
@@ -278,6 +279,7 @@ class ApplyState(rx.State):
         self._show_existing(None)
         self.upload_error = self.upload_notice = self.evidence_notice = self.evidence_error = ""
         self.draft_note = ""
+        self.shown_id = address_id(self.router.url.query)
         found = self._program()
         self.found = found is not None
         if found is None:

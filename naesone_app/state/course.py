@@ -27,6 +27,7 @@ from naesone_app.state.class_views import (
     status_label,
 )
 from naesone_app.state.classes import resident_facts
+from naesone_app.state.ids import address_id
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.office_views import OfficeView
 from naesone_app.state.session import SessionState
@@ -40,6 +41,7 @@ class CourseState(rx.State):
     card: CourseCard = CourseCard()
     found: bool = False
     loaded: bool = False
+    shown_id: str = ""  # the `?id=` the page's record was loaded for (components.pwa.record_for_url)
     signed_in: bool = False
     is_resident: bool = False
     login_href: str = "/login"
@@ -83,6 +85,7 @@ class CourseState(rx.State):
         listed = course_by_code(code) if code else None
         account = (await self.get_state(SessionState))._account()
         self.loaded, self.found = True, listed is not None
+        self.shown_id = address_id(self.router.url.query)
         self.outcome, self.error, self.refund_text, self.confirming_cancel = "", "", "", False
         self.signed_in, self.is_resident = (
             account is not None,

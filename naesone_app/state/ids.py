@@ -6,6 +6,8 @@ whole number a database row can have (PostgreSQL `integer`); whose row it is sta
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs
+
 MAX_ID = 2**31 - 1
 
 
@@ -22,3 +24,13 @@ def url_id(raw: object) -> int | None:
     isdecimal, not isdigit: "²" is a digit that int() refuses, and would stop the page from opening."""
     text = raw if isinstance(raw, str) else ""
     return sent_id(int(text)) if text.isdecimal() and len(text) < 10 else None
+
+
+def address_id(query: str) -> str:
+    """The `?id=` of the page's address (its raw query string) as the browser reads it, '' when absent.
+
+    The first `id` wins, as in the browser's URLSearchParams (the server's own parsing keeps the last).
+    A page state keeps it as `shown_id` beside the record it loaded for it, so the page shows that
+    record only while the address bar still names it (components.pwa.record_for_url)."""
+    values = parse_qs(query if isinstance(query, str) else "", keep_blank_values=True).get("id", [""])
+    return values[0]

@@ -12,6 +12,7 @@ from naesone_app.db.accounts import load_profile, saved_programs, set_saved
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
 from naesone_app.db.outbound import external_application, report
+from naesone_app.state.ids import address_id
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.office_views import ContactPart, ProgramOffice, contact_parts, program_office
 from naesone_app.state.screening import ScreeningState
@@ -47,15 +48,16 @@ class ProgramState(rx.State):
     has_office: bool = False
     office: ProgramOffice = ProgramOffice()
     contact: list[ContactPart] = []
+    shown_id: str = ""  # the `?id=` this view was loaded for: the page shows it only under that address
     _key: str = ""
 
     @rx.event
     async def open_program(self):
         """on_load: find the programme and, if the resident answered questions, decide it for them."""
         locale = locale_of_path(self.router.url.path)
-        key = self.router.url.query_parameters.get("id", "")[:MAX_KEY_LENGTH]
-        program = CATALOG.program(key)
-        self.loaded, self.found = True, program is not None
+        requested = address_id(self.router.url.query)
+        program = CATALOG.program(requested[:MAX_KEY_LENGTH])
+        self.loaded, self.found, self.shown_id = True, program is not None, requested
         self.status, self.criteria, self.nearest_miss, self.next_change = "", [], "", ""
         if program is None:
             self.view = ProgramView()

@@ -51,7 +51,7 @@ from naesone_app.state.application_views import (
 )
 from naesone_app.state.applications import program_title
 from naesone_app.state.evidence_views import EvidenceView, evidence_view
-from naesone_app.state.ids import url_id
+from naesone_app.state.ids import address_id, url_id
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState, mask_login
 
@@ -158,6 +158,7 @@ class StaffApplicationState(rx.State):
 
     allowed: bool = False
     found: bool = False
+    shown_id: str = ""  # the `?id=` the page's record was loaded for (components.pwa.record_for_url)
     application_id: int = 0
     title: str = ""
     applicant: str = ""
@@ -222,6 +223,7 @@ class StaffApplicationState(rx.State):
         staff = await _staff(self)
         self.field_errors, self.notice = {}, ""
         self._clear()
+        self.shown_id = address_id(self.router.url.query)
         self.allowed = staff is not None
         if staff is None:
             return _home(self)

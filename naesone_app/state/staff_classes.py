@@ -23,7 +23,7 @@ from naesone_app.db.class_roster import mark_attendance, record_payment, roster
 from naesone_app.db.classes import ClassError, close_if_undersubscribed, run_lottery
 from naesone_app.db.engine import transaction
 from naesone_app.state.class_views import CourseCard, course_card, moment, reduction_text, status_label
-from naesone_app.state.ids import sent_id
+from naesone_app.state.ids import address_id, sent_id
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState
 from naesone_app.state.staff import STAFF_ROLES
@@ -173,6 +173,7 @@ class StaffCourseState(rx.State):
 
     allowed: bool = False
     found: bool = False
+    shown_id: str = ""  # the `?id=` the page's record was loaded for (components.pwa.record_for_url)
     card: CourseCard = CourseCard()
     rows: list[RosterRow] = []
     session_on: str = ""
@@ -208,6 +209,7 @@ class StaffCourseState(rx.State):
         """on_load: staff only; the roster read is audited per resident."""
         staff = await _staff(self)
         self.allowed, self.notice, self.rows, self._ids = staff is not None, "", [], []
+        self.shown_id = address_id(self.router.url.query)
         if staff is None:
             self.found, self.card = False, CourseCard()
             return rx.redirect("/en" if self._locale() == "en" else "/")

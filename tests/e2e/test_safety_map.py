@@ -58,6 +58,18 @@ def part_screenshot(page: Page, selector: str, name: str) -> None:
     page.locator(selector).screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
+def kind_counts(db_url: str) -> dict[str, int]:
+    from naesone_app.db.engine import transaction
+    from naesone_app.db.facilities import load_facilities
+
+    with transaction(db_url) as session:
+        facilities = load_facilities(session)
+    counts: dict[str, int] = {}
+    for facility in facilities:
+        counts[facility.kind] = counts.get(facility.kind, 0) + 1
+    return counts
+
+
 def open_safety(page: Page, app: ServedApp | RestartableApp, prefix: str = "") -> None:
     page.context.grant_permissions(["geolocation"], origin=app.url)
     page.context.set_geolocation(MYEONGDONG)
@@ -207,14 +219,15 @@ def test_the_map_also_answers_offline_after_one_visit(page: Page, app: ServedApp
     page.wait_for_function(
         "() => !!navigator.serviceWorker && !!navigator.serviceWorker.controller", timeout=60_000
     )
-    expect(page.locator("#facility-count")).to_have_text("선택한 종류의 시설 772곳", timeout=20_000)
+    expect(page.locator("#facility-count")).to_have_text("선택한 종류의 시설 96곳", timeout=20_000)
     page.context.set_offline(True)
     try:
         page.reload()
-        # the map and its list come from the same stored copy as the guidance
-        expect(page.locator("#facility-count")).to_have_text("선택한 종류의 시설 772곳", timeout=15_000)
+        # the map and its list come from the same stored copy as the guidance; the outlines ship with it
+        expect(page.locator("#facility-count")).to_have_text("선택한 종류의 시설 96곳", timeout=15_000)
         assert page.locator(".fac-marker, .fac-cluster").count() > 0
         expect(page.locator(".dong-label")).to_have_count(15)
+        expect(page.locator(".leaflet-dong-lines-pane path")).to_have_count(15)
         screenshot(page, "ko-safety-map-offline")
     finally:
         page.context.set_offline(False)
@@ -237,6 +250,19 @@ def test_the_map_draws_facilities_and_dongs_without_tiles(page: Page, app: Serve
         counts = page.locator(".fac-cluster span").all_text_contents()
         return page.locator(".fac-marker").count() + sum(int(c) for c in counts)
 
+    # it opens on the shelters; every toggle still says how many of its kind there are
+    expect(page.locator("#facility-count")).to_have_text("선택한 종류의 시설 96곳")
+    assert drawn() == 96
+    counts = kind_counts(app.db_url)
+    for kind, n in counts.items():
+        toggle = page.locator(f"#layer-{kind}")
+        assert toggle.is_checked() == (kind in SHELTER_KINDS), kind
+        expect(page.locator(f"label:has(#layer-{kind})")).to_contain_text(f"({n})")
+    # the 15 동 outlines, from the boundary file that ships with the app
+    expect(page.locator(".leaflet-dong-lines-pane path")).to_have_count(15)
+    expect(page.locator("#map-attribution")).to_contain_text("공공누리 제1유형")
+    part_screenshot(page, "#map-section .safety-map-frame", "ko-safety-map-opening-part")
+    page.locator("#layers-all").click()
     expect(page.locator("#facility-count")).to_have_text("선택한 종류의 시설 772곳")
     assert drawn() == 772
     part_screenshot(page, "#map-section", "ko-safety-map-all-part")
@@ -260,9 +286,45 @@ def test_the_map_draws_facilities_and_dongs_without_tiles(page: Page, app: Serve
     popup = page.locator(".leaflet-popup .fac-popup")
     expect(popup).to_be_visible()
     expect(popup).to_contain_text("주소")
-    expect(popup).to_contain_text("수용 인원")
+    expect(popup).not_to_contain_text("정보 없음")  # a field the data lacks is left out
     screenshot(page, "ko-safety-map-popup")
     part_screenshot(page, "#map-section .safety-map-frame", "ko-safety-map-popup-part")
+
+
+def test_the_list_is_short_nearest_first_and_a_page_at_a_time(page: Page, app: ServedApp) -> None:
+    # no position given: nearest to the district office first, and the page says so
+    page.goto(f"{app.url}/safety")
+    wait_hydrated(page)
+    items = page.locator("#facility-list li")
+    expect(items).to_have_count(20, timeout=20_000)
+    expect(page.locator(".leaflet-dong-lines-pane path")).to_have_count(15)
+    part_screenshot(page, "#map-section .safety-map-frame", "ko-safety-map-district-part")
+    expect(page.locator("#facility-order")).to_contain_text("중구청에서 가까운 순서")
+    metres = [float(m) for m in items.evaluate_all("(els) => els.map((e) => e.dataset.metres)")]
+    assert metres == sorted(metres)
+    assert {k for k in items.evaluate_all("(els) => els.map((e) => e.dataset.kind)")} <= SHELTER_KINDS
+    # nothing is said for a field the data lacks (it used to repeat "정보 없음")
+    expect(page.locator("#facility-list")).not_to_contain_text("정보 없음")
+    more = page.locator("#facility-more")
+    expect(more).to_have_text("20곳 더 보기 (76곳 남음)")
+    height = page.locator("#facility-list").evaluate("(el) => el.getBoundingClientRect().height")
+    print(f"\nfacility list on opening: {items.count()} of 96 shown, {height:.0f} px")
+    screenshot(page, "ko-safety-list-office")
+    page.locator("#facility-list-title").scroll_into_view_if_needed()
+    page.evaluate("() => document.getElementById('facility-list-title').scrollIntoView()")
+    page.screenshot(path=str(SCREENSHOTS / "ko-safety-list-first-screen.png"))  # one phone screen
+    assert height < 3500, f"the list is {height:.0f} px tall at 390 px (it was ~15,800)"
+    more.click()
+    expect(items).to_have_count(40)
+
+    # with the person's position: nearest to them first
+    page.context.grant_permissions(["geolocation"], origin=app.url)
+    page.context.set_geolocation(MYEONGDONG)
+    page.locator("#guide-locate").click()
+    expect(page.locator("#facility-order")).to_contain_text("현재 위치에서 가까운 순서")
+    expected = expected_shelters(app.db_url, 3)
+    expect(items.first).to_have_attribute("data-id", expected[0].facility.key)
+    assert [items.nth(i).get_attribute("data-id") for i in range(3)] == [n.facility.key for n in expected]
 
 
 def test_english_page_speaks_english(page: Page, app: ServedApp) -> None:
@@ -277,7 +339,12 @@ def test_english_page_speaks_english(page: Page, app: ServedApp) -> None:
         "Facilities to show on the map and in the list"
     )
     expect(page.locator(".dong-label").filter(has_text="Myeong-dong")).to_have_count(1)
+    expect(page.locator("#facility-order")).to_have_text("Nearest to where you are first.")
+    expect(page.locator("#facility-more")).to_have_text("Show 20 more (76 left)")
+    expect(page.locator("#map-attribution")).to_contain_text("Korea Open Government License Type 1")
     screenshot(page, "en-safety")
+    page.evaluate("() => document.getElementById('facility-list-title').scrollIntoView()")
+    page.screenshot(path=str(SCREENSHOTS / "en-safety-list-first-screen.png"))
     part_screenshot(page, "#map-section .safety-map-frame", "en-safety-map-part")
 
 
@@ -300,13 +367,16 @@ def test_no_serious_accessibility_violation_on_the_safety_page(
 ) -> None:
     open_safety(page, app, prefix)
     expect(page.locator(".dong-label")).to_have_count(15)
-    results = Axe().run(page)
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert not serious, "\n".join(serious)
+    for size in ("100%", "200%"):  # at the phone width, and again with the text doubled
+        page.evaluate(f"() => {{ document.documentElement.style.fontSize = '{size}'; }}")
+        results = Axe().run(page)
+        serious = [
+            f"{size} {v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+            for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert not serious, "\n".join(serious)
+    page.evaluate("() => { document.documentElement.style.fontSize = ''; }")
     # the guidance view too
     page.locator("#guide-choose-0").click()
     expect(page.locator("#guide-view")).to_be_visible()
