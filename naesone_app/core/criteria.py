@@ -147,27 +147,49 @@ class AgeRange(Criterion):
         return tuple(c for c in found if c.on > facts.as_of)
 
 
+class _OneValue(Criterion):
+    """One fact with a single value (sex, 수급 status, kind of home) must be among `allowed`.
+
+    Subclasses name the fact, the labels of its values, the rule's wording (with the placeholder that
+    takes the allowed values) and the sentence that states each value of the resident's.
+    """
+
+    __slots__ = ()
+    allowed: frozenset[str]
+    fact_name: ClassVar[str]
+    labels: ClassVar[dict[str, str]]
+    rule: ClassVar[str]
+    rule_key: ClassVar[str] = "items"
+    statements: ClassVar[dict[str, str]] = {}
+
+    def status(self, facts: Facts) -> int:
+        value = getattr(facts, self.fact_name)
+        if value is None:
+            return UNKNOWN
+        return MET if value in self.allowed else UNMET
+
+    def requirement(self) -> Message:
+        return Message(self.rule, {self.rule_key: _either(self.allowed, self.labels)})
+
+    def fact(self, facts: Facts, status: int) -> Message:
+        return Message(self.statements[getattr(facts, self.fact_name)])
+
+
+SEX_FACTS = {"male": N_("남성이에요."), "female": N_("여성이에요.")}
+
+
 @dataclass(frozen=True, slots=True)
-class Sex(Criterion):
+class Sex(_OneValue):
     """The resident's sex must be one of `allowed`."""
 
     allowed: frozenset[str]
     kind: ClassVar[str] = "sex"
     asks: ClassVar[str] = N_("성별을")
-
-    def status(self, facts: Facts) -> int:
-        if facts.sex is None:
-            return UNKNOWN
-        return MET if facts.sex in self.allowed else UNMET
-
-    def requirement(self) -> Message:
-        return Message(N_("{sexes} 대상"), {"sexes": _either(self.allowed, SEX_LABELS)})
-
-    def fact(self, facts: Facts, status: int) -> Message:
-        return Message(SEX_FACTS[facts.sex])
-
-
-SEX_FACTS = {"male": N_("남성이에요."), "female": N_("여성이에요.")}
+    fact_name: ClassVar[str] = "sex"
+    labels: ClassVar[dict[str, str]] = SEX_LABELS
+    rule: ClassVar[str] = N_("{sexes} 대상")
+    rule_key: ClassVar[str] = "sexes"
+    statements: ClassVar[dict[str, str]] = SEX_FACTS
 
 
 def income_band_text(low: float | None, high: float | None) -> Message:
@@ -323,31 +345,25 @@ class ResidenceMonths(Criterion):
         return (Change(on, event),) if on > facts.as_of else ()
 
 
-@dataclass(frozen=True, slots=True)
-class Livelihood(Criterion):
-    """기초생활수급 / 차상위 status among `allowed`."""
-
-    allowed: frozenset[str]
-    kind: ClassVar[str] = "livelihood"
-    asks: ClassVar[str] = N_("기초생활수급·차상위 여부를")
-
-    def status(self, facts: Facts) -> int:
-        if facts.livelihood is None:
-            return UNKNOWN
-        return MET if facts.livelihood in self.allowed else UNMET
-
-    def requirement(self) -> Message:
-        return Message(N_("{groups}"), {"groups": _either(self.allowed, LIVELIHOOD_LABELS)})
-
-    def fact(self, facts: Facts, status: int) -> Message:
-        return Message(LIVELIHOOD_FACTS[facts.livelihood])
-
-
 LIVELIHOOD_FACTS = {
     "none": N_("기초생활수급자도 차상위계층도 아니에요."),
     "near_poor": N_("차상위계층이에요."),
     "recipient": N_("기초생활수급자예요."),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Livelihood(_OneValue):
+    """기초생활수급 / 차상위 status among `allowed`."""
+
+    allowed: frozenset[str]
+    kind: ClassVar[str] = "livelihood"
+    asks: ClassVar[str] = N_("기초생활수급·차상위 여부를")
+    fact_name: ClassVar[str] = "livelihood"
+    labels: ClassVar[dict[str, str]] = LIVELIHOOD_LABELS
+    rule: ClassVar[str] = N_("{groups}")
+    rule_key: ClassVar[str] = "groups"
+    statements: ClassVar[dict[str, str]] = LIVELIHOOD_FACTS
 
 
 class _CodeSet(Criterion):
@@ -426,20 +442,15 @@ class Household(_CodeSet):
 
 
 @dataclass(frozen=True, slots=True)
-class Housing(Criterion):
+class Housing(_OneValue):
     """The home the resident lives in is one of `allowed` (반지하, 옥탑방, other)."""
 
     allowed: frozenset[str]
     kind: ClassVar[str] = "housing"
     asks: ClassVar[str] = N_("사는 집의 형태(반지하·옥탑방)를")
-
-    def status(self, facts: Facts) -> int:
-        if facts.housing is None:
-            return UNKNOWN
-        return MET if facts.housing in self.allowed else UNMET
-
-    def requirement(self) -> Message:
-        return Message(N_("사는 집: {items}"), {"items": _either(self.allowed, HOUSING_LABELS)})
+    fact_name: ClassVar[str] = "housing"
+    labels: ClassVar[dict[str, str]] = HOUSING_LABELS
+    rule: ClassVar[str] = N_("사는 집: {items}")
 
     def fact(self, facts: Facts, status: int) -> Message:
         return Message(N_("사는 집: {have}."), {"have": Message(HOUSING_LABELS[facts.housing])})
