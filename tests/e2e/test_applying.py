@@ -93,7 +93,7 @@ def test_the_mother_signs_up_from_the_form_applies_once_and_gets_a_receipt(
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ko-KR")
     page = context.new_page()
     _open(page, f"{app.url}/program?id={FIRE_KIT}")
-    expect(page.locator(".badge-in-app")).to_have_text("앱에서 바로 신청")
+    expect(page.locator(".badge-in-app")).to_have_text("앱에서 신청")
     expect(page.locator("#prefill-hint")).to_be_visible()  # signed out: the promise is for her
     screenshot(page, "ko-applying-program-signed-out")
     page.locator("#apply-online").click()
@@ -170,7 +170,7 @@ def test_the_english_form_and_receipt_read_in_english(browser: Browser, app: Ser
     context = signed_in_context(browser, app.url, token, locale="en-US")
     page = context.new_page()
     _open(page, f"{app.url}/en/program?id={FIRE_KIT}")
-    expect(page.locator(".badge-in-app")).to_have_text("Apply in this app")
+    expect(page.locator(".badge-in-app")).to_have_text("Apply in the app")
     screenshot(page, "en-applying-program")
     _open(page, f"{app.url}/en/apply?id={FIRE_KIT}")
     page.locator("#field-phone").fill("010-2345-6789")
