@@ -56,6 +56,10 @@ class Criterion:
         """What the programme asks, e.g. "만 65세 이상"."""
         raise NotImplementedError
 
+    def asking(self, facts: Facts) -> str:
+        """`asks` for this resident: only what is still missing (a subclass may drop what she told us)."""
+        return self.asks
+
     def fact(self, facts: Facts, status: int) -> Message:
         """What we know of the resident that decided a met or unmet status, e.g. "지금 만 64세예요."."""
         raise NotImplementedError
@@ -66,7 +70,7 @@ class Criterion:
 
     def explain(self, facts: Facts, status: int) -> Message:
         """Why `status`, in one sentence: the requirement, then the resident's own fact."""
-        fact = _ask(self.asks) if status == UNKNOWN else self.fact(facts, status)
+        fact = _ask(self.asking(facts)) if status == UNKNOWN else self.fact(facts, status)
         return Message(N_("{rule} — {fact}"), {"rule": self.requirement(), "fact": fact})
 
     def changes(self, facts: Facts) -> tuple[Change, ...]:
@@ -83,10 +87,10 @@ def _ask(what: str) -> Message:
     return Message(N_("{what} 알려 주시면 확인할 수 있어요."), {"what": Message(what)})
 
 
-def what_to_tell(criterion: Criterion) -> Message:
+def what_to_tell(criterion: Criterion, facts: Facts) -> Message:
     """For an unknown criterion: what the resident could tell us to settle it, as a sentence."""
     if criterion.asks:
-        return _ask(criterion.asks)
+        return _ask(criterion.asking(facts))
     if criterion.kind == "declared":  # nothing to tell the app: the office checks it
         return Message(N_("{rule} — 담당 부서가 확인해요."), {"rule": criterion.requirement()})
     return Message(N_("{rule} — 아직 확인할 수 없어요."), {"rule": criterion.requirement()})
@@ -193,6 +197,10 @@ class IncomeBands(Criterion):
     kind: ClassVar[str] = "income"
     asks: ClassVar[str] = N_("가구원 수와 소득을")
 
+    def asking(self, facts: Facts) -> str:
+        """Once the household size is known, only the income is missing."""
+        return N_("소득을") if facts.household_size is not None else self.asks
+
     def status(self, facts: Facts) -> int:
         value = facts.income_percent
         if value is None:
@@ -219,7 +227,7 @@ class IncomeBands(Criterion):
     def explain(self, facts: Facts, status: int) -> Message:
         if status == UNKNOWN and facts.income_at_most is not None:  # bounded, but not enough to decide
             bound = Message(INCOME_BOUND_FACTS[facts.livelihood], {"ceiling": Percent(facts.income_at_most)})
-            fact = Message(N_("{facts}"), {"facts": Listed((bound, _ask(self.asks)), "sentences")})
+            fact = Message(N_("{facts}"), {"facts": Listed((bound, _ask(self.asking(facts))), "sentences")})
             return Message(N_("{rule} — {fact}"), {"rule": self.requirement(), "fact": fact})
         return Criterion.explain(self, facts, status)
 
@@ -647,5 +655,7 @@ def _combined(parts: tuple[Criterion, ...], facts: Facts) -> Message:
         if isinstance(part, AllOf | AnyOf):
             facts_said.append(part.fact(facts, status))
         else:
-            facts_said.append(_ask(part.asks) if status == UNKNOWN else part.fact_among_others(facts, status))
+            facts_said.append(
+                _ask(part.asking(facts)) if status == UNKNOWN else part.fact_among_others(facts, status)
+            )
     return Message(N_("{facts}"), {"facts": Listed(tuple(facts_said), "sentences")})

@@ -20,6 +20,7 @@ import uuid
 from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.conftest import (
+    SCREENSHOTS,
     ServedApp,
     db_account,
     screenshot,
@@ -44,6 +45,22 @@ def _axe(page: Page) -> None:
 def _card(page: Page, title: str):
     """The results card of one programme, by its exact title."""
     return page.locator("article", has=page.locator("h3", has_text=re.compile(rf"^{re.escape(title)}$")))
+
+
+def _screens(page: Page, name: str) -> None:
+    """The page a phone screen at a time, as she scrolls it (for a person to read at full size)."""
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    for i in range(0, min(height, 10 * SCREEN), SCREEN):
+        page.evaluate(f"() => window.scrollTo(0, {i})")
+        page.wait_for_timeout(100)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-screen{i // SCREEN + 1}.png"))
+    page.evaluate("() => window.scrollTo(0, 0)")
+
+
+def _answers(page: Page) -> dict:
+    """The profile the questionnaire left in this tab."""
+    return page.evaluate("() => JSON.parse(sessionStorage.getItem('naesone_answers')).profile")
 
 
 def _look(badge) -> str:
@@ -84,17 +101,24 @@ def test_journey_the_mother_who_moved_into_sindang_dong(browser: Browser, app: S
     if "household" in asked:
         assert asked[asked.index("household") + 1] == "moved_in_on"
     assert "children" in asked and asked.index("has_children") < asked.index("children")
+    expect(page.locator("#nothing-left")).to_contain_text("결과를 바꿀 질문이 더 없어요")
     screenshot(page, "journey-mother-ko-done")
     _axe(page)
     page.locator("#see-results").click()
     expect(page).to_have_url(re.compile(r"/results$"))
     expect(page.locator("#results-summary")).to_be_visible(timeout=20_000)
 
-    # verdicts: what the engine decides for her profile is what the page shows
-    expected = _statuses(app, MOTHER)
+    # verdicts: what the engine decides for the answers she gave is what the page shows
+    answered = _answers(page)
+    for key, value in MOTHER.items():
+        assert answered.get(key) == value, (key, answered.get(key))
+    expected = _statuses(app, answered)
     eligible = page.locator("#results-eligible article h3").all_inner_texts()
     assert sorted(eligible) == sorted(expected["eligible"])
-    assert eligible.index("부모급여") < eligible.index("국민내일배움카드"), eligible
+    assert eligible[0] == "부모급여", eligible  # her stage of life, and the most a year
+    in_order = page.locator("main article h3").all_inner_texts()
+    if "국민내일배움카드" in in_order:
+        assert in_order.index("부모급여") < in_order.index("국민내일배움카드"), in_order
     assert "문화누리카드" not in eligible  # its window closed on 2026-11-30; today is 2026-12-07
     nuri = _card(page, "문화누리카드")
     if nuri.count():
@@ -103,6 +127,9 @@ def test_journey_the_mother_who_moved_into_sindang_dong(browser: Browser, app: S
     birth = _card(page, "중구 출산양육지원금")
     if birth.count():
         expect(birth).not_to_contain_text("전입일")
+
+    for why in page.locator("#results-maybe article .why").all_inner_texts():
+        assert "알려 주시면" not in why, why  # "nothing left to ask" is true
 
     # lengths, measured on the page as she sees it (ineligible still collapsed)
     summary_bottom = _bottom(page, "#results-summary")
@@ -116,6 +143,7 @@ def test_journey_the_mother_who_moved_into_sindang_dong(browser: Browser, app: S
     expect(ineligible.first).to_be_hidden()  # behind a count
     expect(page.locator("#results-ineligible summary")).to_contain_text(f"{len(expected['ineligible'])}개")
     screenshot(page, "journey-mother-ko-results")
+    _screens(page, "journey-mother-ko-results")
     _axe(page)
 
     # advice she can act on: no status one cannot choose, no birthday decades away
@@ -135,9 +163,6 @@ def test_journey_the_mother_who_moved_into_sindang_dong(browser: Browser, app: S
         expect(chip).to_have_attribute("aria-pressed", "true")
         shown = page.locator("#results-eligible article, #results-maybe article, #results-closed article")
         expect(shown).to_have_count(count)
-        if name == "in_app":
-            expect(shown.first.locator(".badge-in-app")).to_have_text("앱에서 신청")
-            card_badge = _look(shown.first.locator(".badge-in-app"))
         screenshot(page, f"journey-mother-ko-results-filter-{name}")
     page.locator("#filter-all").click()
     expect(page.locator("#results-eligible article")).to_have_count(len(expected["eligible"]))
@@ -168,9 +193,7 @@ def test_journey_the_mother_who_moved_into_sindang_dong(browser: Browser, app: S
     # 온라인 신청 → sign-in → sign-up → back on the form, her answers filled in
     page.goto(f"{app.url}/program?id={FIRE_KIT}")
     wait_hydrated(page)
-    badge = page.locator(".badge-in-app")
-    expect(badge).to_have_text("앱에서 신청", timeout=20_000)  # the one mark, as on her results
-    assert _look(badge) == card_badge
+    expect(page.locator(".badge-in-app")).to_have_text("앱에서 신청", timeout=20_000)
     page.locator("#apply-online").click()
     page.wait_for_url(re.compile(r"/login/?\?next="))
     wait_hydrated(page)
@@ -236,9 +259,10 @@ def test_journey_the_72_year_old_living_alone_on_basic_livelihood(browser: Brows
     print(f"\nthe 72-year-old (ko) was asked {len(asked)}: {asked}")
     assert "children" not in asked  # "no children" is one tap: no birth-date fields
     assert asked.index("livelihood") < asked.index("income") if "income" in asked else True
+    # she skipped her income: the end says so, and the results will agree
     done = page.locator("#questions-done")
-    nothing_left = done.locator("#nothing-left").count() > 0
-    open_topics = done.locator("#still-open").inner_text() if done.locator("#still-open").count() else ""
+    expect(done.locator("#still-open")).to_contain_text("소득")
+    expect(done.locator("#nothing-left")).to_have_count(0)
     screenshot(page, "journey-elder-ko-done")
 
     # the browser's back button and 이전 reopen answers filled in; 고치기 keeps them in place
@@ -264,18 +288,56 @@ def test_journey_the_72_year_old_living_alone_on_basic_livelihood(browser: Brows
     expect(page).to_have_url(re.compile(r"/results$"))
     expect(page.locator("#results-summary")).to_be_visible(timeout=20_000)
     screenshot(page, "journey-elder-ko-results")
+    _screens(page, "journey-elder-ko-results")
     _axe(page)
 
-    # the results agree with what the questionnaire said: no "확인 필요: 소득" where 수급 settles it
+    # the in-app mark: one badge, the same words and look on her results and on the programme page
+    in_app = page.locator("#filter-in_app")
+    assert int(in_app.locator(".chip-count").inner_text()) > 0
+    in_app.click()
+    card = page.locator("#results-eligible article, #results-maybe article").first
+    expect(card.locator(".badge-in-app")).to_have_text("앱에서 신청")
+    card_badge = _look(card.locator(".badge-in-app"))
+    screenshot(page, "journey-elder-ko-results-in-app")
+    card.locator("h3 a").click()
+    expect(page.locator("#program-title")).to_be_visible(timeout=20_000)
+    expect(page.locator(".badge-in-app")).to_have_text("앱에서 신청")
+    assert _look(page.locator(".badge-in-app")) == card_badge
+    page.go_back()
+    expect(page.locator("#results-summary")).to_be_visible(timeout=20_000)
+    page.locator("#filter-all").click()
+
+    # the results agree with what the questionnaire said: 수급 settles 주거급여 and 기초연금 without
+    # her income; 생계급여 (32 %) is the one that waits on it, and it asks for the income alone
+    for title in ("주거급여", "기초연금"):
+        expect(_card(page, title).locator(".why")).not_to_contain_text("알려 주시면")
+        assert (
+            _card(page, title).locator("xpath=ancestor::section[1]").get_attribute("id") == "results-eligible"
+        )
+    livelihood = _card(page, "생계급여 (국민기초생활보장)").locator(".why")
+    expect(livelihood).to_have_text("소득을 알려 주시면 확인할 수 있어요.")
+
+    # she answers her income (고치기 on 소득): nothing left to ask, and no card asks for anything she told
+    page.goto(f"{app.url}/check")
+    wait_hydrated(page)
+    page.locator(".answer-line", has_text="소득").locator("button").click()
+    _now_at(page, "income")
+    page.locator("#income_percent").fill("30")
+    _next(page, "income")
+    _now_at(page, "done")
+    expect(page.locator("#nothing-left")).to_contain_text("결과를 바꿀 질문이 더 없어요")
+    screenshot(page, "journey-elder-ko-done-nothing-left")
+    page.locator("#see-results").click()
+    expect(page).to_have_url(re.compile(r"/results$"))
+    expect(page.locator("#results-summary")).to_be_visible(timeout=20_000)
     for title in SINGLE_PERSON_PROGRAMMES:
         card = _card(page, title)
-        if card.count():
-            why = card.locator(".why").inner_text()
-            assert "소득" not in why or "확인" not in why, f"{title}: {why}"
-    maybe = " ".join(page.locator("#results-maybe article .why").all_inner_texts())
-    if nothing_left:
-        assert "소득" not in maybe, maybe
-    print(f"the end said: {'nothing left' if nothing_left else open_topics!r}")
+        expect(card.locator(".why")).not_to_contain_text("알려 주시면")
+        assert card.locator("xpath=ancestor::section[1]").get_attribute("id") == "results-eligible", title
+    for why in page.locator("#results-maybe article .why").all_inner_texts():
+        assert "알려 주시면" not in why, why  # nothing a question could still settle
+    screenshot(page, "journey-elder-ko-results-income-answered")
+    _screens(page, "journey-elder-ko-results-income-answered")
 
     # a 자치회관 class: what she pays, by when, and where
     code = _course_in_hoehyeon(app.db_url)
@@ -291,6 +353,7 @@ def test_journey_the_72_year_old_living_alone_on_basic_livelihood(browser: Brows
     expect(breakdown).to_contain_text("수강료")
     expect(breakdown).to_contain_text("재료비")
     expect(breakdown).to_contain_text("₩5,000")
+    expect(breakdown).to_contain_text("낼 돈")
     expect(mine).to_contain_text(re.compile(r"\((월|화|수|목|금)\) 18:00"))
     centre = page.locator("#centre-office")
     expect(centre).to_contain_text("회현동")
@@ -325,6 +388,7 @@ def test_journey_the_mother_in_english(browser: Browser, app: ServedApp) -> None
             expect(card.locator(".korean-only")).to_have_text("Available in Korean only")
     assert page.locator(".korean-only").count() > 0
     screenshot(page, "journey-mother-en-results")
+    _screens(page, "journey-mother-en-results")
     _axe(page)
     context.close()
 

@@ -165,3 +165,18 @@ def test_every_card_has_a_why_and_the_summary_counts_every_programme(profile: di
         for result in results:
             for locale in ("ko", "en"):
                 assert render(why(result, facts), locale)
+
+
+def test_a_recipient_who_gave_her_household_size_is_asked_only_for_her_income() -> None:
+    """The 72-year-old on 기초생활수급 told her household size (1) and skipped income: 생계급여 (at most
+    32 % of the median, below what 수급 alone settles) asks for her income, not her household size again."""
+    elder = {"birth_date": "1954-03-02", "lives_in_junggu": True, "dong": "회현동", "household_size": 1,
+             "livelihood": "recipient"}  # fmt: skip
+    facts = facts_on(parse_profile(elder), TODAY)
+    result = evaluate(NATIVE["natl-livelihood-benefit"], facts)
+    assert result.status == "maybe"
+    assert render(why(result, facts)) == "소득을 알려 주시면 확인할 수 있어요."
+    assert render(why(result, facts), "en") == "Tell us your income to check this."
+    unknown = facts_on(parse_profile({k: v for k, v in elder.items() if k != "household_size"}), TODAY)
+    assert render(why(evaluate(NATIVE["natl-livelihood-benefit"], unknown), unknown)) == (
+        "가구원 수와 소득을 알려 주시면 확인할 수 있어요.")  # fmt: skip
