@@ -447,10 +447,13 @@ class Housing(Criterion):
         return MET if facts.housing in self.allowed else UNMET
 
     def requirement(self) -> Message:
-        return Message(N_("사는 집: {items}"), {"items": _either(self.allowed, HOUSING_LABELS)})
+        return Message(N_("{items}에 사는 가구"), {"items": _either(self.allowed, HOUSING_LABELS)})
 
     def fact(self, facts: Facts, status: int) -> Message:
-        return Message(N_("사는 집: {have}."), {"have": Message(HOUSING_LABELS[facts.housing])})
+        """A sentence about her home ("반지하에 살지 않아요."), not a form field echoed back."""
+        if status == UNMET:
+            return Message(N_("{items}에 살지 않아요."), {"items": _either(self.allowed, HOUSING_LABELS)})
+        return Message(N_("{have}에 살아요."), {"have": Message(HOUSING_LABELS[facts.housing])})
 
 
 @dataclass(frozen=True, slots=True)

@@ -180,3 +180,20 @@ def test_a_recipient_who_gave_her_household_size_is_asked_only_for_her_income() 
     unknown = facts_on(parse_profile({k: v for k, v in elder.items() if k != "household_size"}), TODAY)
     assert render(why(evaluate(NATIVE["natl-livelihood-benefit"], unknown), unknown)) == (
         "가구원 수와 소득을 알려 주시면 확인할 수 있어요.")  # fmt: skip
+
+
+def test_a_housing_condition_reads_as_a_sentence_not_a_form_field() -> None:
+    """ "사는 집: 반지하 — 사는 집: 그 밖의 집." echoed the questionnaire; the card says it in words."""
+    flood = NATIVE["junggu-flood-barrier"]
+    facts = facts_on(parse_profile({**MOTHER, "housing": "other"}), TODAY)
+    result = evaluate(flood, facts)
+    assert result.status == "ineligible"
+    assert render(why(result, facts)) == "반지하에 사는 가구 — 반지하에 살지 않아요."
+    assert (
+        render(why(result, facts), "en")
+        == "Households living in: Semi-basement — You do not live in: Semi-basement."
+    )
+    below = facts_on(parse_profile({**MOTHER, "housing": "semi_basement"}), TODAY)
+    from naesone_app.core.criteria import MET
+
+    assert render(flood.criteria[-2].explain(below, MET)) == "반지하에 사는 가구 — 반지하에 살아요."
