@@ -174,6 +174,22 @@ class Sex(Criterion):
 SEX_FACTS = {"male": N_("남성이에요."), "female": N_("여성이에요.")}
 
 
+def joined_bands(
+    bands: tuple[tuple[float | None, float | None], ...],
+) -> tuple[tuple[float | None, float | None], ...]:
+    """Bands that touch, as one: Gov24's checkboxes "50 % 이하", "50~75 %", "75~100 %" say "100 % 이하"
+    (a person reads one limit, not three adjoining ranges). The bands decide the same either way."""
+    ordered = sorted(bands, key=lambda b: -1.0 if b[0] is None else b[0])
+    out: list[tuple[float | None, float | None]] = []
+    for low, high in ordered:
+        if out and out[-1][1] is not None and (low is None or low <= out[-1][1]):
+            last_low, last_high = out[-1]
+            out[-1] = (last_low, None if high is None else max(last_high, high))
+        else:
+            out.append((low, high))
+    return tuple(out)
+
+
 def income_band_text(low: float | None, high: float | None) -> Message:
     """One band of income as % of median: (low, high]."""
     if low is None and high is None:
@@ -221,7 +237,7 @@ class IncomeBands(Criterion):
         return MET if covered >= ceiling else UNKNOWN
 
     def requirement(self) -> Message:
-        bands = tuple(income_band_text(lo, hi) for lo, hi in self.bands)
+        bands = tuple(income_band_text(lo, hi) for lo, hi in joined_bands(self.bands))
         return Message(N_("{bands}"), {"bands": Listed(bands, "or")})
 
     def explain(self, facts: Facts, status: int) -> Message:

@@ -307,15 +307,14 @@ def test_journey_the_72_year_old_living_alone_on_basic_livelihood(browser: Brows
     expect(page.locator("#results-summary")).to_be_visible(timeout=20_000)
     page.locator("#filter-all").click()
 
-    # the results agree with what the questionnaire said: 수급 settles 주거급여 and 기초연금 without
-    # her income; 생계급여 (32 %) is the one that waits on it, and it asks for the income alone
-    for title in ("주거급여", "기초연금"):
-        expect(_card(page, title).locator(".why")).not_to_contain_text("알려 주시면")
-        assert (
-            _card(page, title).locator("xpath=ancestor::section[1]").get_attribute("id") == "results-eligible"
-        )
-    livelihood = _card(page, "생계급여 (국민기초생활보장)").locator(".why")
-    expect(livelihood).to_have_text("소득을 알려 주시면 확인할 수 있어요.")
+    # the results agree with what the questionnaire said: 수급 (income at most 50 % of the median)
+    # settles 기초연금 without her income; 생계급여 (32 %) and 주거급여 (48 %) wait on it, and ask for
+    # the income alone (she gave her household size)
+    pension = _card(page, "기초연금")
+    expect(pension.locator(".why")).not_to_contain_text("알려 주시면")
+    assert pension.locator("xpath=ancestor::section[1]").get_attribute("id") == "results-eligible"
+    for title in ("생계급여 (국민기초생활보장)", "주거급여"):
+        expect(_card(page, title).locator(".why")).to_have_text("소득을 알려 주시면 확인할 수 있어요.")
 
     # she answers her income (고치기 on 소득): nothing left to ask, and no card asks for anything she told
     page.goto(f"{app.url}/check")
@@ -333,7 +332,13 @@ def test_journey_the_72_year_old_living_alone_on_basic_livelihood(browser: Brows
     for title in SINGLE_PERSON_PROGRAMMES:
         card = _card(page, title)
         expect(card.locator(".why")).not_to_contain_text("알려 주시면")
-        assert card.locator("xpath=ancestor::section[1]").get_attribute("id") == "results-eligible", title
+        expect(card.locator(".why")).not_to_contain_text("소득을")
+        group = card.locator("xpath=ancestor::section[1]").get_attribute("id")
+        if title == "생계급여 (국민기초생활보장)":  # 부양의무자·재산: the office's check, not a question
+            assert group == "results-maybe"
+            expect(card.locator(".why")).to_contain_text("담당 부서가 확인해요")
+        else:
+            assert group == "results-eligible", title
     for why in page.locator("#results-maybe article .why").all_inner_texts():
         assert "알려 주시면" not in why, why  # nothing a question could still settle
     screenshot(page, "journey-elder-ko-results-income-answered")

@@ -197,3 +197,15 @@ def test_a_housing_condition_reads_as_a_sentence_not_a_form_field() -> None:
     from naesone_app.core.criteria import MET
 
     assert render(flood.criteria[-2].explain(below, MET)) == "반지하에 사는 가구 — 반지하에 살아요."
+
+
+def test_adjoining_income_bands_read_as_one_limit() -> None:
+    """중구 어르신 공로수당 read "기준 중위소득 50% 이하, 50% 초과 75% 이하 또는 75% 초과 100% 이하"."""
+    from naesone_app.core.criteria import IncomeBands
+
+    three = IncomeBands(((None, 50.0), (50.0, 75.0), (75.0, 100.0)))
+    assert render(three.requirement()) == "기준 중위소득 100% 이하"
+    assert render(three.requirement(), "en") == render(IncomeBands(((None, 100.0),)).requirement(), "en")
+    apart = IncomeBands(((None, 50.0), (75.0, 100.0)))  # a gap stays a choice
+    assert render(apart.requirement()) == "기준 중위소득 50% 이하 또는 기준 중위소득 75% 초과 100% 이하"
+    assert render(IncomeBands(((50.0, 75.0), (75.0, None))).requirement()) == "기준 중위소득 50% 초과"
