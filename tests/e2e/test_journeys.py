@@ -404,6 +404,8 @@ def test_journey_the_mother_in_english(browser: Browser, app: ServedApp) -> None
     wait_hydrated(page)
     expect(page.locator(".badges")).to_contain_text("Administration & safety", timeout=20_000)
     assert "행정·안전" not in page.locator(".badges").inner_text()
+    expect(page.locator("main")).to_contain_text("No need to apply")  # Gov24: "신청불필요"
+    expect(page.locator("#apply-elsewhere")).to_have_count(0)  # so no "Apply on Gov24" button
     screenshot(page, "journey-mother-en-program-gov24")
     page.goto(f"{app.url}/en/classes?centre=all")
     wait_hydrated(page)
