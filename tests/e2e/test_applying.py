@@ -127,7 +127,7 @@ def test_the_mother_signs_up_from_the_form_applies_once_and_gets_a_receipt(
     page.wait_for_url(re.compile(r"/apply/?\?id=native"), timeout=30_000)
     wait_hydrated(page)
     expect(page.locator("#apply-title")).to_contain_text("온라인 신청")
-    page.locator("#field-dong").fill("신당동")
+    page.locator("#field-dong").select_option("신당동")
     page.locator("#field-household_size").fill("3")
     page.locator("#field-phone").fill("010-2345-6789")
     page.locator("#field-phone").blur()
