@@ -52,9 +52,7 @@ def test_translations_keep_placeholders_and_leave_no_hangul(english: dict[str, s
 def test_no_string_is_translated_twice() -> None:
     """Two branches each appended "인터넷 연결이 필요해요"; Babel kept the first, so the English page said
     something else than the one its test and its author meant. One msgid, one translation."""
-    text = (ROOT / "naesone_app" / "locales" / "en" / "LC_MESSAGES" / "messages.po").read_text(
-        encoding="utf-8"
-    )
+    text = EN_PO.read_text(encoding="utf-8")
     ids = re.findall(r'^msgid "(.+)"$', text, flags=re.MULTILINE)
     twice = sorted({i for i in ids if ids.count(i) > 1})
     assert not twice, f"translated more than once: {twice}"
