@@ -71,6 +71,7 @@ def office_card(office: rx.Var[OfficeView], locale: str, heading_id: str = "") -
 
 
 def in_app_badge(locale: str) -> rx.Component:
-    """The mark of a programme that can be applied for in this app (programme page, results cards)."""
+    """The one mark of a programme that can be applied for in this app, on the programme page and the
+    results cards alike; it names what the results filter "앱에서 신청" picks."""
     _ = gettext_for(locale)
-    return rx.el.span(_("앱에서 바로 신청"), class_name="badge badge-in-app")
+    return rx.el.span(_("앱에서 신청"), class_name="badge badge-in-app")

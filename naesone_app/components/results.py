@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from naesone_app.components.contact import in_app_badge
 from naesone_app.components.layout import localized
 from naesone_app.core.i18n import gettext_for
 from naesone_app.state.views import CriterionLine, CriterionOption, ResultCard
@@ -113,7 +114,7 @@ def compact_card(card: rx.Var[ResultCard], locale: str) -> rx.Component:
         rx.el.p(
             rx.cond(card.value != "", rx.el.span(card.value, class_name="value")),
             rx.cond(card.deadline != "", rx.el.span(card.deadline, class_name="deadline")),
-            rx.cond(card.in_app, rx.el.span(_("앱에서 신청"), class_name="badge badge-in-app")),
+            rx.cond(card.in_app, in_app_badge(locale)),
             class_name="card-facts",
         ),
         rx.cond(

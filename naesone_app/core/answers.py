@@ -338,11 +338,8 @@ def describe_answer(profile: Mapping[str, Any], question: str) -> list[Message |
         if "children" not in p:
             return []
         births = [date.fromisoformat(c["birth_date"]) for c in p["children"]]
-        return (
-            [Message(N_("자녀 생년월일 {dates}"), {"dates": births})]
-            if births
-            else [Message(N_("자녀 없음"))]
-        )
+        # the dates alone: the line's title already says "자녀 생년월일"
+        return [Message(N_("{date}"), {"date": born}) for born in births] or [Message(N_("자녀 없음"))]
     if question == "moved_in_on":
         return (
             [Message(N_("{date} 전입"), {"date": date.fromisoformat(p["moved_in_on"])})]

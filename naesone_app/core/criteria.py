@@ -56,6 +56,10 @@ class Criterion:
         """What the programme asks, e.g. "만 65세 이상"."""
         raise NotImplementedError
 
+    def asking(self, facts: Facts) -> str:
+        """`asks` for this resident: only what is still missing (a subclass may drop what she told us)."""
+        return self.asks
+
     def fact(self, facts: Facts, status: int) -> Message:
         """What we know of the resident that decided a met or unmet status, e.g. "지금 만 64세예요."."""
         raise NotImplementedError
@@ -66,7 +70,7 @@ class Criterion:
 
     def explain(self, facts: Facts, status: int) -> Message:
         """Why `status`, in one sentence: the requirement, then the resident's own fact."""
-        fact = _ask(self.asks) if status == UNKNOWN else self.fact(facts, status)
+        fact = _ask(self.asking(facts)) if status == UNKNOWN else self.fact(facts, status)
         return Message(N_("{rule} — {fact}"), {"rule": self.requirement(), "fact": fact})
 
     def changes(self, facts: Facts) -> tuple[Change, ...]:
@@ -83,10 +87,10 @@ def _ask(what: str) -> Message:
     return Message(N_("{what} 알려 주시면 확인할 수 있어요."), {"what": Message(what)})
 
 
-def what_to_tell(criterion: Criterion) -> Message:
+def what_to_tell(criterion: Criterion, facts: Facts) -> Message:
     """For an unknown criterion: what the resident could tell us to settle it, as a sentence."""
     if criterion.asks:
-        return _ask(criterion.asks)
+        return _ask(criterion.asking(facts))
     if criterion.kind == "declared":  # nothing to tell the app: the office checks it
         return Message(N_("{rule} — 담당 부서가 확인해요."), {"rule": criterion.requirement()})
     return Message(N_("{rule} — 아직 확인할 수 없어요."), {"rule": criterion.requirement()})
@@ -192,6 +196,22 @@ class Sex(_OneValue):
     statements: ClassVar[dict[str, str]] = SEX_FACTS
 
 
+def joined_bands(
+    bands: tuple[tuple[float | None, float | None], ...],
+) -> tuple[tuple[float | None, float | None], ...]:
+    """Bands that touch, as one: Gov24's checkboxes "50 % 이하", "50~75 %", "75~100 %" say "100 % 이하"
+    (a person reads one limit, not three adjoining ranges). The bands decide the same either way."""
+    ordered = sorted(bands, key=lambda b: -1.0 if b[0] is None else b[0])
+    out: list[tuple[float | None, float | None]] = []
+    for low, high in ordered:
+        if out and out[-1][1] is not None and (low is None or low <= out[-1][1]):
+            last_low, last_high = out[-1]
+            out[-1] = (last_low, None if high is None else max(last_high, high))
+        else:
+            out.append((low, high))
+    return tuple(out)
+
+
 def income_band_text(low: float | None, high: float | None) -> Message:
     """One band of income as % of median: (low, high]."""
     if low is None and high is None:
@@ -215,6 +235,10 @@ class IncomeBands(Criterion):
     kind: ClassVar[str] = "income"
     asks: ClassVar[str] = N_("가구원 수와 소득을")
 
+    def asking(self, facts: Facts) -> str:
+        """Once the household size is known, only the income is missing."""
+        return N_("소득을") if facts.household_size is not None else self.asks
+
     def status(self, facts: Facts) -> int:
         value = facts.income_percent
         if value is None:
@@ -235,13 +259,13 @@ class IncomeBands(Criterion):
         return MET if covered >= ceiling else UNKNOWN
 
     def requirement(self) -> Message:
-        bands = tuple(income_band_text(lo, hi) for lo, hi in self.bands)
+        bands = tuple(income_band_text(lo, hi) for lo, hi in joined_bands(self.bands))
         return Message(N_("{bands}"), {"bands": Listed(bands, "or")})
 
     def explain(self, facts: Facts, status: int) -> Message:
         if status == UNKNOWN and facts.income_at_most is not None:  # bounded, but not enough to decide
             bound = Message(INCOME_BOUND_FACTS[facts.livelihood], {"ceiling": Percent(facts.income_at_most)})
-            fact = Message(N_("{facts}"), {"facts": Listed((bound, _ask(self.asks)), "sentences")})
+            fact = Message(N_("{facts}"), {"facts": Listed((bound, _ask(self.asking(facts))), "sentences")})
             return Message(N_("{rule} — {fact}"), {"rule": self.requirement(), "fact": fact})
         return Criterion.explain(self, facts, status)
 
@@ -450,10 +474,13 @@ class Housing(_OneValue):
     asks: ClassVar[str] = N_("사는 집의 형태(반지하·옥탑방)를")
     fact_name: ClassVar[str] = "housing"
     labels: ClassVar[dict[str, str]] = HOUSING_LABELS
-    rule: ClassVar[str] = N_("사는 집: {items}")
+    rule: ClassVar[str] = N_("{items}에 사는 가구")
 
     def fact(self, facts: Facts, status: int) -> Message:
-        return Message(N_("사는 집: {have}."), {"have": Message(HOUSING_LABELS[facts.housing])})
+        """A sentence about her home ("반지하에 살지 않아요."), not a form field echoed back."""
+        if status == UNMET:
+            return Message(N_("{items}에 살지 않아요."), {"items": _either(self.allowed, HOUSING_LABELS)})
+        return Message(N_("{have}에 살아요."), {"have": Message(HOUSING_LABELS[facts.housing])})
 
 
 @dataclass(frozen=True, slots=True)
@@ -658,5 +685,7 @@ def _combined(parts: tuple[Criterion, ...], facts: Facts) -> Message:
         if isinstance(part, AllOf | AnyOf):
             facts_said.append(part.fact(facts, status))
         else:
-            facts_said.append(_ask(part.asks) if status == UNKNOWN else part.fact_among_others(facts, status))
+            facts_said.append(
+                _ask(part.asking(facts)) if status == UNKNOWN else part.fact_among_others(facts, status)
+            )
     return Message(N_("{facts}"), {"facts": Listed(tuple(facts_said), "sentences")})

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from naesone_app.core.criteria import MET, STATUS_NAMES, UNKNOWN, UNMET, AllOf, AnyOf, Criterion
-from naesone_app.core.i18n import Message
+from naesone_app.core.i18n import N_, Message
 from naesone_app.core.profile import Facts, moved_forward
 from naesone_app.core.program import Program
 
@@ -139,7 +139,7 @@ def evaluate(program: Program, facts: Facts) -> ProgramResult:
         status=PROGRAM_STATUS[with_window(code, program, facts.as_of)],
         criteria=tuple(verdict(c, facts) for c in program.criteria),
         nearest_miss=tuple(verdict(c, facts) for c in nearest_miss(program.criteria, facts)),
-        next_change=next_change(program.criteria, facts, code),
+        next_change=next_change(program.criteria, facts, code, program),
         window=application_window(program, facts.as_of),
         stale=is_stale(program, facts.as_of),
     )
@@ -195,18 +195,34 @@ def nearest_miss(criteria: tuple[Criterion, ...], facts: Facts) -> tuple[Criteri
     return tuple(leaf for found in leaves for leaf in found)
 
 
-def next_change(criteria: tuple[Criterion, ...], facts: Facts, code: int | None = None) -> NextChange | None:
+def _closed_on(program: Program, on: date, reopens: date | None) -> bool:
+    """The window is closed on a future date `on`: past its closing day and not yet open again."""
+    return is_closed(program, on) and (reopens is None or on < reopens)
+
+
+def next_change(
+    criteria: tuple[Criterion, ...], facts: Facts, code: int | None = None, program: Program | None = None
+) -> NextChange | None:
     """The first date after facts.as_of on which the status changes as the resident ages or stays.
 
-    Income and other facts are held as assessed today; only time moves.
+    Income and other facts are held as assessed today; only time moves. With the `program`, its
+    application window counts too: a date on which the window is closed is no "becomes eligible" (one
+    cannot apply then), and the day the next window opens is a change of its own.
     """
     if code is None:
         code = status_code(criteria, facts)
     changes = sorted((c for crit in criteria for c in crit.changes(facts)), key=lambda c: c.on)
     limit = date(min(facts.as_of.year + HORIZON_YEARS, 9999), 1, 1)
-    for on in sorted({c.on for c in changes if c.on < limit}):
+    reopens = application_window(program, facts.as_of).next_opens if program else None
+    now = with_window(code, program, facts.as_of) if program else code
+    dates = {c.on for c in changes if c.on < limit} | ({reopens} if reopens and reopens < limit else set())
+    for on in sorted(dates):
         later = status_code(criteria, moved_forward(facts, on))
-        if later != code:
+        if program is not None and later != UNMET and _closed_on(program, on, reopens):
+            continue  # nothing to apply for that day: not a change the resident can act on
+        if later != now:
             events = tuple(c.event for c in changes if c.on == on)
+            if on == reopens:
+                events += (Message(N_("신청 기간이 시작됩니다")),)
             return NextChange(on, PROGRAM_STATUS[later], events)
     return None

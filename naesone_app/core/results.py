@@ -260,7 +260,7 @@ def why(result: ProgramResult, facts: Facts) -> Message:
         return Message(N_("{rule}에 해당해요."), {"rule": met[0].requirement()})
     if result.status == MAYBE:
         unknown = next(c for c in criteria if c.status(facts) == UNKNOWN)
-        return what_to_tell(_first(unknown, facts, UNKNOWN))
+        return what_to_tell(_first(unknown, facts, UNKNOWN), facts)
     miss = result.nearest_miss  # decided with the result: the first thing the resident could change
     unmet = (
         miss[0].criterion

@@ -7,6 +7,7 @@ from __future__ import annotations
 import reflex as rx
 
 from naesone_app.components.layout import localized, page_shell
+from naesone_app.components.pwa import needs_network
 from naesone_app.components.results import compact_card
 from naesone_app.components.screening import restart_button
 from naesone_app.components.text import interpolate
@@ -250,7 +251,7 @@ def build(locale: str):
             rx.cond(
                 state.results_ready,
                 rx.cond(state.has_answers, _answered(locale), _unanswered(locale)),
-                rx.el.p(_("결과를 불러오는 중이에요…"), class_name="muted", role="status"),
+                needs_network(locale, titled=False),  # "loading", or offline: what works without it
             ),
             rx.cond(state.has_answers, rx.el.div(restart_button(locale), class_name="actions")),
         )

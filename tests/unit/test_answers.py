@@ -105,3 +105,24 @@ def test_unknown_question_and_bad_choice_are_refused() -> None:
     with pytest.raises(AnswerError) as caught:
         apply_answer({}, "sex", {"sex": "robot"}, TODAY)
     assert caught.value.field == "sex"
+
+
+@pytest.mark.parametrize("locale", ["ko", "en"])
+def test_an_answer_under_its_title_does_not_repeat_the_title(locale: str) -> None:
+    """ "자녀 생년월일: 자녀 생년월일 2025. 10. 1." read as the engine talking; the answer is the dates."""
+    from naesone_app.core.answers import QUESTION_TITLES, describe_answer
+    from naesone_app.core.i18n import gettext_for
+
+    _ = gettext_for(locale)
+    profile = {"birth_date": "1992-05-10", "sex": "female", "lives_in_junggu": True, "dong": "신당동",
+               "moved_in_on": "2026-11-01", "household_size": 3, "monthly_income_krw": 3_500_000,
+               "children": [{"birth_date": "2025-10-01"}, {"birth_date": "2023-04-02"}],
+               "livelihood": "none", "household": ["new_move_in"], "situations": [], "housing": "other"}  # fmt: skip
+    for question, title in QUESTION_TITLES.items():
+        words = [
+            render(w, locale) if not isinstance(w, str) else w for w in describe_answer(profile, question)
+        ]
+        assert words, question
+        assert not ", ".join(words).lower().startswith(_(title).lower()), (question, words)
+    children = [render(w, locale) for w in describe_answer(profile, "children")]
+    assert children == (["2025. 10. 1.", "2023. 4. 2."] if locale == "ko" else ["Oct 1, 2025", "Apr 2, 2023"])

@@ -431,3 +431,16 @@ def test_oldest_lower_bound_survives_storage(low: object) -> None:
     criteria = crit({"JA0110": low})
     assert criteria == (AgeRange(150, None),)
     assert parse_rules(rules_to_data(criteria)) == criteria
+
+
+def test_a_service_that_needs_no_application_has_no_apply_button() -> None:
+    """구민안전보험 said "신청불필요" under a big "Apply on Gov24" button; now it is channel "none"."""
+    from naesone_app.core.outbound import destination
+
+    automatic = program(
+        {}, 신청방법="신청불필요", 상세조회URL="https://www.gov.kr/portal/rcvfvrSvc/dtlEx/SVC1"
+    )
+    assert automatic.apply_channel == "none"
+    assert destination(automatic) is None
+    online = program({}, 신청방법="온라인신청", 상세조회URL="https://www.gov.kr/portal/rcvfvrSvc/dtlEx/SVC1")
+    assert online.apply_channel == "gov24" and destination(online) is not None

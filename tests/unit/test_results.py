@@ -165,3 +165,47 @@ def test_every_card_has_a_why_and_the_summary_counts_every_programme(profile: di
         for result in results:
             for locale in ("ko", "en"):
                 assert render(why(result, facts), locale)
+
+
+def test_a_recipient_who_gave_her_household_size_is_asked_only_for_her_income() -> None:
+    """The 72-year-old on 기초생활수급 told her household size (1) and skipped income: 생계급여 (at most
+    32 % of the median, below what 수급 alone settles) asks for her income, not her household size again."""
+    elder = {"birth_date": "1954-03-02", "lives_in_junggu": True, "dong": "회현동", "household_size": 1,
+             "livelihood": "recipient"}  # fmt: skip
+    facts = facts_on(parse_profile(elder), TODAY)
+    result = evaluate(NATIVE["natl-livelihood-benefit"], facts)
+    assert result.status == "maybe"
+    assert render(why(result, facts)) == "소득을 알려 주시면 확인할 수 있어요."
+    assert render(why(result, facts), "en") == "Tell us your income to check this."
+    unknown = facts_on(parse_profile({k: v for k, v in elder.items() if k != "household_size"}), TODAY)
+    assert render(why(evaluate(NATIVE["natl-livelihood-benefit"], unknown), unknown)) == (
+        "가구원 수와 소득을 알려 주시면 확인할 수 있어요.")  # fmt: skip
+
+
+def test_a_housing_condition_reads_as_a_sentence_not_a_form_field() -> None:
+    """ "사는 집: 반지하 — 사는 집: 그 밖의 집." echoed the questionnaire; the card says it in words."""
+    flood = NATIVE["junggu-flood-barrier"]
+    facts = facts_on(parse_profile({**MOTHER, "housing": "other"}), TODAY)
+    result = evaluate(flood, facts)
+    assert result.status == "ineligible"
+    assert render(why(result, facts)) == "반지하에 사는 가구 — 반지하에 살지 않아요."
+    assert (
+        render(why(result, facts), "en")
+        == "Households living in: Semi-basement — You do not live in: Semi-basement."
+    )
+    below = facts_on(parse_profile({**MOTHER, "housing": "semi_basement"}), TODAY)
+    from naesone_app.core.criteria import MET
+
+    assert render(flood.criteria[-2].explain(below, MET)) == "반지하에 사는 가구 — 반지하에 살아요."
+
+
+def test_adjoining_income_bands_read_as_one_limit() -> None:
+    """중구 어르신 공로수당 read "기준 중위소득 50% 이하, 50% 초과 75% 이하 또는 75% 초과 100% 이하"."""
+    from naesone_app.core.criteria import IncomeBands
+
+    three = IncomeBands(((None, 50.0), (50.0, 75.0), (75.0, 100.0)))
+    assert render(three.requirement()) == "기준 중위소득 100% 이하"
+    assert render(three.requirement(), "en") == render(IncomeBands(((None, 100.0),)).requirement(), "en")
+    apart = IncomeBands(((None, 50.0), (75.0, 100.0)))  # a gap stays a choice
+    assert render(apart.requirement()) == "기준 중위소득 50% 이하 또는 기준 중위소득 75% 초과 100% 이하"
+    assert render(IncomeBands(((50.0, 75.0), (75.0, None))).requirement()) == "기준 중위소득 50% 초과"

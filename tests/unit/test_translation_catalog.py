@@ -47,3 +47,12 @@ def test_translations_keep_placeholders_and_leave_no_hangul(english: dict[str, s
             continue
         assert sorted(PLACEHOLDER.findall(msgid)) == sorted(PLACEHOLDER.findall(text)), msgid
         assert not HANGUL.search(text), f"{msgid!r} → {text!r}"
+
+
+def test_no_string_is_translated_twice() -> None:
+    """Two branches each appended "인터넷 연결이 필요해요"; Babel kept the first, so the English page said
+    something else than the one its test and its author meant. One msgid, one translation."""
+    text = EN_PO.read_text(encoding="utf-8")
+    ids = re.findall(r'^msgid "(.+)"$', text, flags=re.MULTILINE)
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    assert not twice, f"translated more than once: {twice}"

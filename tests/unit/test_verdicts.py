@@ -104,6 +104,38 @@ def test_next_window_published_or_yearly() -> None:
     assert is_stale(spanning, TODAY) and application_window(spanning, TODAY).next_opens == date(2027, 12, 1)
 
 
+def test_the_timeline_never_says_eligible_on_a_day_the_window_is_closed() -> None:
+    # she turns 65 on 2027-03-02, but this year's window closes on 2026-12-31 and no next one is known
+    rules = [{"age": {"min": 65}}]
+    once = programme(rules, opens_on=date(2026, 1, 2), closes_on=date(2026, 12, 31))
+    assert decide(once, {"birth_date": "1962-03-02"}).next_change is None
+    # without a window the same birthday is the change (the control)
+    assert decide(programme(rules), {"birth_date": "1962-03-02"}).next_change.on == date(2027, 3, 2)
+
+
+def test_the_timeline_waits_for_the_next_window_to_open() -> None:
+    rules = [{"age": {"min": 65}}]
+    published = programme(rules, opens_on=date(2026, 1, 2), closes_on=date(2026, 12, 31),
+                          next_opens_on=date(2027, 6, 1))  # fmt: skip
+    change = decide(published, {"birth_date": "1962-03-02"}).next_change
+    assert (change.on, change.status) == (date(2027, 6, 1), "eligible")
+    assert [render(e) for e in change.events] == ["신청 기간이 시작됩니다"]
+
+
+def test_a_closed_programme_becomes_eligible_again_when_its_yearly_window_opens() -> None:
+    card = CATALOG["natl-culture-nuri-card"]  # closed on 2026-11-30; opens every year on 2 February
+    result = decide(card, {"birth_date": "1954-03-01", "livelihood": "recipient"})
+    assert result.status == CLOSED
+    assert (result.next_change.on, result.next_change.status) == (date(2027, 2, 2), "eligible")
+
+
+def test_an_open_window_still_reports_a_change_before_it_closes() -> None:
+    rules = [{"age": {"max": 34}}]
+    open_now = programme(rules, opens_on=date(2026, 1, 2), closes_on=date(2027, 6, 30))
+    change = decide(open_now, {"birth_date": "1992-01-10"}).next_change
+    assert (change.on, change.status) == (date(2027, 1, 10), "ineligible")
+
+
 def test_yaml_window_with_next_opening_and_bad_windows_are_named() -> None:
     base = {
         "id": "window-test", "title": {"ko": "시험", "en": "Test"}, "summary": {"ko": "요약", "en": "Summary"},

@@ -214,7 +214,7 @@ def program_from_rows(
         categories=_categories(_text(list_row.get("서비스분야"))),
         level={"national": "national", "seoul": "city", "junggu": "district"}[region or "national"],
         official_url=_text(list_row.get("상세조회URL")),
-        apply_channel="gov24",
+        apply_channel="none" if _no_application(text.how_to_apply) else "gov24",
         apply_url=_text(detail.get("온라인신청사이트URL")),
         opens_on=opens,
         closes_on=closes,
@@ -223,6 +223,11 @@ def program_from_rows(
         provenance="정부24 대한민국 공공서비스 정보 API v3 (data.go.kr 15113968)",
         extra=extra,
     )
+
+
+def _no_application(how_to_apply: str) -> bool:
+    """Gov24 says "신청불필요" (e.g. 구민안전보험: every resident is insured): no "Apply on Gov24" button."""
+    return how_to_apply.replace(" ", "") == "신청불필요"
 
 
 @dataclass
