@@ -9,6 +9,7 @@ of the app but core, so components may link to any page without importing the pa
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlsplit
 
 import reflex as rx
 from reflex.vars.sequence import StringVar
@@ -79,3 +80,15 @@ STAFF_APPLICATION = Route("/staff/application", N_("신청서 검토 — 내손�
 RESET_CONFIRM = Route("/reset/confirm", N_("새 비밀번호 — 내손에ON 중구"))
 
 ROUTES: tuple[Route, ...] = tuple(value for value in list(globals().values()) if isinstance(value, Route))
+
+
+def resolve(address: str) -> tuple[Route, str, dict[str, str]] | None:
+    """The route, locale and query an address names (the inverse of `href`); None when no route has it."""
+    parts = urlsplit(address)
+    path, locale = parts.path, "ko"
+    for other in LOCALES:
+        prefix = f"/{other}"
+        if other != "ko" and (path == prefix or path.startswith(prefix + "/")):
+            path, locale = path[len(prefix) :] or "/", other
+    route = next((route for route in ROUTES if route.path == path), None)
+    return None if route is None else (route, locale, dict(parse_qsl(parts.query)))
