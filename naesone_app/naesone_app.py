@@ -7,7 +7,7 @@ from naesone_app.api import api
 from naesone_app.components.pwa import connection_notice
 from naesone_app.db.class_jobs import run_due_periodically
 from naesone_app.headers import with_security_headers
-from naesone_app.pages.routes import register
+from naesone_app.pages.site import register
 from naesone_app.pwa import REGISTER
 
 logs.install()  # before the app can log an event with a session cookie or a password in it

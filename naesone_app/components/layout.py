@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import reflex as rx
 
 from naesone_app.components.contact import static_contact
-from naesone_app.components.links import localized
 from naesone_app.components.pwa import banners
 from naesone_app.core.i18n import gettext_for
+from naesone_app.pages import routes
 from naesone_app.state.session import SessionState
 
 LOCALE_NAMES = {"ko": "한국어", "en": "English"}
@@ -35,34 +33,34 @@ def _counted(href: str, label: str, count: rx.Var[int], what: str, count_id: str
 def _nav(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     links = [
-        ("/", _("홈")),
-        ("/check", _("혜택 찾기")),
-        ("/results", _("나의 결과")),
-        ("/programs", _("전체 혜택")),
-        ("/safety", _("안전 지도")),
-        ("/classes", _("자치회관 강좌")),
+        (routes.HOME, _("홈")),
+        (routes.CHECK, _("혜택 찾기")),
+        (routes.RESULTS, _("나의 결과")),
+        (routes.PROGRAMS, _("전체 혜택")),
+        (routes.SAFETY, _("안전 지도")),
+        (routes.CLASSES, _("자치회관 강좌")),
     ]
-    item = lambda path, label: rx.el.li(rx.el.a(label, href=localized(path, locale)))  # noqa: E731
+    item = lambda route, label: rx.el.li(rx.el.a(label, href=route.href(locale)))  # noqa: E731
     return rx.el.nav(
         rx.el.ul(
-            *[item(path, label) for path, label in links],
+            *[item(route, label) for route, label in links],
             rx.cond(
                 SessionState.signed_in,
                 rx.fragment(
-                    item("/feed", _("내 피드")),
-                    _counted(localized("/applications", locale), _("내 신청"), SessionState.unread_applications,
+                    item(routes.FEED, _("내 피드")),
+                    _counted(routes.APPLICATIONS.href(locale), _("내 신청"), SessionState.unread_applications,
                              _("새 소식"), "unread-applications"),
-                    _counted(localized("/my-classes", locale), _("내 강좌"), SessionState.classes_to_act_on,
+                    _counted(routes.MY_CLASSES.href(locale), _("내 강좌"), SessionState.classes_to_act_on,
                              _("할 일"), "classes-to-act-on"),
-                    item("/account", _("내 계정")),
-                    rx.cond(SessionState.role != "resident", item("/staff", _("직원 화면"))),
-                    rx.cond(SessionState.role != "resident", item("/staff/applications", _("신청 검토"))),
+                    item(routes.ACCOUNT, _("내 계정")),
+                    rx.cond(SessionState.role != "resident", item(routes.STAFF, _("직원 화면"))),
+                    rx.cond(SessionState.role != "resident", item(routes.STAFF_APPLICATIONS, _("신청 검토"))),
                     rx.el.li(
                         rx.el.button(_("로그아웃"), type="button", on_click=SessionState.sign_out, class_name="link-button",
                                      id="sign-out"),
                     ),
                 ),
-                rx.fragment(item("/login", _("로그인")), item("/signup", _("회원 가입"))),
+                rx.fragment(item(routes.LOGIN, _("로그인")), item(routes.SIGNUP, _("회원 가입"))),
             ),
         ),
         aria_label=_("주 메뉴"),
@@ -84,7 +82,7 @@ def _language_switch(locale: str, other_href: rx.Var | str) -> rx.Component:
     )
 
 
-def page_shell(locale: str, path: str, *children: rx.Component,
+def page_shell(locale: str, route: routes.Route, *children: rx.Component,
                other_href: rx.Var | str | None = None) -> rx.Component:  # fmt: skip
     """Wrap a page's content; `other_href` overrides the language switch target (for query routes)."""
     _ = gettext_for(locale)
@@ -95,8 +93,8 @@ def page_shell(locale: str, path: str, *children: rx.Component,
         rx.el.a(_("본문으로 건너뛰기"), href="#main", class_name="skip-link"),
         rx.el.header(
             rx.el.div(
-                rx.el.a(_("내손에ON 중구"), href=localized("/", locale), class_name="brand"),
-                _language_switch(locale, other_href if other_href is not None else localized(path, other)),
+                rx.el.a(_("내손에ON 중구"), href=routes.HOME.href(locale), class_name="brand"),
+                _language_switch(locale, other_href if other_href is not None else route.href(other)),
                 class_name="header-row",
             ),
             _nav(locale),
@@ -116,6 +114,3 @@ def page_shell(locale: str, path: str, *children: rx.Component,
         lang=locale,
         class_name="page",
     )
-
-
-PageFactory = Callable[[str], Callable[[], rx.Component]]

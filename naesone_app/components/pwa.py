@@ -9,8 +9,8 @@ from __future__ import annotations
 import reflex as rx
 
 from naesone_app.components.address import english_route
-from naesone_app.components.links import localized
 from naesone_app.core.i18n import N_, gettext_for
+from naesone_app.pages import routes
 
 
 def banners(locale: str) -> rx.Component:
@@ -27,7 +27,7 @@ def banners(locale: str) -> rx.Component:
         rx.el.div(
             rx.el.p(
                 _("인터넷에 연결되어 있지 않아요. 저장된 정보와 대피소 안내는 계속 볼 수 있어요. "),
-                rx.el.a(_("오프라인에서 볼 수 있는 정보"), href=localized("/offline", locale)),
+                rx.el.a(_("오프라인에서 볼 수 있는 정보"), href=routes.OFFLINE.href(locale)),
             ),
             id="offline-banner",
             class_name="app-banner",
@@ -76,7 +76,7 @@ def connection_notice() -> rx.Component:
             rx.el.p(
                 _(offline),
                 " ",
-                rx.el.a(_("오프라인에서 볼 수 있는 정보"), href=localized("/offline", locale)),
+                rx.el.a(_("오프라인에서 볼 수 있는 정보"), href=routes.OFFLINE.href(locale)),
             ),
             class_name="connection-notice",
             id="connection-notice",
@@ -104,8 +104,8 @@ def needs_network(locale: str, titled: bool = True) -> rx.Component:
             rx.el.p(_("이 페이지는 서버에서 내용을 받아 와야 해요. 연결되면 저절로 보여 드려요.")),
             rx.el.p(_("인터넷 없이도 볼 수 있는 것:")),
             rx.el.ul(
-                rx.el.li(rx.el.a(_("오프라인에서 볼 수 있는 정보"), href=localized("/offline", locale))),
-                rx.el.li(rx.el.a(_("가까운 대피소 찾기"), href=localized("/safety", locale))),
+                rx.el.li(rx.el.a(_("오프라인에서 볼 수 있는 정보"), href=routes.OFFLINE.href(locale))),
+                rx.el.li(rx.el.a(_("가까운 대피소 찾기"), href=routes.SAFETY.href(locale))),
             ),
             class_name="notice",
             id="needs-network",

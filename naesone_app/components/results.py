@@ -5,8 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from naesone_app.components.contact import in_app_badge
-from naesone_app.components.layout import localized
 from naesone_app.core.i18n import gettext_for
+from naesone_app.pages import routes
 from naesone_app.state.views import CriterionLine, CriterionOption, ResultCard
 
 
@@ -75,7 +75,7 @@ def result_card(card: rx.Var[ResultCard], locale: str) -> rx.Component:
     """A programme in the results list, with the criteria that decided it."""
     _ = gettext_for(locale)
     return rx.el.article(
-        rx.el.h3(rx.el.a(card.title, href=localized("/program", locale) + "?id=" + card.key)),
+        rx.el.h3(rx.el.a(card.title, href=routes.PROGRAM.href(locale, id=card.key))),
         rx.el.p(
             status_badge(card.status, locale),
             rx.el.span(card.level, class_name="badge badge-level"),
@@ -102,7 +102,7 @@ def compact_card(card: rx.Var[ResultCard], locale: str) -> rx.Component:
         rx.el.h3(
             rx.el.a(
                 card.title,
-                href=localized("/program", locale) + "?id=" + card.key,
+                href=routes.PROGRAM.href(locale, id=card.key),
                 lang=rx.cond(card.korean_only, "ko", locale),
             )
         ),

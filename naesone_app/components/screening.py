@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from naesone_app.components.layout import localized
 from naesone_app.core.i18n import gettext_for
+from naesone_app.pages import routes
 from naesone_app.state.screening import ScreeningState
 
 
@@ -16,6 +16,6 @@ def restart_button(locale: str) -> rx.Component:
         _("처음부터 다시"),
         type="button",
         class_name="button",
-        on_click=[ScreeningState.restart, rx.redirect(localized("/check", locale))],
+        on_click=[ScreeningState.restart, rx.redirect(routes.CHECK.href(locale))],
         id="restart",
     )

@@ -6,9 +6,10 @@ import reflex as rx
 
 from naesone_app.components.evidence import consent_section
 from naesone_app.components.forms import text_field
-from naesone_app.components.layout import localized, page_shell
 from naesone_app.core.i18n import gettext_for
 from naesone_app.core.reminders import KIND_LABELS, KINDS, PENDING_KINDS
+from naesone_app.pages import routes
+from naesone_app.pages.page import Content, Gettext, page
 from naesone_app.state.account import SUBSCRIBE_SCRIPT, UNSUBSCRIBE_SCRIPT, AccountState, ConsentLine
 from naesone_app.state.evidence import EvidenceConsentState
 from naesone_app.state.session import SessionState
@@ -115,92 +116,81 @@ def _reminders(locale: str) -> rx.Component:
     )
 
 
-def build(locale: str):
-    _ = gettext_for(locale)
-
-    def account() -> rx.Component:
-        return page_shell(
+@page(routes.ACCOUNT, on_load=(AccountState.open_account, EvidenceConsentState.open_evidence))
+def account(locale: str, _: Gettext) -> Content:
+    return (
+        rx.el.h1(_("내 계정")),
+        rx.el.p(SessionState.login_hint, class_name="lead"),
+        rx.el.section(
+            rx.el.h2(_("내 상황")),
+            rx.el.p(_("답한 내용을 보고 고친 뒤, 결과 화면에서 달라지는 혜택을 확인하고 저장할 수 있어요.")),
+            rx.el.a(_("내 상황 보기·고치기"), href=routes.CHECK.href(locale), class_name="button"),
+            class_name="program-section",
+        ),
+        rx.el.section(
+            rx.el.h2(_("내 강좌")),
+            rx.el.p(_("신청한 자치회관 강좌의 상태, 낼 돈, 납부 기한, 환불을 봐요.")),
+            rx.el.a(_("내 강좌 보기"), href=routes.MY_CLASSES.href(locale), class_name="button"),
+            class_name="program-section",
+        ),
+        rx.el.section(
+            rx.el.h2(_("개인정보 동의")),
+            rx.el.ul(rx.foreach(AccountState.consents, lambda c: _consent(c, locale)), class_name="consents"),
+            class_name="program-section",
+        ),
+        consent_section(
+            EvidenceConsentState.consents,
+            EvidenceConsentState.documents,
+            EvidenceConsentState.notice,
+            EvidenceConsentState.withdraw,
+            EvidenceConsentState.delete,
             locale,
-            "/account",
-            rx.el.h1(_("내 계정")),
-            rx.el.p(SessionState.login_hint, class_name="lead"),
-            rx.el.section(
-                rx.el.h2(_("내 상황")),
-                rx.el.p(
-                    _("답한 내용을 보고 고친 뒤, 결과 화면에서 달라지는 혜택을 확인하고 저장할 수 있어요.")
+        ),
+        _reminders(locale),
+        rx.el.section(
+            rx.el.h2(_("내 정보 내려받기")),
+            rx.el.p(_("이 서비스가 가진 나에 대한 모든 정보를 JSON 파일로 받아요.")),
+            rx.el.button(
+                _("내려받기"),
+                type="button",
+                class_name="button",
+                on_click=AccountState.download_data,
+                id="download-data",
+            ),
+            class_name="program-section",
+        ),
+        rx.el.section(
+            rx.el.h2(_("모든 기기에서 로그아웃")),
+            rx.el.button(
+                _("모든 기기에서 로그아웃"),
+                type="button",
+                class_name="button",
+                on_click=SessionState.sign_out_everywhere,
+                id="sign-out-everywhere",
+            ),
+            class_name="program-section",
+        ),
+        rx.el.section(
+            rx.el.h2(_("회원 탈퇴")),
+            rx.el.p(_("계정과 저장된 모든 개인정보가 즉시 삭제되며 되돌릴 수 없어요.")),
+            rx.el.form(
+                text_field(
+                    _("비밀번호 확인"),
+                    "password",
+                    AccountState.field_errors,
+                    "password",
+                    auto_complete="current-password",
                 ),
-                rx.el.a(_("내 상황 보기·고치기"), href=localized("/check", locale), class_name="button"),
-                class_name="program-section",
-            ),
-            rx.el.section(
-                rx.el.h2(_("내 강좌")),
-                rx.el.p(_("신청한 자치회관 강좌의 상태, 낼 돈, 납부 기한, 환불을 봐요.")),
-                rx.el.a(_("내 강좌 보기"), href=localized("/my-classes", locale), class_name="button"),
-                class_name="program-section",
-            ),
-            rx.el.section(
-                rx.el.h2(_("개인정보 동의")),
-                rx.el.ul(
-                    rx.foreach(AccountState.consents, lambda c: _consent(c, locale)), class_name="consents"
-                ),
-                class_name="program-section",
-            ),
-            consent_section(
-                EvidenceConsentState.consents,
-                EvidenceConsentState.documents,
-                EvidenceConsentState.notice,
-                EvidenceConsentState.withdraw,
-                EvidenceConsentState.delete,
-                locale,
-            ),
-            _reminders(locale),
-            rx.el.section(
-                rx.el.h2(_("내 정보 내려받기")),
-                rx.el.p(_("이 서비스가 가진 나에 대한 모든 정보를 JSON 파일로 받아요.")),
                 rx.el.button(
-                    _("내려받기"),
-                    type="button",
-                    class_name="button",
-                    on_click=AccountState.download_data,
-                    id="download-data",
+                    _("탈퇴하고 모든 정보 삭제"),
+                    type="submit",
+                    class_name="button danger",
+                    id="delete-account",
                 ),
-                class_name="program-section",
+                on_submit=AccountState.delete_me,
+                no_validate=True,
+                id="delete-form",
             ),
-            rx.el.section(
-                rx.el.h2(_("모든 기기에서 로그아웃")),
-                rx.el.button(
-                    _("모든 기기에서 로그아웃"),
-                    type="button",
-                    class_name="button",
-                    on_click=SessionState.sign_out_everywhere,
-                    id="sign-out-everywhere",
-                ),
-                class_name="program-section",
-            ),
-            rx.el.section(
-                rx.el.h2(_("회원 탈퇴")),
-                rx.el.p(_("계정과 저장된 모든 개인정보가 즉시 삭제되며 되돌릴 수 없어요.")),
-                rx.el.form(
-                    text_field(
-                        _("비밀번호 확인"),
-                        "password",
-                        AccountState.field_errors,
-                        "password",
-                        auto_complete="current-password",
-                    ),
-                    rx.el.button(
-                        _("탈퇴하고 모든 정보 삭제"),
-                        type="submit",
-                        class_name="button danger",
-                        id="delete-account",
-                    ),
-                    on_submit=AccountState.delete_me,
-                    no_validate=True,
-                    id="delete-form",
-                ),
-                class_name="program-section",
-            ),
-        )
-
-    account.__name__ = f"account_{locale}"
-    return account
+            class_name="program-section",
+        ),
+    )

@@ -13,9 +13,10 @@ from naesone_app.components.application import (
     uploader,
 )
 from naesone_app.components.evidence import evidence_documents
-from naesone_app.components.layout import localized, page_shell
 from naesone_app.components.pwa import needs_network, record_for_url
 from naesone_app.core.i18n import gettext_for
+from naesone_app.pages import routes
+from naesone_app.pages.page import Content, Gettext, page
 from naesone_app.state.application_views import ApplicationRow, ElsewhereRow
 from naesone_app.state.applications import MORE_UPLOAD_ID, ApplicationState, MyApplicationsState
 
@@ -27,7 +28,7 @@ def _row(row: rx.Var[ApplicationRow], locale: str) -> rx.Component:
     return rx.el.li(
         rx.el.a(
             row.title,
-            href=localized("/application", locale) + "?id=" + row.id.to_string(),
+            href=routes.APPLICATION.href(locale, id=row.id),
             class_name="item-title",
         ),
         rx.el.p(
@@ -47,9 +48,7 @@ def _elsewhere(locale: str) -> rx.Component:
 
     def row(item: rx.Var[ElsewhereRow]) -> rx.Component:
         return rx.el.li(
-            rx.el.a(
-                item.title, href=localized("/program", locale) + "?id=" + item.key, class_name="item-title"
-            ),
+            rx.el.a(item.title, href=routes.PROGRAM.href(locale, id=item.key), class_name="item-title"),
             rx.el.p(item.where, " · ", _("다녀온 날: "), item.visited, class_name="muted"),
             rx.el.p(_("신청 여부: "), rx.el.strong(item.reported_label)),
             class_name="program-item",
@@ -72,38 +71,31 @@ def _elsewhere(locale: str) -> rx.Component:
     )
 
 
-def build_list(locale: str):
-    _ = gettext_for(locale)
-
-    def applications() -> rx.Component:
-        return page_shell(
-            locale,
-            "/applications",
-            rx.el.h1(_("내 신청")),
-            rx.cond(
-                MyApplicationsState.loaded,
-                rx.fragment(
-                    rx.cond(
-                        MyApplicationsState.rows.length() > 0,
-                        rx.el.ul(
-                            rx.foreach(MyApplicationsState.rows, lambda r: _row(r, locale)),
-                            class_name="program-list",
-                            id="my-applications",
-                        ),
-                        rx.el.p(
-                            _("이 앱에서 신청한 혜택은 아직 없어요. "),
-                            rx.el.a(_("전체 혜택 보기"), href=localized("/programs", locale)),
-                            class_name="notice",
-                        ),
+@page(routes.APPLICATIONS, on_load=MyApplicationsState.open_applications)
+def applications(locale: str, _: Gettext) -> Content:
+    return (
+        rx.el.h1(_("내 신청")),
+        rx.cond(
+            MyApplicationsState.loaded,
+            rx.fragment(
+                rx.cond(
+                    MyApplicationsState.rows.length() > 0,
+                    rx.el.ul(
+                        rx.foreach(MyApplicationsState.rows, lambda r: _row(r, locale)),
+                        class_name="program-list",
+                        id="my-applications",
                     ),
-                    rx.cond(MyApplicationsState.elsewhere.length() > 0, _elsewhere(locale)),
+                    rx.el.p(
+                        _("이 앱에서 신청한 혜택은 아직 없어요. "),
+                        rx.el.a(_("전체 혜택 보기"), href=routes.PROGRAMS.href(locale)),
+                        class_name="notice",
+                    ),
                 ),
-                needs_network(locale, titled=False),  # "loading", or offline: what works without it
+                rx.cond(MyApplicationsState.elsewhere.length() > 0, _elsewhere(locale)),
             ),
-        )
-
-    applications.__name__ = f"applications_{locale}"
-    return applications
+            needs_network(locale, titled=False),  # "loading", or offline: what works without it
+        ),
+    )
 
 
 def _more_documents(locale: str) -> rx.Component:
@@ -141,68 +133,57 @@ def _more_documents(locale: str) -> rx.Component:
     )
 
 
-def build_detail(locale: str):
-    _ = gettext_for(locale)
-    other = "en" if locale == "ko" else "ko"
-
-    def application() -> rx.Component:
-        body = rx.fragment(
-            rx.el.p(rx.el.a(_("← 내 신청"), href=localized("/applications", locale))),
-            rx.el.h1(A.title, id="application-title"),
-            rx.el.p(
-                _("현재 상태: "),
-                rx.el.strong(A.status_label, id="application-status"),
-                " · ",
-                _("신청일: "),
-                A.submitted,
-                class_name="lead",
-            ),
-            rx.cond(
-                A.receipt_no != "",
-                rx.el.p(_("접수번호: "), rx.el.strong(A.receipt_no, id="application-receipt")),
-            ),
-            rx.cond(
-                A.processing != "", rx.el.p(A.processing, class_name="hint", id="application-processing")
-            ),
-            rx.cond(
-                A.notice != "", rx.el.p(A.notice, class_name="notice", role="status", id="application-notice")
-            ),
-            rx.cond(A.status == "more_documents", _more_documents(locale)),
-            rx.cond(
-                (A.asked != "") & ((A.status == "rejected") | (A.status == "approved")),
-                rx.el.p(rx.el.strong(_("결정 사유: ")), A.asked, class_name="notice pre-line"),
-            ),
-            rx.el.section(rx.el.h2(_("진행 기록")), history(A.history, locale), class_name="program-section"),
-            rx.el.section(rx.el.h2(_("제출한 내용")), answers(A.answers), class_name="program-section"),
-            checklist(A.official_docs, A.evidence_docs, A.resident_docs, locale),
-            rx.el.section(
-                rx.el.h2(_("제출한 파일")),
-                upload_list(A.uploads, A.remove_file, locale),
-                class_name="program-section",
-            ),
-            evidence_documents(
-                A.evidence,
-                _("신청서와 함께 제출한 서류예요. 나와 담당 부서만 볼 수 있어요."),
-                locale,
-            ),
-        )
-        return page_shell(
+@page(routes.APPLICATION, on_load=ApplicationState.open_application, query=lambda: {"id": A.application_id})
+def application(locale: str, _: Gettext) -> Content:
+    body = rx.fragment(
+        rx.el.p(rx.el.a(_("← 내 신청"), href=routes.APPLICATIONS.href(locale))),
+        rx.el.h1(A.title, id="application-title"),
+        rx.el.p(
+            _("현재 상태: "),
+            rx.el.strong(A.status_label, id="application-status"),
+            " · ",
+            _("신청일: "),
+            A.submitted,
+            class_name="lead",
+        ),
+        rx.cond(
+            A.receipt_no != "",
+            rx.el.p(_("접수번호: "), rx.el.strong(A.receipt_no, id="application-receipt")),
+        ),
+        rx.cond(A.processing != "", rx.el.p(A.processing, class_name="hint", id="application-processing")),
+        rx.cond(
+            A.notice != "", rx.el.p(A.notice, class_name="notice", role="status", id="application-notice")
+        ),
+        rx.cond(A.status == "more_documents", _more_documents(locale)),
+        rx.cond(
+            (A.asked != "") & ((A.status == "rejected") | (A.status == "approved")),
+            rx.el.p(rx.el.strong(_("결정 사유: ")), A.asked, class_name="notice pre-line"),
+        ),
+        rx.el.section(rx.el.h2(_("진행 기록")), history(A.history, locale), class_name="program-section"),
+        rx.el.section(rx.el.h2(_("제출한 내용")), answers(A.answers), class_name="program-section"),
+        checklist(A.official_docs, A.evidence_docs, A.resident_docs, locale),
+        rx.el.section(
+            rx.el.h2(_("제출한 파일")),
+            upload_list(A.uploads, A.remove_file, locale),
+            class_name="program-section",
+        ),
+        evidence_documents(
+            A.evidence,
+            _("신청서와 함께 제출한 서류예요. 나와 담당 부서만 볼 수 있어요."),
             locale,
-            "/application",
-            record_for_url(
-                A.shown_id,
-                locale,
-                rx.cond(
-                    A.found,
-                    body,
-                    rx.fragment(
-                        rx.el.h1(_("신청을 찾을 수 없어요")),
-                        rx.el.p(rx.el.a(_("내 신청 보기"), href=localized("/applications", locale))),
-                    ),
+        ),
+    )
+    return (
+        record_for_url(
+            A.shown_id,
+            locale,
+            rx.cond(
+                A.found,
+                body,
+                rx.fragment(
+                    rx.el.h1(_("신청을 찾을 수 없어요")),
+                    rx.el.p(rx.el.a(_("내 신청 보기"), href=routes.APPLICATIONS.href(locale))),
                 ),
             ),
-            other_href=localized("/application", other) + "?id=" + A.application_id.to_string(),
-        )
-
-    application.__name__ = f"application_{locale}"
-    return application
+        ),
+    )

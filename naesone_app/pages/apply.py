@@ -5,9 +5,10 @@ from __future__ import annotations
 import reflex as rx
 
 from naesone_app.components.application import checklist, form_field, upload_list, uploader
-from naesone_app.components.layout import localized, page_shell
 from naesone_app.components.pwa import record_for_url
 from naesone_app.core.i18n import gettext_for
+from naesone_app.pages import routes
+from naesone_app.pages.page import Content, Gettext, page
 from naesone_app.state.apply import UPLOAD_ID, ApplyState
 
 S = ApplyState
@@ -36,7 +37,7 @@ def _eligibility(locale: str) -> rx.Component:
         ),
         rx.el.p(
             _("상황 정보를 저장하면 대상인지 미리 알려 드려요. "),
-            rx.el.a(_("내 상황 입력하기"), href=localized("/check", locale)),
+            rx.el.a(_("내 상황 입력하기"), href=routes.CHECK.href(locale)),
             class_name="notice",
         ),
     )
@@ -178,7 +179,7 @@ def _existing(locale: str) -> rx.Component:
         rx.el.p(
             rx.el.a(
                 _("신청 내용 보기"),
-                href=localized("/application", locale) + "?id=" + S.existing_id.to_string(),
+                href=routes.APPLICATION.href(locale, id=S.existing_id),
                 class_name="button primary",
                 id="view-existing",
             )
@@ -198,53 +199,44 @@ def _done(locale: str) -> rx.Component:
         rx.el.p(
             rx.el.a(
                 _("신청 내용 보기"),
-                href=localized("/application", locale) + "?id=" + S.submitted_id.to_string(),
+                href=routes.APPLICATION.href(locale, id=S.submitted_id),
                 class_name="button primary",
                 id="view-application",
             ),
             " ",
-            rx.el.a(_("내 신청 전체"), href=localized("/applications", locale), class_name="button"),
+            rx.el.a(_("내 신청 전체"), href=routes.APPLICATIONS.href(locale), class_name="button"),
         ),
         class_name="program-section submitted",
         role="status",
     )
 
 
-def build(locale: str):
-    _ = gettext_for(locale)
-    other = "en" if locale == "ko" else "ko"
-
-    def apply() -> rx.Component:
-        return page_shell(
+@page(routes.APPLY, on_load=ApplyState.open_apply, query=lambda: {"id": S.program_key})
+def apply(locale: str, _: Gettext) -> Content:
+    return (
+        record_for_url(  # never another programme's form than the URL names
+            S.shown_id,
             locale,
-            "/apply",
-            record_for_url(  # never another programme's form than the URL names
-                S.shown_id,
-                locale,
-                rx.cond(
-                    S.found,
-                    rx.fragment(
-                        rx.el.p(
-                            rx.el.a(
-                                _("← 혜택 안내로"),
-                                href=localized("/program", locale) + "?id=" + S.program_key,
-                            )
-                        ),
-                        rx.el.h1(_("온라인 신청: "), S.title, id="apply-title"),
-                        rx.cond(
-                            S.submitted,
-                            _done(locale),
-                            rx.cond(S.existing_id > 0, _existing(locale), _form(locale)),
-                        ),
+            rx.cond(
+                S.found,
+                rx.fragment(
+                    rx.el.p(
+                        rx.el.a(
+                            _("← 혜택 안내로"),
+                            href=routes.PROGRAM.href(locale, id=S.program_key),
+                        )
                     ),
-                    rx.fragment(
-                        rx.el.h1(_("온라인으로 신청할 수 없는 혜택이에요")),
-                        rx.el.p(rx.el.a(_("전체 혜택 보기"), href=localized("/programs", locale))),
+                    rx.el.h1(_("온라인 신청: "), S.title, id="apply-title"),
+                    rx.cond(
+                        S.submitted,
+                        _done(locale),
+                        rx.cond(S.existing_id > 0, _existing(locale), _form(locale)),
                     ),
                 ),
+                rx.fragment(
+                    rx.el.h1(_("온라인으로 신청할 수 없는 혜택이에요")),
+                    rx.el.p(rx.el.a(_("전체 혜택 보기"), href=routes.PROGRAMS.href(locale))),
+                ),
             ),
-            other_href=localized("/apply", other) + "?id=" + S.program_key,
-        )
-
-    apply.__name__ = f"apply_{locale}"
-    return apply
+        ),
+    )

@@ -5,9 +5,10 @@ from __future__ import annotations
 import reflex as rx
 
 from naesone_app.components.forms import checkbox, field_error, text_field
-from naesone_app.components.layout import localized, page_shell
 from naesone_app.core.consent import PURPOSES
 from naesone_app.core.i18n import gettext_for
+from naesone_app.pages import routes
+from naesone_app.pages.page import Content, Gettext, page
 from naesone_app.state.account_forms import AccountFormsState
 
 ERRORS = AccountFormsState.field_errors
@@ -46,161 +47,127 @@ def _consents(locale: str) -> rx.Component:
     )
 
 
-def build_signup(locale: str):
-    _ = gettext_for(locale)
-
-    def signup() -> rx.Component:
-        return page_shell(
-            locale,
-            "/signup",
-            rx.el.h1(_("회원 가입")),
-            rx.el.p(_("가입하면 답한 내용이 저장되고, 나에게 맞는 혜택과 마감을 한곳에서 볼 수 있어요.")),
-            rx.el.form(
-                text_field(_("이메일 또는 휴대전화 번호"), "login", ERRORS, auto_complete="username"),
-                text_field(
-                    _("비밀번호"),
-                    "password",
-                    ERRORS,
-                    "password",
-                    hint=_("10자 이상, 흔하지 않은 비밀번호"),
-                    auto_complete="new-password",
-                ),
-                text_field(_("비밀번호 확인"), "password2", ERRORS, "password", auto_complete="new-password"),
-                _consents(locale),
-                rx.el.div(
-                    rx.el.button(
-                        _("가입하기"), type="submit", class_name="button primary", id="signup-submit"
-                    ),
-                    class_name="actions",
-                ),
-                on_submit=AccountFormsState.sign_up,
-                no_validate=True,
-                id="signup-form",
-                class_name="card",
+@page(routes.SIGNUP, on_load=AccountFormsState.clear)
+def signup(locale: str, _: Gettext) -> Content:
+    return (
+        rx.el.h1(_("회원 가입")),
+        rx.el.p(_("가입하면 답한 내용이 저장되고, 나에게 맞는 혜택과 마감을 한곳에서 볼 수 있어요.")),
+        rx.el.form(
+            text_field(_("이메일 또는 휴대전화 번호"), "login", ERRORS, auto_complete="username"),
+            text_field(
+                _("비밀번호"),
+                "password",
+                ERRORS,
+                "password",
+                hint=_("10자 이상, 흔하지 않은 비밀번호"),
+                auto_complete="new-password",
             ),
-            rx.el.p(
-                _("이미 가입했나요? "),
-                rx.el.a(_("로그인"), href=localized("/login", locale) + AccountFormsState.next_query),
+            text_field(_("비밀번호 확인"), "password2", ERRORS, "password", auto_complete="new-password"),
+            _consents(locale),
+            rx.el.div(
+                rx.el.button(_("가입하기"), type="submit", class_name="button primary", id="signup-submit"),
+                class_name="actions",
             ),
-        )
+            on_submit=AccountFormsState.sign_up,
+            no_validate=True,
+            id="signup-form",
+            class_name="card",
+        ),
+        rx.el.p(
+            _("이미 가입했나요? "),
+            rx.el.a(_("로그인"), href=routes.LOGIN.href(locale) + AccountFormsState.next_query),
+        ),
+    )
 
-    signup.__name__ = f"signup_{locale}"
-    return signup
 
-
-def build_login(locale: str):
-    _ = gettext_for(locale)
-
-    def login() -> rx.Component:
-        return page_shell(
-            locale,
-            "/login",
-            rx.el.h1(_("로그인")),
-            rx.el.form(
-                text_field(_("이메일 또는 휴대전화 번호"), "login", ERRORS, auto_complete="username"),
-                text_field(_("비밀번호"), "password", ERRORS, "password", auto_complete="current-password"),
-                rx.el.div(
-                    rx.el.button(_("로그인"), type="submit", class_name="button primary", id="login-submit"),
-                    class_name="actions",
-                ),
-                on_submit=AccountFormsState.sign_in,
-                no_validate=True,
-                id="login-form",
-                class_name="card",
+@page(routes.LOGIN, on_load=AccountFormsState.clear)
+def login(locale: str, _: Gettext) -> Content:
+    return (
+        rx.el.h1(_("로그인")),
+        rx.el.form(
+            text_field(_("이메일 또는 휴대전화 번호"), "login", ERRORS, auto_complete="username"),
+            text_field(_("비밀번호"), "password", ERRORS, "password", auto_complete="current-password"),
+            rx.el.div(
+                rx.el.button(_("로그인"), type="submit", class_name="button primary", id="login-submit"),
+                class_name="actions",
             ),
-            rx.el.p(
-                rx.el.a(_("비밀번호를 잊었어요"), href=localized("/reset", locale)),
-                " · ",
-                rx.el.a(
-                    _("회원 가입"),
-                    href=localized("/signup", locale) + AccountFormsState.next_query,
-                    id="signup-link",
-                ),
+            on_submit=AccountFormsState.sign_in,
+            no_validate=True,
+            id="login-form",
+            class_name="card",
+        ),
+        rx.el.p(
+            rx.el.a(_("비밀번호를 잊었어요"), href=routes.RESET.href(locale)),
+            " · ",
+            rx.el.a(
+                _("회원 가입"),
+                href=routes.SIGNUP.href(locale) + AccountFormsState.next_query,
+                id="signup-link",
             ),
-        )
-
-    login.__name__ = f"login_{locale}"
-    return login
+        ),
+    )
 
 
-def build_reset(locale: str):
-    _ = gettext_for(locale)
-
-    def reset() -> rx.Component:
-        return page_shell(
-            locale,
-            "/reset",
-            rx.el.h1(_("비밀번호 재설정")),
-            rx.el.p(
-                _(
-                    "가입한 이메일이나 휴대전화 번호로 30분 동안 쓸 수 있는 재설정 링크를 보내 드려요. 휴대전화 번호로 가입했다면 문자로 보내요."
-                )
+@page(routes.RESET, on_load=AccountFormsState.clear)
+def reset(locale: str, _: Gettext) -> Content:
+    return (
+        rx.el.h1(_("비밀번호 재설정")),
+        rx.el.p(
+            _(
+                "가입한 이메일이나 휴대전화 번호로 30분 동안 쓸 수 있는 재설정 링크를 보내 드려요. 휴대전화 번호로 가입했다면 문자로 보내요."
+            )
+        ),
+        rx.el.p(
+            _(
+                "문자를 받을 수 없다면 신분증을 가지고 가까운 동 주민센터에 가세요. 직원이 본인인지 확인한 뒤 재설정을 도와드려요."
             ),
-            rx.el.p(
-                _(
-                    "문자를 받을 수 없다면 신분증을 가지고 가까운 동 주민센터에 가세요. 직원이 본인인지 확인한 뒤 재설정을 도와드려요."
-                ),
-                class_name="hint",
-                id="reset-at-centre",
+            class_name="hint",
+            id="reset-at-centre",
+        ),
+        _notice(),
+        rx.el.form(
+            text_field(_("이메일 또는 휴대전화 번호"), "login", ERRORS, auto_complete="username"),
+            rx.el.div(
+                rx.el.button(_("링크 받기"), type="submit", class_name="button primary", id="reset-submit"),
+                class_name="actions",
             ),
-            _notice(),
-            rx.el.form(
-                text_field(_("이메일 또는 휴대전화 번호"), "login", ERRORS, auto_complete="username"),
-                rx.el.div(
-                    rx.el.button(
-                        _("링크 받기"), type="submit", class_name="button primary", id="reset-submit"
-                    ),
-                    class_name="actions",
-                ),
-                on_submit=AccountFormsState.ask_reset,
-                no_validate=True,
-                id="reset-form",
-                class_name="card",
+            on_submit=AccountFormsState.ask_reset,
+            no_validate=True,
+            id="reset-form",
+            class_name="card",
+        ),
+    )
+
+
+@page(routes.RESET_CONFIRM, on_load=AccountFormsState.clear)
+def reset_confirm(locale: str, _: Gettext) -> Content:
+    return (
+        rx.el.h1(_("새 비밀번호 정하기")),
+        _notice(),
+        field_error("token", ERRORS),
+        rx.el.form(
+            text_field(
+                _("새 비밀번호"),
+                "password",
+                ERRORS,
+                "password",
+                hint=_("10자 이상, 흔하지 않은 비밀번호"),
+                auto_complete="new-password",
             ),
-        )
-
-    reset.__name__ = f"reset_{locale}"
-    return reset
-
-
-def build_reset_confirm(locale: str):
-    _ = gettext_for(locale)
-
-    def reset_confirm() -> rx.Component:
-        return page_shell(
-            locale,
-            "/reset/confirm",
-            rx.el.h1(_("새 비밀번호 정하기")),
-            _notice(),
-            field_error("token", ERRORS),
-            rx.el.form(
-                text_field(
-                    _("새 비밀번호"),
-                    "password",
-                    ERRORS,
-                    "password",
-                    hint=_("10자 이상, 흔하지 않은 비밀번호"),
-                    auto_complete="new-password",
+            text_field(_("새 비밀번호 확인"), "password2", ERRORS, "password", auto_complete="new-password"),
+            rx.el.div(
+                rx.el.button(
+                    _("비밀번호 바꾸기"),
+                    type="submit",
+                    class_name="button primary",
+                    id="reset-confirm-submit",
                 ),
-                text_field(
-                    _("새 비밀번호 확인"), "password2", ERRORS, "password", auto_complete="new-password"
-                ),
-                rx.el.div(
-                    rx.el.button(
-                        _("비밀번호 바꾸기"),
-                        type="submit",
-                        class_name="button primary",
-                        id="reset-confirm-submit",
-                    ),
-                    class_name="actions",
-                ),
-                on_submit=AccountFormsState.finish_reset,
-                no_validate=True,
-                id="reset-confirm-form",
-                class_name="card",
+                class_name="actions",
             ),
-            rx.el.p(rx.el.a(_("로그인하러 가기"), href=localized("/login", locale))),
-        )
-
-    reset_confirm.__name__ = f"reset_confirm_{locale}"
-    return reset_confirm
+            on_submit=AccountFormsState.finish_reset,
+            no_validate=True,
+            id="reset-confirm-form",
+            class_name="card",
+        ),
+        rx.el.p(rx.el.a(_("로그인하러 가기"), href=routes.LOGIN.href(locale))),
+    )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import reflex as rx
 
-from naesone_app.components.layout import localized, page_shell
 from naesone_app.components.text import interpolate
 from naesone_app.core.i18n import gettext_for
 from naesone_app.core.labels import CATEGORY_LABELS
+from naesone_app.pages import routes
+from naesone_app.pages.page import Content, Gettext, page
 from naesone_app.state.browse import BrowseState, ProgramLink
 
 
@@ -16,7 +17,7 @@ def _item(link: rx.Var[ProgramLink], locale: str) -> rx.Component:
     return rx.el.li(
         rx.el.a(
             link.title,
-            href=localized("/program", locale) + "?id=" + link.key,
+            href=routes.PROGRAM.href(locale, id=link.key),
             class_name="item-title",
             lang=rx.cond(link.korean_only, "ko", locale),
         ),
@@ -29,44 +30,35 @@ def _item(link: rx.Var[ProgramLink], locale: str) -> rx.Component:
     )
 
 
-def build(locale: str):
-    _ = gettext_for(locale)
-    other = "en" if locale == "ko" else "ko"
-
-    def browse() -> rx.Component:
-        return page_shell(
-            locale,
-            "/programs",
-            rx.el.h1(rx.cond(BrowseState.category_label != "", BrowseState.category_label, _("전체 혜택"))),
-            rx.el.nav(
-                rx.el.ul(
+@page(routes.PROGRAMS, on_load=BrowseState.open_category, query=lambda: {"category": BrowseState.category})
+def browse(locale: str, _: Gettext) -> Content:
+    return (
+        rx.el.h1(rx.cond(BrowseState.category_label != "", BrowseState.category_label, _("전체 혜택"))),
+        rx.el.nav(
+            rx.el.ul(
+                rx.el.li(
+                    rx.el.a(
+                        _("전체"),
+                        href=routes.PROGRAMS.href(locale),
+                        aria_current=rx.cond(BrowseState.category == "", "page", None),
+                    )
+                ),
+                *[
                     rx.el.li(
                         rx.el.a(
-                            _("전체"),
-                            href=localized("/programs", locale),
-                            aria_current=rx.cond(BrowseState.category == "", "page", None),
+                            _(c),
+                            href=routes.PROGRAMS.href(locale, category=c),
+                            aria_current=rx.cond(BrowseState.category == c, "page", None),
                         )
-                    ),
-                    *[
-                        rx.el.li(
-                            rx.el.a(
-                                _(c),
-                                href=localized("/programs", locale) + "?category=" + c,
-                                aria_current=rx.cond(BrowseState.category == c, "page", None),
-                            )
-                        )
-                        for c in CATEGORY_LABELS
-                    ],
-                    class_name="chips",
-                ),
-                aria_label=_("분야"),
+                    )
+                    for c in CATEGORY_LABELS
+                ],
+                class_name="chips",
             ),
-            rx.el.p(interpolate(_("혜택 {n}개"), n=BrowseState.total), class_name="muted"),
-            rx.el.ul(
-                rx.foreach(BrowseState.programs, lambda link: _item(link, locale)), class_name="program-list"
-            ),
-            other_href=localized("/programs", other) + "?category=" + BrowseState.category,
-        )
-
-    browse.__name__ = f"browse_{locale}"
-    return browse
+            aria_label=_("분야"),
+        ),
+        rx.el.p(interpolate(_("혜택 {n}개"), n=BrowseState.total), class_name="muted"),
+        rx.el.ul(
+            rx.foreach(BrowseState.programs, lambda link: _item(link, locale)), class_name="program-list"
+        ),
+    )

@@ -5,8 +5,9 @@ from __future__ import annotations
 import reflex as rx
 
 from naesone_app.components.contact import office_card
-from naesone_app.components.layout import localized, page_shell
 from naesone_app.core.i18n import gettext_for
+from naesone_app.pages import routes
+from naesone_app.pages.page import Content, Gettext, page
 from naesone_app.state.class_views import CourseCard, RegistrationLine
 from naesone_app.state.classes import ClassesState, MyClassesState
 from naesone_app.state.office_views import OfficeView
@@ -64,7 +65,7 @@ def _card(card: rx.Var[CourseCard], locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return rx.el.li(
         rx.el.h2(
-            rx.el.a(card.title, href=localized("/course", locale) + "?id=" + card.code),
+            rx.el.a(card.title, href=routes.COURSE.href(locale, id=card.code)),
             class_name="item-title",
         ),
         rx.el.p(card.centre, rx.cond(card.schedule != "", rx.fragment(" · ", card.schedule)), class_name="course-line"),
@@ -122,96 +123,89 @@ def _select(label: str, field: str, everything: str, options, value, on_change) 
     )
 
 
-def build(locale: str):
-    _ = gettext_for(locale)
-
-    def classes() -> rx.Component:
-        return page_shell(
-            locale,
-            "/classes",
-            rx.el.h1(_("자치회관 강좌")),
+@page(routes.CLASSES, on_load=ClassesState.open_classes)
+def classes(locale: str, _: Gettext) -> Content:
+    return (
+        rx.el.h1(_("자치회관 강좌")),
+        rx.el.p(
+            _("동 주민센터 자치회관의 이번 분기와 다음 분기 강좌예요. 강좌를 눌러 신청하세요."),
+            class_name="lead",
+        ),
+        rx.cond(
+            ClassesState.signed_in,
             rx.el.p(
-                _("동 주민센터 자치회관의 이번 분기와 다음 분기 강좌예요. 강좌를 눌러 신청하세요."),
-                class_name="lead",
+                rx.cond(
+                    ClassesState.has_profile,
+                    _("내 상황 정보로 받을 수 있는 감면을 적용한 수강료를 함께 보여 드려요."),
+                    _("내 상황을 저장하면 감면받는 수강료를 함께 보여 드려요."),
+                ),
+                " ",
+                rx.el.a(_("내 강좌 보기"), href=routes.MY_CLASSES.href(locale)),
+                class_name="notice",
             ),
-            rx.cond(
-                ClassesState.signed_in,
-                rx.el.p(
-                    rx.cond(
-                        ClassesState.has_profile,
-                        _("내 상황 정보로 받을 수 있는 감면을 적용한 수강료를 함께 보여 드려요."),
-                        _("내 상황을 저장하면 감면받는 수강료를 함께 보여 드려요."),
-                    ),
-                    " ",
-                    rx.el.a(_("내 강좌 보기"), href=localized("/my-classes", locale)),
-                    class_name="notice",
-                ),
-                rx.el.p(
-                    rx.el.a(
-                        _("로그인"),
-                        href=localized("/login", locale) + "?next=" + localized("/classes", locale),
-                    ),
-                    _("하면 내 감면 수강료를 보고 바로 신청할 수 있어요."),
-                    class_name="notice",
-                ),
-            ),
-            rx.el.form(
-                _select(
-                    _("자치회관"),
-                    "centre",
-                    _("전체 자치회관"),
-                    rx.foreach(ClassesState.centres, lambda c: rx.el.option(c[1], value=c[0])),
-                    ClassesState.centre,
-                    ClassesState.set_centre,
-                ),
-                _select(
-                    _("분야"),
-                    "category",
-                    _("전체 분야"),
-                    rx.foreach(ClassesState.category_labels, lambda c: rx.el.option(c[1], value=c[0])),
-                    ClassesState.category,
-                    ClassesState.set_category,
-                ),
-                class_name="filters",
-                aria_label=_("강좌 고르기"),
-                on_submit=rx.prevent_default,
-            ),
-            _home_choice(locale),
             rx.el.p(
-                _("강좌 수"),
-                ": ",
-                ClassesState.total.to_string(),
-                class_name="muted",
-                role="status",
-                id="course-count",
-            ),
-            rx.cond(
-                ClassesState.loaded & (ClassesState.cards.length() == 0),
-                rx.el.p(_("조건에 맞는 강좌가 없어요."), class_name="notice"),
-            ),
-            rx.el.ul(
-                rx.foreach(ClassesState.cards, lambda c: _card(c, locale)),
-                class_name="program-list",
-                id="courses",
-            ),
-            rx.cond(
-                ClassesState.total > ClassesState.cards.length(),
-                rx.el.button(
-                    _("강좌 더 보기"),
-                    " (",
-                    (ClassesState.total - ClassesState.cards.length()).to_string(),
-                    _("개 더"),
-                    ")",
-                    type="button",
-                    class_name="button",
-                    on_click=ClassesState.show_more,
-                    id="more-courses",
+                rx.el.a(
+                    _("로그인"),
+                    href=routes.LOGIN.href(locale, next=routes.CLASSES.href(locale)),
                 ),
+                _("하면 내 감면 수강료를 보고 바로 신청할 수 있어요."),
+                class_name="notice",
             ),
-        )
-
-    classes.__name__ = f"classes_{locale}"
-    return classes
+        ),
+        rx.el.form(
+            _select(
+                _("자치회관"),
+                "centre",
+                _("전체 자치회관"),
+                rx.foreach(ClassesState.centres, lambda c: rx.el.option(c[1], value=c[0])),
+                ClassesState.centre,
+                ClassesState.set_centre,
+            ),
+            _select(
+                _("분야"),
+                "category",
+                _("전체 분야"),
+                rx.foreach(ClassesState.category_labels, lambda c: rx.el.option(c[1], value=c[0])),
+                ClassesState.category,
+                ClassesState.set_category,
+            ),
+            class_name="filters",
+            aria_label=_("강좌 고르기"),
+            on_submit=rx.prevent_default,
+        ),
+        _home_choice(locale),
+        rx.el.p(
+            _("강좌 수"),
+            ": ",
+            ClassesState.total.to_string(),
+            class_name="muted",
+            role="status",
+            id="course-count",
+        ),
+        rx.cond(
+            ClassesState.loaded & (ClassesState.cards.length() == 0),
+            rx.el.p(_("조건에 맞는 강좌가 없어요."), class_name="notice"),
+        ),
+        rx.el.ul(
+            rx.foreach(ClassesState.cards, lambda c: _card(c, locale)),
+            class_name="program-list",
+            id="courses",
+        ),
+        rx.cond(
+            ClassesState.total > ClassesState.cards.length(),
+            rx.el.button(
+                _("강좌 더 보기"),
+                " (",
+                (ClassesState.total - ClassesState.cards.length()).to_string(),
+                _("개 더"),
+                ")",
+                type="button",
+                class_name="button",
+                on_click=ClassesState.show_more,
+                id="more-courses",
+            ),
+        ),
+    )
 
 
 def fee_breakdown(line: rx.Var[RegistrationLine], locale: str) -> rx.Component:
@@ -251,7 +245,7 @@ def pay_at(office: rx.Var[OfficeView], locale: str) -> rx.Component:
 def _registration(line: rx.Var[RegistrationLine], locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return rx.el.li(
-        rx.el.h2(rx.el.a(line.title, href=localized("/course", locale) + "?id=" + line.code), class_name="item-title"),
+        rx.el.h2(rx.el.a(line.title, href=routes.COURSE.href(locale, id=line.code)), class_name="item-title"),
         rx.el.p(line.centre, class_name="muted"),
         rx.el.dl(
             rx.el.dt(_("상태")),
@@ -271,7 +265,7 @@ def _todo(line: rx.Var[RegistrationLine], locale: str) -> rx.Component:
     """One thing that waits on the resident: a held seat to confirm by a time, or a fee to pay by a date."""
     _ = gettext_for(locale)
     return rx.el.li(
-        rx.el.h3(rx.el.a(line.title, href=localized("/course", locale) + "?id=" + line.code)),
+        rx.el.h3(rx.el.a(line.title, href=routes.COURSE.href(locale, id=line.code))),
         rx.cond(
             line.can_confirm,
             rx.fragment(
@@ -291,53 +285,44 @@ def _todo(line: rx.Var[RegistrationLine], locale: str) -> rx.Component:
     )  # fmt: skip
 
 
-def build_mine(locale: str):
-    _ = gettext_for(locale)
-
-    def my_classes() -> rx.Component:
-        return page_shell(
-            locale,
-            "/my-classes",
-            rx.el.h1(_("내 강좌")),
-            rx.el.p(
-                _("수강료는 확정 뒤 납부 기한까지 자치회관에 내요 (온라인 결제는 아직 없어요)."),
-                " ",
-                rx.el.a(_("강좌 둘러보기"), href=localized("/classes", locale)),
-                class_name="lead",
-            ),
-            rx.cond(
-                MyClassesState.outcome != "",
-                rx.el.p(
-                    MyClassesState.outcome, class_name="next-change", role="status", id="my-classes-outcome"
+@page(routes.MY_CLASSES, on_load=MyClassesState.open_my_classes)
+def my_classes(locale: str, _: Gettext) -> Content:
+    return (
+        rx.el.h1(_("내 강좌")),
+        rx.el.p(
+            _("수강료는 확정 뒤 납부 기한까지 자치회관에 내요 (온라인 결제는 아직 없어요)."),
+            " ",
+            rx.el.a(_("강좌 둘러보기"), href=routes.CLASSES.href(locale)),
+            class_name="lead",
+        ),
+        rx.cond(
+            MyClassesState.outcome != "",
+            rx.el.p(MyClassesState.outcome, class_name="next-change", role="status", id="my-classes-outcome"),
+        ),
+        rx.cond(
+            MyClassesState.error != "",
+            rx.el.p(MyClassesState.error, class_name="field-error", role="alert", id="my-classes-error"),
+        ),
+        rx.cond(
+            MyClassesState.todo.length() > 0,
+            rx.el.section(
+                rx.el.h2(_("지금 하실 일"), id="todo-heading"),
+                rx.el.ul(
+                    rx.foreach(MyClassesState.todo, lambda line: _todo(line, locale)),
+                    class_name="todo-list",
                 ),
+                class_name="todo",
+                id="todo",
+                aria_labelledby="todo-heading",
             ),
-            rx.cond(
-                MyClassesState.error != "",
-                rx.el.p(MyClassesState.error, class_name="field-error", role="alert", id="my-classes-error"),
-            ),
-            rx.cond(
-                MyClassesState.todo.length() > 0,
-                rx.el.section(
-                    rx.el.h2(_("지금 하실 일"), id="todo-heading"),
-                    rx.el.ul(
-                        rx.foreach(MyClassesState.todo, lambda line: _todo(line, locale)),
-                        class_name="todo-list",
-                    ),
-                    class_name="todo",
-                    id="todo",
-                    aria_labelledby="todo-heading",
-                ),
-            ),
-            rx.cond(
-                MyClassesState.loaded & (MyClassesState.lines.length() == 0),
-                rx.el.p(_("아직 신청한 강좌가 없어요."), class_name="notice"),
-            ),
-            rx.el.ul(
-                rx.foreach(MyClassesState.lines, lambda line: _registration(line, locale)),
-                class_name="program-list",
-                id="my-registrations",
-            ),
-        )
-
-    my_classes.__name__ = f"my_classes_{locale}"
-    return my_classes
+        ),
+        rx.cond(
+            MyClassesState.loaded & (MyClassesState.lines.length() == 0),
+            rx.el.p(_("아직 신청한 강좌가 없어요."), class_name="notice"),
+        ),
+        rx.el.ul(
+            rx.foreach(MyClassesState.lines, lambda line: _registration(line, locale)),
+            class_name="program-list",
+            id="my-registrations",
+        ),
+    )

@@ -5,10 +5,11 @@ from __future__ import annotations
 import reflex as rx
 
 from naesone_app.components.contact import office_card
-from naesone_app.components.layout import localized, page_shell
 from naesone_app.components.pwa import record_for_url
 from naesone_app.core.i18n import gettext_for
+from naesone_app.pages import routes
 from naesone_app.pages.classes import badges, course_facts, fact, fee_breakdown
+from naesone_app.pages.page import Content, Gettext, page
 from naesone_app.state.course import CourseState
 
 
@@ -106,45 +107,36 @@ def _register(locale: str) -> rx.Component:
     )  # fmt: skip
 
 
-def build(locale: str):
-    _ = gettext_for(locale)
-    other = "en" if locale == "ko" else "ko"
-
-    def course() -> rx.Component:
-        card = CourseState.card
-        body = rx.fragment(
-            rx.el.p(rx.el.a(_("← 강좌 목록"), href=localized("/classes", locale))),
-            rx.el.h1(card.title, id="course-title"),
-            badges(card, locale),
-            rx.el.section(course_facts(card, locale), class_name="program-section"),
-            rx.cond(CourseState.outcome != "", rx.el.p(CourseState.outcome, class_name="next-change",
-                                                      role="status", id="outcome")),
-            rx.cond(CourseState.error != "", rx.el.p(CourseState.error, class_name="field-error", role="alert",
-                                                    id="course-error")),
-            rx.cond(CourseState.has_mine, _mine(locale)),
-            _register(locale),
-            rx.el.p(_("확정된 뒤 수강료는 납부 기한까지 자치회관에 내요. 기한이 지나면 자리가 다음 대기자에게 넘어가요."),
-                    class_name="hint"),
-            rx.el.section(rx.el.h2(_("자치회관 찾아가기")), office_card(CourseState.centre_office, locale),
-                          class_name="program-section", id="centre-office"),
-        )  # fmt: skip
-        return page_shell(
+@page(routes.COURSE, on_load=CourseState.open_course, query=lambda: {"id": CourseState.card.code})
+def course(locale: str, _: Gettext) -> Content:
+    card = CourseState.card
+    body = rx.fragment(
+        rx.el.p(rx.el.a(_("← 강좌 목록"), href=routes.CLASSES.href(locale))),
+        rx.el.h1(card.title, id="course-title"),
+        badges(card, locale),
+        rx.el.section(course_facts(card, locale), class_name="program-section"),
+        rx.cond(CourseState.outcome != "", rx.el.p(CourseState.outcome, class_name="next-change",
+                                                  role="status", id="outcome")),
+        rx.cond(CourseState.error != "", rx.el.p(CourseState.error, class_name="field-error", role="alert",
+                                                id="course-error")),
+        rx.cond(CourseState.has_mine, _mine(locale)),
+        _register(locale),
+        rx.el.p(_("확정된 뒤 수강료는 납부 기한까지 자치회관에 내요. 기한이 지나면 자리가 다음 대기자에게 넘어가요."),
+                class_name="hint"),
+        rx.el.section(rx.el.h2(_("자치회관 찾아가기")), office_card(CourseState.centre_office, locale),
+                      class_name="program-section", id="centre-office"),
+    )  # fmt: skip
+    return (
+        record_for_url(
+            CourseState.shown_id,
             locale,
-            "/course",
-            record_for_url(
-                CourseState.shown_id,
-                locale,
-                rx.cond(
-                    CourseState.found,
-                    body,
-                    rx.fragment(
-                        rx.el.h1(_("강좌를 찾을 수 없어요")),
-                        rx.el.p(rx.el.a(_("강좌 목록 보기"), href=localized("/classes", locale))),
-                    ),
+            rx.cond(
+                CourseState.found,
+                body,
+                rx.fragment(
+                    rx.el.h1(_("강좌를 찾을 수 없어요")),
+                    rx.el.p(rx.el.a(_("강좌 목록 보기"), href=routes.CLASSES.href(locale))),
                 ),
             ),
-            other_href=localized("/course", other) + "?id=" + card.code,
-        )
-
-    course.__name__ = f"course_{locale}"
-    return course
+        ),
+    )

@@ -11,8 +11,8 @@ import reflex as rx
 
 from naesone_app.components.address import english_route
 from naesone_app.components.layout import page_shell
-from naesone_app.components.links import localized
 from naesone_app.core.i18n import N_, gettext_for
+from naesone_app.pages import routes
 
 TITLE = N_("페이지를 찾을 수 없어요")
 
@@ -21,17 +21,17 @@ def _content(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return page_shell(
         locale,
-        "/",
+        routes.HOME,
         rx.el.h1(_(TITLE), id="not-found-title"),
         rx.el.p(_("주소가 바뀌었거나 없는 페이지예요. 찾던 것을 아래에서 골라 보세요."), class_name="lead"),
         rx.el.ul(
-            rx.el.li(rx.el.a(_("홈으로 가기"), href=localized("/", locale), id="not-found-home")),
+            rx.el.li(rx.el.a(_("홈으로 가기"), href=routes.HOME.href(locale), id="not-found-home")),
             rx.el.li(
-                rx.el.a(_("나에게 맞는 혜택 찾기"), href=localized("/check", locale), id="not-found-check")
+                rx.el.a(_("나에게 맞는 혜택 찾기"), href=routes.CHECK.href(locale), id="not-found-check")
             ),
             rx.el.li(
                 rx.el.a(
-                    _("안전 지도와 가까운 대피소"), href=localized("/safety", locale), id="not-found-safety"
+                    _("안전 지도와 가까운 대피소"), href=routes.SAFETY.href(locale), id="not-found-safety"
                 )
             ),
             class_name="link-list",

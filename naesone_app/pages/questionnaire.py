@@ -6,7 +6,6 @@ import reflex as rx
 from reflex_components_core.core.banner import has_connection_errors
 
 from naesone_app.components.forms import field_error, text_field
-from naesone_app.components.layout import localized, page_shell
 from naesone_app.components.screening import restart_button
 from naesone_app.components.text import interpolate
 from naesone_app.core.answers import CHILD_FIELDS, CHILD_GATE_LABELS
@@ -14,6 +13,8 @@ from naesone_app.core.dongs import DONGS
 from naesone_app.core.i18n import format_won, gettext_for
 from naesone_app.core.income import median_income_tables
 from naesone_app.core.labels import HOUSING_LABELS, LIVELIHOOD_LABELS, SEX_LABELS
+from naesone_app.pages import routes
+from naesone_app.pages.page import Content, Gettext, page
 from naesone_app.state.screening import Choice, OpenQuestion, ScreeningState
 
 
@@ -301,7 +302,7 @@ def _done(locale: str) -> rx.Component:
         rx.el.div(
             rx.el.a(
                 interpolate(_("결과 보기 (받을 수 있는 혜택 {n}개)"), n=ScreeningState.eligible_count),
-                href=localized("/results", locale),
+                href=routes.RESULTS.href(locale),
                 class_name="button primary",
                 id="see-results",
             ),
@@ -344,78 +345,69 @@ def _waiting(locale: str) -> rx.Component:
     )
 
 
-def build(locale: str):
-    _ = gettext_for(locale)
-
-    def questionnaire() -> rx.Component:
-        questions = _questions(locale)
-        asking = rx.fragment(
+@page(routes.CHECK, on_load=ScreeningState.open_questionnaire)
+def questionnaire(locale: str, _: Gettext) -> Content:
+    questions = _questions(locale)
+    asking = rx.fragment(
+        rx.el.p(
+            interpolate(
+                _("받을 수 있는 혜택 {eligible}개 · 확인이 필요한 혜택 {maybe}개"),
+                eligible=ScreeningState.eligible_count,
+                maybe=ScreeningState.maybe_count,
+            ),
+            rx.el.br(),
+            interpolate(
+                _("답한 질문 {answered}개 · 남은 질문 {remaining}개"),
+                answered=ScreeningState.answered,
+                remaining=ScreeningState.remaining,
+            ),
+            class_name="progress",
+            aria_live="polite",
+            id="progress",
+        ),
+        rx.cond(
+            has_connection_errors,
             rx.el.p(
-                interpolate(
-                    _("받을 수 있는 혜택 {eligible}개 · 확인이 필요한 혜택 {maybe}개"),
-                    eligible=ScreeningState.eligible_count,
-                    maybe=ScreeningState.maybe_count,
-                ),
-                rx.el.br(),
-                interpolate(
-                    _("답한 질문 {answered}개 · 남은 질문 {remaining}개"),
-                    answered=ScreeningState.answered,
-                    remaining=ScreeningState.remaining,
-                ),
-                class_name="progress",
-                aria_live="polite",
-                id="progress",
+                _("인터넷 연결이 끊겼어요. 지금까지 한 답은 남아 있고, 다시 연결되면 이어서 답할 수 있어요."),
+                class_name="notice",
+                role="status",
+                id="questions-offline",
             ),
-            rx.cond(
-                has_connection_errors,
-                rx.el.p(
-                    _(
-                        "인터넷 연결이 끊겼어요. 지금까지 한 답은 남아 있고, 다시 연결되면 이어서 답할 수 있어요."
-                    ),
-                    class_name="notice",
-                    role="status",
-                    id="questions-offline",
-                ),
-            ),
+        ),
+        rx.el.section(
+            rx.match(ScreeningState.question, *questions.items(), _done(locale)),
+            class_name="card question",
+        ),
+        rx.cond(
+            ScreeningState.answers.length() > 0,
             rx.el.section(
-                rx.match(ScreeningState.question, *questions.items(), _done(locale)),
-                class_name="card question",
+                rx.el.h2(_("내 답변"), id="answers-heading"),
+                rx.el.ul(
+                    rx.foreach(ScreeningState.answers, lambda line: _answer_line(line, locale)),
+                    class_name="answers",
+                ),
+                aria_labelledby="answers-heading",
             ),
+        ),
+        rx.el.div(
             rx.cond(
-                ScreeningState.answers.length() > 0,
-                rx.el.section(
-                    rx.el.h2(_("내 답변"), id="answers-heading"),
-                    rx.el.ul(
-                        rx.foreach(ScreeningState.answers, lambda line: _answer_line(line, locale)),
-                        class_name="answers",
-                    ),
-                    aria_labelledby="answers-heading",
+                ScreeningState.question != "",
+                rx.el.a(
+                    _("지금까지 답한 것으로 결과 보기"),
+                    href=routes.RESULTS.href(locale),
+                    class_name="button",
+                    id="results-so-far",
                 ),
             ),
-            rx.el.div(
-                rx.cond(
-                    ScreeningState.question != "",
-                    rx.el.a(
-                        _("지금까지 답한 것으로 결과 보기"),
-                        href=localized("/results", locale),
-                        class_name="button",
-                        id="results-so-far",
-                    ),
-                ),
-                restart_button(locale),
-                class_name="actions",
-            ),
-        )
-        return page_shell(
-            locale,
-            "/check",
-            rx.el.h1(_("나에게 맞는 혜택 찾기")),
-            rx.cond(
-                ScreeningState.loaded,
-                asking,
-                rx.el.section(_waiting(locale), class_name="card question"),
-            ),
-        )
-
-    questionnaire.__name__ = f"questionnaire_{locale}"
-    return questionnaire
+            restart_button(locale),
+            class_name="actions",
+        ),
+    )
+    return (
+        rx.el.h1(_("나에게 맞는 혜택 찾기")),
+        rx.cond(
+            ScreeningState.loaded,
+            asking,
+            rx.el.section(_waiting(locale), class_name="card question"),
+        ),
+    )

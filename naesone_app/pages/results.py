@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import reflex as rx
 
-from naesone_app.components.layout import localized, page_shell
 from naesone_app.components.pwa import needs_network
 from naesone_app.components.results import compact_card
 from naesone_app.components.screening import restart_button
 from naesone_app.components.text import interpolate
 from naesone_app.core.i18n import N_, gettext_for
+from naesone_app.pages import routes
+from naesone_app.pages.page import Content, Gettext, page
 from naesone_app.state.screening import ScreeningState
 from naesone_app.state.views import sentence
 
@@ -121,7 +122,7 @@ def _answered(locale: str) -> rx.Component:
             rx.el.p(
                 rx.el.a(
                     interpolate(_("질문 계속하기 (남은 질문 {n}개)"), n=state.remaining),
-                    href=localized("/check", locale),
+                    href=routes.CHECK.href(locale),
                     class_name="button primary",
                     id="continue-questions",
                 ),
@@ -212,10 +213,10 @@ def _unanswered(locale: str) -> rx.Component:
         rx.el.h2(_("아직 알려 주신 내용이 없어요"), id="group-start"),
         rx.el.p(_("나이, 사는 곳, 가족처럼 몇 가지만 답하면 받을 수 있는 혜택을 찾아 드려요. 2~3분이면 돼요.")),
         rx.el.p(
-            rx.el.a(_("질문에 답하고 내 혜택 찾기"), href=localized("/check", locale),
+            rx.el.a(_("질문에 답하고 내 혜택 찾기"), href=routes.CHECK.href(locale),
                     class_name="button primary", id="start-questions"),
             " ",
-            rx.el.a(_("전체 혜택 둘러보기"), href=localized("/programs", locale), class_name="button"),
+            rx.el.a(_("전체 혜택 둘러보기"), href=routes.PROGRAMS.href(locale), class_name="button"),
             class_name="actions",
         ),
         rx.cond(
@@ -231,30 +232,23 @@ def _unanswered(locale: str) -> rx.Component:
     )  # fmt: skip
 
 
-def build(locale: str):
-    _ = gettext_for(locale)
-
-    def results() -> rx.Component:
-        state = ScreeningState
-        return page_shell(
-            locale,
-            "/results",
-            rx.el.h1(_("나에게 맞는 혜택")),
-            rx.cond(
-                state.has_answers,
-                rx.el.p(
-                    _("알려 주신 내용으로 판단한 결과예요. 최종 결정은 담당 기관이 합니다."),
-                    class_name="lead",
-                ),
+@page(routes.RESULTS, on_load=ScreeningState.open_results)
+def results(locale: str, _: Gettext) -> Content:
+    state = ScreeningState
+    return (
+        rx.el.h1(_("나에게 맞는 혜택")),
+        rx.cond(
+            state.has_answers,
+            rx.el.p(
+                _("알려 주신 내용으로 판단한 결과예요. 최종 결정은 담당 기관이 합니다."),
+                class_name="lead",
             ),
-            _save_panel(locale),
-            rx.cond(
-                state.results_ready,
-                rx.cond(state.has_answers, _answered(locale), _unanswered(locale)),
-                needs_network(locale, titled=False),  # "loading", or offline: what works without it
-            ),
-            rx.cond(state.has_answers, rx.el.div(restart_button(locale), class_name="actions")),
-        )
-
-    results.__name__ = f"results_{locale}"
-    return results
+        ),
+        _save_panel(locale),
+        rx.cond(
+            state.results_ready,
+            rx.cond(state.has_answers, _answered(locale), _unanswered(locale)),
+            needs_network(locale, titled=False),  # "loading", or offline: what works without it
+        ),
+        rx.cond(state.has_answers, rx.el.div(restart_button(locale), class_name="actions")),
+    )

@@ -5,9 +5,10 @@ from __future__ import annotations
 import reflex as rx
 
 from naesone_app.components.forms import checkbox, text_field
-from naesone_app.components.layout import localized, page_shell
 from naesone_app.components.tables import data_table
 from naesone_app.core.i18n import gettext_for
+from naesone_app.pages import routes
+from naesone_app.pages.page import Content, Gettext, page
 from naesone_app.state.counter_reset import CounterResetState
 from naesone_app.state.staff import AuditRow, ResidentRow, StaffState
 
@@ -85,7 +86,7 @@ def _stale(locale: str) -> rx.Component:
                     rx.foreach(
                         StaffState.stale_rows,
                         lambda row: rx.el.li(
-                            rx.el.a(row.title, href=localized("/program", locale) + "?id=" + row.key),
+                            rx.el.a(row.title, href=routes.PROGRAM.href(locale, id=row.key)),
                             rx.el.br(),
                             rx.el.span(_("저장된 신청 기간"), ": ", row.window),
                             rx.el.br(),
@@ -181,57 +182,50 @@ def _counter_reset(locale: str) -> rx.Component:
     )
 
 
-def build(locale: str):
-    _ = gettext_for(locale)
-
-    def staff() -> rx.Component:
-        return page_shell(
-            locale,
-            "/staff",
-            rx.el.h1(_("직원 화면")),
-            rx.el.p(rx.el.a(_("자치회관 강좌 관리"), href=localized("/staff/classes", locale))),
-            rx.cond(
-                StaffState.allowed,
-                rx.fragment(
+@page(routes.STAFF, on_load=(StaffState.open_staff, CounterResetState.clear))
+def staff(locale: str, _: Gettext) -> Content:
+    return (
+        rx.el.h1(_("직원 화면")),
+        rx.el.p(rx.el.a(_("자치회관 강좌 관리"), href=routes.STAFF_CLASSES.href(locale))),
+        rx.cond(
+            StaffState.allowed,
+            rx.fragment(
+                rx.el.section(
+                    rx.el.h2(_("주민 찾기")),
+                    rx.el.p(_("주민의 정보를 열람하면 감사 기록에 남습니다."), class_name="hint"),
+                    rx.el.form(
+                        text_field(_("이메일 또는 휴대전화 번호"), "query", ERRORS),
+                        rx.el.button(_("찾기"), type="submit", class_name="button"),
+                        on_submit=StaffState.search,
+                        no_validate=True,
+                    ),
+                    data_table(
+                        _("주민 목록"),
+                        [_("계정"), _("가입일"), _("상황 정보"), _("열람")],
+                        rx.foreach(StaffState.residents, lambda r: _resident(r, locale)),
+                        "residents",
+                    ),
+                    class_name="program-section",
+                ),
+                rx.cond(
+                    StaffState.viewing_login != "",
                     rx.el.section(
-                        rx.el.h2(_("주민 찾기")),
-                        rx.el.p(_("주민의 정보를 열람하면 감사 기록에 남습니다."), class_name="hint"),
-                        rx.el.form(
-                            text_field(_("이메일 또는 휴대전화 번호"), "query", ERRORS),
-                            rx.el.button(_("찾기"), type="submit", class_name="button"),
-                            on_submit=StaffState.search,
-                            no_validate=True,
-                        ),
-                        data_table(
-                            _("주민 목록"),
-                            [_("계정"), _("가입일"), _("상황 정보"), _("열람")],
-                            rx.foreach(StaffState.residents, lambda r: _resident(r, locale)),
-                            "residents",
+                        rx.el.h2(StaffState.viewing_login),
+                        rx.el.ul(
+                            rx.foreach(
+                                StaffState.viewing,
+                                lambda line: rx.el.li(rx.el.strong(line.title), " ", line.answer),
+                            )
                         ),
                         class_name="program-section",
+                        id="resident-profile",
                     ),
-                    rx.cond(
-                        StaffState.viewing_login != "",
-                        rx.el.section(
-                            rx.el.h2(StaffState.viewing_login),
-                            rx.el.ul(
-                                rx.foreach(
-                                    StaffState.viewing,
-                                    lambda line: rx.el.li(rx.el.strong(line.title), " ", line.answer),
-                                )
-                            ),
-                            class_name="program-section",
-                            id="resident-profile",
-                        ),
-                    ),
-                    _stale(locale),
-                    _counter_reset(locale),
-                    _outbound(locale),
-                    rx.cond(StaffState.is_admin, _admin(locale)),
                 ),
-                rx.el.p(_("직원만 볼 수 있는 화면입니다."), class_name="notice"),
+                _stale(locale),
+                _counter_reset(locale),
+                _outbound(locale),
+                rx.cond(StaffState.is_admin, _admin(locale)),
             ),
-        )
-
-    staff.__name__ = f"staff_{locale}"
-    return staff
+            rx.el.p(_("직원만 볼 수 있는 화면입니다."), class_name="notice"),
+        ),
+    )

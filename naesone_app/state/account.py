@@ -30,7 +30,7 @@ from naesone_app.db.accounts import (
 from naesone_app.db.engine import transaction
 from naesone_app.db.push import row_kinds, set_kinds, subscribe, subscriptions_of, unsubscribe
 from naesone_app.integrations.webpush import loopback_endpoints_allowed
-from naesone_app.state.locale import locale_of_path
+from naesone_app.state.asking import AskingMixin
 from naesone_app.state.session import SessionState, clear_script
 
 # Page script: ask for permission, subscribe with the server's key (GET /api/push/key), hand back the JSON.
@@ -95,7 +95,7 @@ class ConsentLine:
     outdated: bool = False
 
 
-class AccountState(rx.State):
+class AccountState(AskingMixin, rx.State):
     """Filled only for the account behind this browser's session cookie."""
 
     consents: list[ConsentLine] = []
@@ -105,12 +105,6 @@ class AccountState(rx.State):
     push_kinds: list[str] = list(DEFAULT_KINDS)
     push_devices: str = ""
     push_notice: str = ""
-
-    def _locale(self) -> str:
-        return locale_of_path(self.router.url.path)
-
-    async def _me(self):
-        return (await self.get_state(SessionState))._account()
 
     def _show_consents(self, account_id: int) -> None:
         locale = self._locale()

@@ -29,7 +29,7 @@ from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
 from naesone_app.integrations.mail import MailError, send_mail
 from naesone_app.integrations.sms import SmsError, send_sms
-from naesone_app.state.locale import locale_of_path
+from naesone_app.state.asking import AskingMixin
 from naesone_app.state.screening import ScreeningState
 from naesone_app.state.session import claim_script
 
@@ -94,16 +94,13 @@ def focus_script(field: str) -> str:
     )
 
 
-class AccountFormsState(rx.State):
+class AccountFormsState(AskingMixin, rx.State):
     """Messages next to fields, and the one notice line of the forms."""
 
     field_errors: dict[str, str] = {}
     notice: str = ""
     # the sign-up and sign-in links carry `next=` along, so a sign-up begun on 온라인 신청 comes back there
     next_query: str = ""
-
-    def _locale(self) -> str:
-        return locale_of_path(self.router.url.path)
 
     def _prefix(self) -> str:
         return "/en" if self._locale() == "en" else ""

@@ -51,10 +51,9 @@ from naesone_app.state.application_views import (
     upload_lines,
 )
 from naesone_app.state.apply import keep_files, login_redirect, upload_refusal
+from naesone_app.state.asking import AskingMixin
 from naesone_app.state.evidence_views import EvidenceView, evidence_view
 from naesone_app.state.ids import address_id, sent_id, url_id
-from naesone_app.state.locale import locale_of_path
-from naesone_app.state.session import SessionState
 from naesone_app.state.views import CHANNEL_LABELS
 
 MORE_UPLOAD_ID = "more-documents-upload"
@@ -77,7 +76,7 @@ def _elsewhere_row(visit: ExternalApplication, locale: str) -> ElsewhereRow:
     )
 
 
-class MyApplicationsState(rx.State):
+class MyApplicationsState(AskingMixin, rx.State):
     """The signed-in resident's applications, newest first, with unread status changes marked."""
 
     loaded: bool = False
@@ -87,8 +86,8 @@ class MyApplicationsState(rx.State):
     @rx.event
     async def open_applications(self):
         """on_load: sign-in required."""
-        locale = locale_of_path(self.router.url.path)
-        me = (await self.get_state(SessionState))._account()
+        locale = self._locale()
+        me = await self._me()
         if me is None:
             self.rows, self.loaded = [], False
             return login_redirect(self.router.url.path, "", locale)
@@ -113,7 +112,7 @@ class MyApplicationsState(rx.State):
         return None
 
 
-class ApplicationState(rx.State):
+class ApplicationState(AskingMixin, rx.State):
     """One of the resident's own applications."""
 
     loaded: bool = False
@@ -138,12 +137,6 @@ class ApplicationState(rx.State):
     upload_key: str = ""
     upload_error: str = ""
     notice: str = ""
-
-    def _locale(self) -> str:
-        return locale_of_path(self.router.url.path)
-
-    async def _me(self) -> Account | None:
-        return (await self.get_state(SessionState))._account()
 
     def _id(self) -> int | None:
         return url_id(self.router.url.query_parameters.get("id", ""))

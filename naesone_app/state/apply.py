@@ -32,7 +32,6 @@ from naesone_app.core.evidence import EvidenceFormatError
 from naesone_app.core.i18n import N_, Message, render
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
 from naesone_app.core.program import Program
-from naesone_app.db.account_models import Account
 from naesone_app.db.accounts import load_profile
 from naesone_app.db.applications import (
     AlreadyApplied,
@@ -71,9 +70,8 @@ from naesone_app.state.application_views import (
     upload_choices,
     upload_lines,
 )
+from naesone_app.state.asking import AskingMixin
 from naesone_app.state.ids import address_id, sent_id
-from naesone_app.state.locale import locale_of_path
-from naesone_app.state.session import SessionState
 from naesone_app.state.views import sentence
 
 MAX_KEY_LENGTH = 140
@@ -139,7 +137,7 @@ CONSENT_REFUSALS = {
 }
 
 
-class ApplyState(rx.State):
+class ApplyState(AskingMixin, rx.State):
     """One resident's application form for the programme in the URL."""
 
     loaded: bool = False
@@ -183,15 +181,9 @@ class ApplyState(rx.State):
 
     # --- helpers -------------------------------------------------------------------------------------
 
-    def _locale(self) -> str:
-        return locale_of_path(self.router.url.path)
-
     def _key(self) -> str:
         """The programme of this page, from the URL (so a fresh state after a reconnect still knows it)."""
         return str(self.router.url.query_parameters.get("id", ""))[:MAX_KEY_LENGTH]
-
-    async def _me(self) -> Account | None:
-        return (await self.get_state(SessionState))._account()
 
     def _program(self) -> tuple[Program, ApplicationForm] | None:
         program = CATALOG.program(self._key())

@@ -10,7 +10,7 @@ from naesone_app.core.i18n import gettext_for
 from naesone_app.core.labels import CATEGORY_LABELS
 from naesone_app.core.program import Program
 from naesone_app.db.catalog_cache import CATALOG, url_key
-from naesone_app.state.locale import locale_of_path
+from naesone_app.state.asking import AskingMixin
 from naesone_app.state.views import LEVEL_LABELS
 
 MAX_LISTED = 200
@@ -33,7 +33,7 @@ def _categories(program: Program) -> tuple[str, ...]:
     return program.categories or ((program.category,) if program.category else ())
 
 
-class BrowseState(rx.State):
+class BrowseState(AskingMixin, rx.State):
     """Programmes of the category in `?category=` (all when absent); a programme appears under each of its
     categories, so 서울 청년월세 is under 청년 and 주거 alike."""
 
@@ -45,7 +45,7 @@ class BrowseState(rx.State):
     @rx.event
     def open_category(self):
         """on_load: list the category's programmes, Jung-gu's own first."""
-        locale = locale_of_path(self.router.url.path)
+        locale = self._locale()
         _ = gettext_for(locale)
         wanted = self.router.url.query_parameters.get("category", "")
         self.category = wanted if wanted in CATEGORY_LABELS else ""

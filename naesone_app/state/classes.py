@@ -20,6 +20,7 @@ from naesone_app.db.accounts import load_profile
 from naesone_app.db.class_listing import courses_in, my_registrations
 from naesone_app.db.classes import ClassError, confirm_hold
 from naesone_app.db.engine import transaction
+from naesone_app.state.asking import AskingMixin
 from naesone_app.state.class_views import (
     CourseCard,
     RegistrationLine,
@@ -28,7 +29,6 @@ from naesone_app.state.class_views import (
     status_label,
 )  # fmt: skip
 from naesone_app.state.ids import sent_id
-from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState
 
 MAX_FILTER = 40
@@ -49,7 +49,7 @@ def resident_facts(account: Account | None) -> Facts | None:
         return None
 
 
-class ClassesState(rx.State):
+class ClassesState(AskingMixin, rx.State):
     """The courses of the current and next quarter, filtered by centre and category, a page at a time.
 
     A resident whose profile names their 동 starts at that 동's centre (most go to the one nearby); the
@@ -79,8 +79,8 @@ class ClassesState(rx.State):
     @rx.event
     async def open_classes(self):
         """on_load: list the courses; a signed-in resident sees the fee after their reduction."""
-        locale = locale_of_path(self.router.url.path)
-        account = (await self.get_state(SessionState))._account()
+        locale = self._locale()
+        account = await self._me()
         facts = resident_facts(account)
         now = datetime.now(UTC)
         self._all = [
@@ -124,7 +124,7 @@ class ClassesState(rx.State):
         self._filter()
 
 
-class MyClassesState(rx.State):
+class MyClassesState(AskingMixin, rx.State):
     """The signed-in resident's own registrations, and nobody else's; what waits on them comes first."""
 
     lines: list[RegistrationLine] = []
@@ -148,8 +148,8 @@ class MyClassesState(rx.State):
     @rx.event
     async def open_my_classes(self):
         """on_load: sign-in required."""
-        locale = locale_of_path(self.router.url.path)
-        account = (await self.get_state(SessionState))._account()
+        locale = self._locale()
+        account = await self._me()
         self.lines, self.todo, self.loaded, self.outcome, self.error = [], [], False, "", ""
         if account is None:
             return rx.redirect(("/en" if locale == "en" else "") + "/login?next=" + self.router.url.path)
@@ -160,7 +160,7 @@ class MyClassesState(rx.State):
     @rx.event
     async def confirm_seat(self, registration_id: int):
         """Take a seat held for this resident; a registration that is not theirs is refused in confirm_hold."""
-        locale = locale_of_path(self.router.url.path)
+        locale = self._locale()
         session_state = await self.get_state(SessionState)
         account = session_state._account()
         if account is None or account.role != "resident" or sent_id(registration_id) is None:

@@ -16,22 +16,19 @@ import reflex as rx
 
 from naesone_app.core.accounts import AccountError
 from naesone_app.core.i18n import N_, Message, gettext_for, render
-from naesone_app.db.accounts import STAFF_ROLES, staff_reset
+from naesone_app.db.accounts import staff_reset
 from naesone_app.db.engine import transaction
 from naesone_app.integrations.sms import SmsError, send_sms
-from naesone_app.state.locale import locale_of_path
-from naesone_app.state.session import SessionState, mask_login
+from naesone_app.state.asking import AskingMixin
+from naesone_app.state.session import mask_login
 
 
-class CounterResetState(rx.State):
+class CounterResetState(AskingMixin, rx.State):
     """The counter reset form of /staff; empty for anyone but staff."""
 
     field_errors: dict[str, str] = {}
     notice: str = ""
     link: str = ""  # shown once to the staff member who issued it
-
-    def _locale(self) -> str:
-        return locale_of_path(self.router.url.path)
 
     @rx.event
     def clear(self):
@@ -41,9 +38,9 @@ class CounterResetState(rx.State):
     @rx.event
     async def reset_at_counter(self, form: dict[str, Any]):
         """Issue a reset for the phone number in the form, once staff confirm the ID check."""
-        staff = (await self.get_state(SessionState))._account()
+        staff = await self._staff()
         self.field_errors, self.notice, self.link = {}, "", ""
-        if staff is None or staff.role not in STAFF_ROLES or not isinstance(form, dict):
+        if staff is None or not isinstance(form, dict):
             return
         locale = self._locale()
         phone = form.get("reset_login") if isinstance(form.get("reset_login"), str) else ""

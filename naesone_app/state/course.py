@@ -17,6 +17,7 @@ from naesone_app.core.i18n import N_, Message, render
 from naesone_app.db.class_listing import course_by_code, my_registration
 from naesone_app.db.class_models import Registration
 from naesone_app.db.classes import ClassError, cancel, confirm_hold, refund_for, register
+from naesone_app.state.asking import AskingMixin
 from naesone_app.state.class_views import (
     CourseCard,
     RegistrationLine,
@@ -28,14 +29,13 @@ from naesone_app.state.class_views import (
 )
 from naesone_app.state.classes import resident_facts
 from naesone_app.state.ids import address_id
-from naesone_app.state.locale import locale_of_path
 from naesone_app.state.office_views import OfficeView
 from naesone_app.state.session import SessionState
 
 MAX_CODE_LENGTH = 60
 
 
-class CourseState(rx.State):
+class CourseState(AskingMixin, rx.State):
     """The course named by `?id=` in the URL, and where this resident stands on it."""
 
     card: CourseCard = CourseCard()
@@ -54,13 +54,6 @@ class CourseState(rx.State):
     confirming_cancel: bool = False
     _course_id: int = 0
     _key: str = ""
-
-    def _locale(self) -> str:
-        return locale_of_path(self.router.url.path)
-
-    async def _resident(self):
-        account = (await self.get_state(SessionState))._account()
-        return account if account is not None and account.role == "resident" else None
 
     def _show(self, row: Registration | None) -> None:
         listed = course_by_code(self.card.code) if self.card.code else None
@@ -83,7 +76,7 @@ class CourseState(rx.State):
         locale = self._locale()
         code = self.router.url.query_parameters.get("id", "")[:MAX_CODE_LENGTH]
         listed = course_by_code(code) if code else None
-        account = (await self.get_state(SessionState))._account()
+        account = await self._me()
         self.loaded, self.found = True, listed is not None
         self.shown_id = address_id(self.router.url.query)
         self.outcome, self.error, self.refund_text, self.confirming_cancel = "", "", "", False

@@ -10,29 +10,21 @@ from __future__ import annotations
 import reflex as rx
 
 from naesone_app.core.i18n import N_, Message, render
-from naesone_app.db.account_models import Account
 from naesone_app.db.accounts import audit
 from naesone_app.db.applications import Forbidden, NotFound, withdraw_evidence_consent
 from naesone_app.db.engine import transaction
 from naesone_app.db.evidence import consents_of, delete_document, documents_of
+from naesone_app.state.asking import AskingMixin
 from naesone_app.state.evidence_views import ConsentRow, HeldRow, consent_row, held_row
 from naesone_app.state.ids import sent_id
-from naesone_app.state.locale import locale_of_path
-from naesone_app.state.session import SessionState
 
 
-class EvidenceConsentState(rx.State):
+class EvidenceConsentState(AskingMixin, rx.State):
     """Filled only for the account behind this browser's session cookie."""
 
     consents: list[ConsentRow] = []
     documents: list[HeldRow] = []
     notice: str = ""
-
-    def _locale(self) -> str:
-        return locale_of_path(self.router.url.path)
-
-    async def _me(self) -> Account | None:
-        return (await self.get_state(SessionState))._account()
 
     def _show(self, account_id: int) -> None:
         locale = self._locale()

@@ -12,9 +12,8 @@ from naesone_app.core.profile import facts_on, parse_profile
 from naesone_app.db.accounts import load_profile, note_matches, saved_programs, utc_now
 from naesone_app.db.catalog_cache import CATALOG, url_key
 from naesone_app.db.engine import transaction
-from naesone_app.state.locale import locale_of_path
+from naesone_app.state.asking import AskingMixin
 from naesone_app.state.offline import keep_offline_script
-from naesone_app.state.session import SessionState
 from naesone_app.state.views import ResultCard, next_change_text, result_card
 
 
@@ -28,7 +27,7 @@ class TimelineItem:
     title: str = ""
 
 
-class FeedState(rx.State):
+class FeedState(AskingMixin, rx.State):
     """Only ever filled for the account behind this browser's session cookie."""
 
     loaded: bool = False
@@ -42,8 +41,8 @@ class FeedState(rx.State):
     @rx.event
     async def open_feed(self):
         """on_load: sign-in required; decide the catalogue for the stored profile."""
-        locale = locale_of_path(self.router.url.path)
-        account = (await self.get_state(SessionState))._account()
+        locale = self._locale()
+        account = await self._me()
         if account is None:
             return rx.redirect("/en/login" if locale == "en" else "/login")
         catalog = CATALOG.get()

@@ -12,11 +12,10 @@ from naesone_app.db.accounts import load_profile, saved_programs, set_saved
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
 from naesone_app.db.outbound import external_application, report
+from naesone_app.state.asking import AskingMixin
 from naesone_app.state.ids import address_id
-from naesone_app.state.locale import locale_of_path
 from naesone_app.state.office_views import ContactPart, ProgramOffice, contact_parts, program_office
 from naesone_app.state.screening import ScreeningState
-from naesone_app.state.session import SessionState
 from naesone_app.state.views import (
     CriterionLine,
     ProgramView,
@@ -29,7 +28,7 @@ from naesone_app.state.views import (
 MAX_KEY_LENGTH = 140
 
 
-class ProgramState(rx.State):
+class ProgramState(AskingMixin, rx.State):
     """The programme named by `?id=` in the URL."""
 
     view: ProgramView = ProgramView()
@@ -54,7 +53,7 @@ class ProgramState(rx.State):
     @rx.event
     async def open_program(self):
         """on_load: find the programme and, if the resident answered questions, decide it for them."""
-        locale = locale_of_path(self.router.url.path)
+        locale = self._locale()
         requested = address_id(self.router.url.query)
         program = CATALOG.program(requested[:MAX_KEY_LENGTH])
         self.loaded, self.found, self.shown_id = True, program is not None, requested
@@ -65,7 +64,7 @@ class ProgramState(rx.State):
         self.view = program_view(program, locale)
         self._key = program.key
         await self._show_office(program, locale)
-        account = (await self.get_state(SessionState))._account()
+        account = await self._me()
         self.signed_in = account is not None
         self.went_elsewhere, self.reported = False, ""
         if account is not None:
@@ -91,7 +90,7 @@ class ProgramState(rx.State):
     async def _show_office(self, program, locale: str) -> None:
         """The office for this resident's 동 (from their answers), and the contact's phone links."""
         dong = (await self.get_state(ScreeningState))._profile_for_others().get("dong")
-        account = (await self.get_state(SessionState))._account()
+        account = await self._me()
         if not dong and account is not None:  # a signed-in resident's stored answers
             with transaction() as session:
                 dong = load_profile(session, account.id).get("dong")
@@ -107,7 +106,7 @@ class ProgramState(rx.State):
     @rx.event
     async def report_applied(self, outcome: str):
         """The resident says whether they finished applying elsewhere (applied / not_yet)."""
-        account = (await self.get_state(SessionState))._account()
+        account = await self._me()
         if account is None or not self._key or outcome not in REPORTS:
             return
         try:
@@ -120,7 +119,7 @@ class ProgramState(rx.State):
     @rx.event
     async def toggle_save(self):
         """Save or unsave this programme for the signed-in resident."""
-        account = (await self.get_state(SessionState))._account()
+        account = await self._me()
         if account is None or not self._key:
             return
         with transaction() as session:

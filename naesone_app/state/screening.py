@@ -34,8 +34,7 @@ from naesone_app.core.results import FILTERS, group_results, open_to_everyone, s
 from naesone_app.db.accounts import audit, load_profile, save_profile
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
-from naesone_app.state.locale import locale_of_path
-from naesone_app.state.session import SessionState
+from naesone_app.state.asking import AskingMixin
 from naesone_app.state.views import AnswerLine, ResultCard, answer_lines, compact_card
 
 MAX_FORM_FIELDS = 40
@@ -67,7 +66,7 @@ MAYBE_OPEN = 5  # "확인이 더 필요해요": the first few open, the rest one
 OPEN_TO_ALL_SHOWN = 5
 
 
-class ScreeningState(rx.State):
+class ScreeningState(AskingMixin, rx.State):
     """Answers → profile → decided programmes."""
 
     locale: str = "ko"
@@ -114,7 +113,7 @@ class ScreeningState(rx.State):
     save_message: str = ""
 
     def _set_locale(self) -> None:
-        self.locale = locale_of_path(self.router.url.path)
+        self.locale = self._locale()
 
     def _restore(self) -> None:
         """Bring back this tab's answers after a reload or a fresh server state."""
@@ -201,7 +200,7 @@ class ScreeningState(rx.State):
 
     async def _bring_in_saved(self) -> dict[str, Any] | None:
         """The signed-in resident's stored profile; it fills an empty tab (e.g. after signing in)."""
-        account = (await self.get_state(SessionState))._account()
+        account = await self._me()
         self.signed_in = account is not None
         if account is None:
             return None
@@ -384,7 +383,7 @@ class ScreeningState(rx.State):
     @rx.event
     async def save_to_account(self):
         """Store this tab's answers as the signed-in resident's profile."""
-        account = (await self.get_state(SessionState))._account()
+        account = await self._me()
         if account is None:
             return
         try:

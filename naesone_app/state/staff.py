@@ -19,16 +19,15 @@ from naesone_app.core.dates import seoul_today
 from naesone_app.core.i18n import N_, Message, format_date, gettext_for, render
 from naesone_app.core.stale import responsible_department, stale_programs
 from naesone_app.db.account_models import Account, ResidentProfile
-from naesone_app.db.accounts import audit, audit_entries, create_account, load_profile
+from naesone_app.db.accounts import STAFF_ROLES, audit, audit_entries, create_account, load_profile
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
 from naesone_app.db.outbound import outbound_summary
+from naesone_app.state.asking import AskingMixin
 from naesone_app.state.ids import sent_id
-from naesone_app.state.locale import locale_of_path
-from naesone_app.state.session import SessionState, mask_login
+from naesone_app.state.session import mask_login
 from naesone_app.state.views import CHANNEL_LABELS, AnswerLine, answer_lines
 
-STAFF_ROLES = ("staff", "admin")
 LISTED = 50
 OUTBOUND_DAYS = 30
 
@@ -72,7 +71,7 @@ class StaleRow:
     department: str = ""
 
 
-class StaffState(rx.State):
+class StaffState(AskingMixin, rx.State):
     """What a staff member sees; empty for anyone else."""
 
     allowed: bool = False
@@ -85,13 +84,6 @@ class StaffState(rx.State):
     stale_rows: list[StaleRow] = []
     field_errors: dict[str, str] = {}
     notice: str = ""
-
-    def _locale(self) -> str:
-        return locale_of_path(self.router.url.path)
-
-    async def _staff(self) -> Account | None:
-        account = (await self.get_state(SessionState))._account()
-        return account if account is not None and account.role in STAFF_ROLES else None
 
     def _list(self, query: str = "") -> None:
         with transaction() as session:

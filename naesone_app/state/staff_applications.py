@@ -50,12 +50,12 @@ from naesone_app.state.application_views import (
     upload_lines,
 )
 from naesone_app.state.applications import program_title
+from naesone_app.state.asking import AskingMixin
 from naesone_app.state.evidence_views import EvidenceView, evidence_view
 from naesone_app.state.ids import address_id, url_id
 from naesone_app.state.locale import locale_of_path
-from naesone_app.state.session import SessionState, mask_login
+from naesone_app.state.session import mask_login
 
-STAFF_ROLES = ("staff", "admin")
 FILTERS = ("open", *STATUSES)
 ACTIONS = ("in_review", "more_documents", "approved", "rejected")
 MAX_REASON_INPUT = 2000
@@ -84,16 +84,11 @@ def notify_in_background(application_id: int, event_id: int) -> None:
     thread.start()
 
 
-async def _staff(state: rx.State) -> Account | None:
-    account = (await state.get_state(SessionState))._account()
-    return account if account is not None and account.role in STAFF_ROLES else None
-
-
 def _home(state: rx.State):
     return rx.redirect("/en" if locale_of_path(state.router.url.path) == "en" else "/")
 
 
-class StaffQueueState(rx.State):
+class StaffQueueState(AskingMixin, rx.State):
     """The review queue of the staff member's department (every department for an admin)."""
 
     allowed: bool = False
@@ -102,7 +97,7 @@ class StaffQueueState(rx.State):
     rows: list[QueueRow] = []
 
     def _load(self, staff: Account) -> None:
-        locale = locale_of_path(self.router.url.path)
+        locale = self._locale()
         statuses = OPEN_STATUSES if self.status_filter == "open" else (self.status_filter,)
         with transaction() as session:
             departments = (
@@ -134,7 +129,7 @@ class StaffQueueState(rx.State):
     @rx.event
     async def open_queue(self):
         """on_load: staff and admins only."""
-        staff = await _staff(self)
+        staff = await self._staff()
         self.allowed = staff is not None
         if staff is None:
             self.rows, self.department = [], ""
@@ -146,14 +141,14 @@ class StaffQueueState(rx.State):
     @rx.event
     async def set_filter(self, status: str):
         """Show applications of one status (or every open one)."""
-        staff = await _staff(self)
+        staff = await self._staff()
         if staff is None or status not in FILTERS:
             return
         self.status_filter = status
         self._load(staff)
 
 
-class StaffApplicationState(rx.State):
+class StaffApplicationState(AskingMixin, rx.State):
     """One application of the staff member's department, and the decisions on it."""
 
     allowed: bool = False
@@ -177,9 +172,6 @@ class StaffApplicationState(rx.State):
     field_errors: dict[str, str] = {}
     notice: str = ""
     reason_text: str = ""
-
-    def _locale(self) -> str:
-        return locale_of_path(self.router.url.path)
 
     def _clear(self) -> None:
         self.reason_text = ""
@@ -220,7 +212,7 @@ class StaffApplicationState(rx.State):
     @rx.event
     async def open_review(self):
         """on_load: staff of the responsible department (or an admin) only."""
-        staff = await _staff(self)
+        staff = await self._staff()
         self.field_errors, self.notice = {}, ""
         self._clear()
         self.shown_id = address_id(self.router.url.query)
@@ -241,7 +233,7 @@ class StaffApplicationState(rx.State):
     @rx.event
     async def decide(self, action: str):
         """검토 시작 / 서류 보완 요청 / 승인 / 반려, with the reason the rules ask for."""
-        staff = await _staff(self)
+        staff = await self._staff()
         if staff is None or action not in ACTIONS or not self.application_id:
             return
         locale = self._locale()

@@ -22,11 +22,9 @@ from naesone_app.db.class_listing import course_by_code, courses_in
 from naesone_app.db.class_roster import mark_attendance, record_payment, roster
 from naesone_app.db.classes import ClassError, close_if_undersubscribed, run_lottery
 from naesone_app.db.engine import transaction
+from naesone_app.state.asking import AskingMixin
 from naesone_app.state.class_views import CourseCard, course_card, moment, reduction_text, status_label
 from naesone_app.state.ids import address_id, sent_id
-from naesone_app.state.locale import locale_of_path
-from naesone_app.state.session import SessionState
-from naesone_app.state.staff import STAFF_ROLES
 
 MAX_CODE_LENGTH = 60
 
@@ -63,20 +61,12 @@ class RosterRow:
     present: str = ""  # "present" | "absent" | "" (not marked) on the chosen date
 
 
-async def _staff(state: rx.State) -> Account | None:
-    account = (await state.get_state(SessionState))._account()
-    return account if account is not None and account.role in STAFF_ROLES else None
-
-
-class StaffClassesState(rx.State):
+class StaffClassesState(AskingMixin, rx.State):
     """The courses of this quarter and the next, for staff; empty for anyone else."""
 
     allowed: bool = False
     courses: list[StaffCourseLine] = []
     notice: str = ""
-
-    def _locale(self) -> str:
-        return locale_of_path(self.router.url.path)
 
     def _load(self) -> None:
         locale, now = self._locale(), datetime.now(UTC)
@@ -100,7 +90,7 @@ class StaffClassesState(rx.State):
     @rx.event
     async def open_staff_classes(self):
         """on_load: staff and admins only; everyone else is sent home."""
-        staff = await _staff(self)
+        staff = await self._staff()
         self.allowed, self.notice = staff is not None, ""
         if staff is None:
             self.courses = []
@@ -109,7 +99,7 @@ class StaffClassesState(rx.State):
         return None
 
     async def _act(self, code: str, work) -> None:
-        staff = await _staff(self)
+        staff = await self._staff()
         if staff is None or not isinstance(code, str) or len(code) > MAX_CODE_LENGTH:
             return
         listed = course_by_code(code)
@@ -156,7 +146,7 @@ class StaffClassesState(rx.State):
     @rx.event
     async def run_jobs_now(self):
         """Run everything that is due now (what the scheduled job does every few minutes)."""
-        staff = await _staff(self)
+        staff = await self._staff()
         if staff is None:
             return
         report = run_due()
@@ -168,7 +158,7 @@ class StaffClassesState(rx.State):
         self._load()
 
 
-class StaffCourseState(rx.State):
+class StaffCourseState(AskingMixin, rx.State):
     """One course's roster and attendance, for staff; empty for anyone else."""
 
     allowed: bool = False
@@ -180,9 +170,6 @@ class StaffCourseState(rx.State):
     notice: str = ""
     _course_id: int = 0
     _ids: list[int] = []
-
-    def _locale(self) -> str:
-        return locale_of_path(self.router.url.path)
 
     def _date(self) -> date:
         return date.fromisoformat(self.session_on)
@@ -207,7 +194,7 @@ class StaffCourseState(rx.State):
     @rx.event
     async def open_roster(self):
         """on_load: staff only; the roster read is audited per resident."""
-        staff = await _staff(self)
+        staff = await self._staff()
         self.allowed, self.notice, self.rows, self._ids = staff is not None, "", [], []
         self.shown_id = address_id(self.router.url.query)
         if staff is None:
@@ -228,7 +215,7 @@ class StaffCourseState(rx.State):
     @rx.event
     async def set_session_date(self, value: str):
         """Show attendance for another session date of the course."""
-        staff = await _staff(self)
+        staff = await self._staff()
         if staff is None or not self._course_id or not isinstance(value, str):
             return
         try:
@@ -246,7 +233,7 @@ class StaffCourseState(rx.State):
     @rx.event
     async def set_paid(self, registration_id: int, paid: bool):
         """Record that the learner paid at the centre (or take a mistaken record back)."""
-        staff = await _staff(self)
+        staff = await self._staff()
         row_id = self._row(registration_id)
         if staff is None or row_id is None:
             return
@@ -261,7 +248,7 @@ class StaffCourseState(rx.State):
     @rx.event
     async def mark(self, registration_id: int, present: bool):
         """Mark the learner present or absent on the chosen session date (saved at once)."""
-        staff = await _staff(self)
+        staff = await self._staff()
         row_id = self._row(registration_id)
         if staff is None or row_id is None:
             return

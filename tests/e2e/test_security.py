@@ -36,7 +36,7 @@ from wsproto.events import (
     TextMessage,
 )  # fmt: skip
 
-import naesone_app.pages.routes  # noqa: F401 — imports every state the app registers
+import naesone_app.pages.site  # noqa: F401 — imports every state the app registers
 from naesone_app.db.accounts import (
     account_for_token,
     end_session,
