@@ -13,7 +13,6 @@ import json
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from naesone_app.core.dates import KST
 from naesone_app.core.i18n import (
     DEFAULT_LOCALE,
     LOCALES,
@@ -25,7 +24,7 @@ from naesone_app.core.i18n import (
     Won,
     render,
 )
-from naesone_app.core.reminders import KINDS, MAX_DEDUPE_KEY, Notification
+from naesone_app.core.reminders import KINDS, MAX_DEDUPE_KEY, Notification, Reminder
 
 MAX_URL = 500
 RETRY_BASE = timedelta(minutes=5)  # the first retry after a 5xx or a silence; doubled each attempt
@@ -132,8 +131,15 @@ def retry_at(attempts: int, now: datetime) -> datetime | None:
     return now + min(RETRY_BASE * 2 ** max(attempts - 1, 0), RETRY_CAP)
 
 
-def seoul_now(now: datetime) -> datetime:
-    """`now` in Seoul (checks it is aware: a naive time would silently shift quiet hours)."""
-    if now.tzinfo is None:
-        raise ValueError("notices need an aware datetime")
-    return now.astimezone(KST)
+def reminder_words(reminder: Reminder) -> tuple[Message, Message]:
+    """A reminder's title and body with its programme or course title as a parameter, so the stored
+    notice reads the same as the reminder would have in every locale."""
+    extra: dict[str, Any] = {}
+    if reminder.program is not None:
+        extra["program"] = Localized(*(reminder.program.text(locale).title for locale in LOCALES))
+    if reminder.course:
+        ko = reminder.course.get(DEFAULT_LOCALE, "")
+        extra["course"] = Localized(ko, reminder.course.get("en", "") or ko)
+    title = Message(reminder.title.msgid, {**reminder.title.params, **extra})
+    body = Message(reminder.body.msgid, {**reminder.body.params, **extra})
+    return title, body
