@@ -23,7 +23,8 @@ from naesone_app.core.accounts import (
     session_expired,
 )  # fmt: skip
 from naesone_app.core.consent import PURPOSE_BY_KEY
-from naesone_app.core.i18n import N_, Message
+from naesone_app.core.i18n import N_, Message, render
+from naesone_app.core.notices import message_from_json
 from naesone_app.core.profile import parse_profile
 from naesone_app.db.account_models import (
     Account,
@@ -38,6 +39,8 @@ from naesone_app.db.account_models import (
 from naesone_app.db.application_export import delete_applications, export_applications, reseal_applications
 from naesone_app.db.class_loading import export_registrations
 from naesone_app.db.class_models import ClassAttendance, Registration
+from naesone_app.db.notice_models import Notice
+from naesone_app.db.notices import notices_of
 from naesone_app.db.outbound import export_external_applications
 from naesone_app.db.outbound_models import ExternalApplication
 from naesone_app.db.push import row_kinds, sent_reminders, subscriptions_of, unsubscribe_all
@@ -433,6 +436,18 @@ def export_account(session: Session, account_id: int) -> dict[str, Any]:
             {"reminder": r.dedupe_key, "sent_at": _iso(r.sent_at)}
             for r in sent_reminders(session, account_id)
         ],
+        "notices": [
+            {
+                "kind": n.kind,
+                "title": render(message_from_json(n.title)),
+                "body": render(message_from_json(n.body)),
+                "page": n.url,
+                "at": _iso(n.created_at),
+                "pushed": n.outcome == "sent",
+                "read_at": _iso(n.read_at),
+            }
+            for n in notices_of(session, account_id)
+        ],
         "class_registrations": export_registrations(session, account_id),
         **export_applications(session, account_id),
         "applied_elsewhere": export_external_applications(session, account_id),
@@ -450,7 +465,7 @@ def delete_account(session: Session, account_id: int) -> None:
     session.exec(delete(ClassAttendance).where(ClassAttendance.registration_id.in_(mine)))
     for table in (
         ResidentProfile, LoginSession, Consent, SavedProgram, SeenMatch, PasswordReset, PushSubscription,
-        SentReminder, Registration, ExternalApplication,
+        SentReminder, Notice, Registration, ExternalApplication,
     ):  # fmt: skip
         session.exec(delete(table).where(table.account_id == account_id))
     session.exec(update(AuditEntry).where(AuditEntry.subject_id == account_id).values(subject_id=None))
