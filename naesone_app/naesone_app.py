@@ -3,9 +3,9 @@
 import reflex as rx
 
 from naesone_app import logs
+from naesone_app.actions.class_jobs import run_due_periodically
 from naesone_app.api import api
 from naesone_app.components.pwa import connection_notice
-from naesone_app.db.class_jobs import run_due_periodically
 from naesone_app.delivery import deliver_periodically
 from naesone_app.headers import with_security_headers
 from naesone_app.pages.routes import register

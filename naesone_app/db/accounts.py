@@ -36,9 +36,9 @@ from naesone_app.db.account_models import (
     SavedProgram,
     SeenMatch,
 )  # fmt: skip
-from naesone_app.db.applications import delete_applications, export_applications, reseal_applications
+from naesone_app.db.application_export import delete_applications, export_applications, reseal_applications
+from naesone_app.db.class_loading import export_registrations
 from naesone_app.db.class_models import ClassAttendance, Registration
-from naesone_app.db.classes import export_registrations
 from naesone_app.db.notice_models import Notice
 from naesone_app.db.notices import notices_of
 from naesone_app.db.outbound import export_external_applications
@@ -64,13 +64,6 @@ WRONG_LOGIN = Message(N_("이메일·전화번호 또는 비밀번호가 맞지 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; everything here is stored in UTC."""
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=UTC)
 
 
 # --- accounts -----------------------------------------------------------------------------------
@@ -117,7 +110,7 @@ def authenticate(
     if account is None:
         password_matches(DUMMY_HASH, password)  # same time as a real check: no account enumeration
         return AccountError("login", WRONG_LOGIN)
-    lockout = Lockout(account.failures, _aware(account.locked_until))
+    lockout = Lockout(account.failures, account.locked_until)
     if lockout.is_locked(now):
         minutes = max(1, int((lockout.locked_until - now).total_seconds() // 60) + 1)
         return AccountError(
@@ -167,7 +160,7 @@ def claim_handoff(session: Session, handoff: str, now: datetime | None = None) -
     if row is None:
         return None
     session.delete(row)
-    if row.revoked_at is not None or now >= _aware(row.created_at) + HANDOFF_VALID_FOR:
+    if row.revoked_at is not None or now >= row.created_at + HANDOFF_VALID_FOR:
         return None
     return start_session(session, row.account_id)
 
@@ -184,11 +177,11 @@ def account_for_token(session: Session, token: str | None, now: datetime | None 
     ).first()
     if row is None or row.revoked_at is not None:
         return None
-    if session_expired(_aware(row.created_at), _aware(row.last_seen_at), now):
+    if session_expired(row.created_at, row.last_seen_at, now):
         row.revoked_at = now
         session.add(row)
         return None
-    if now - _aware(row.last_seen_at) >= TOUCH_EVERY:
+    if now - row.last_seen_at >= TOUCH_EVERY:
         row.last_seen_at = now
         session.add(row)
     return session.get(Account, row.account_id)
@@ -271,7 +264,7 @@ def complete_reset(session: Session, token: str, password: str, now: datetime | 
     row = session.exec(
         select(PasswordReset).where(PasswordReset.token_hash == token_digest(token or ""))
     ).first()
-    if row is None or row.used_at is not None or now >= _aware(row.expires_at):
+    if row is None or row.used_at is not None or now >= row.expires_at:
         raise AccountError(
             "token", Message(N_("재설정 링크가 만료되었거나 이미 사용되었습니다. 다시 요청하세요."))
         )
@@ -379,7 +372,7 @@ def note_matches(
             row = SeenMatch(account_id=account_id, program_key=key, first_seen_at=now, at_sign_up=at_sign_up)
             session.add(row)
         first_seen[key] = row.first_seen_at if row.at_sign_up is False else datetime.min.replace(tzinfo=UTC)
-    return {k: _aware(v) for k, v in first_seen.items()}
+    return first_seen
 
 
 # --- audit, export, deletion, rotation ----------------------------------------------------------------
@@ -462,7 +455,7 @@ def export_account(session: Session, account_id: int) -> dict[str, Any]:
 
 
 def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else _aware(moment).isoformat()
+    return None if moment is None else moment.isoformat()
 
 
 def delete_account(session: Session, account_id: int) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from naesone_app.db.class_models import ClassCentre, ClassNotice, Course, Registration
-from naesone_app.db.classes import ACTIVE, SEATED
+from naesone_app.db.class_seats import ACTIVE, SEATED
 from naesone_app.db.engine import transaction
 
 

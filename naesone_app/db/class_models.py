@@ -11,8 +11,9 @@ from datetime import date, datetime
 from sqlalchemy import Column, ForeignKey, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from naesone_app.db.account_models import _owner, _when
+from naesone_app.db.account_models import _owner
 from naesone_app.db.models import _now
+from naesone_app.db.types import when as _when
 
 
 def _parent(table: str, nullable: bool = False) -> Column:

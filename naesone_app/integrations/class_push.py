@@ -1,15 +1,15 @@
 """Tell residents at once, by web push, what happened to their class registrations (issue 6).
 
-The class operations (db/classes.py) record a ClassNotice in the same transaction as the change — a seat
-held after a cancellation, a lottery result, 폐강, a payment deadline near — and call `push_class_updates`
-after the commit (instant_push: never fails the operation, nothing at night, sent once). The hourly
+The class operations (db/classes.py and its neighbours) record a ClassNotice in the same transaction as the change — a seat
+held after a cancellation, a lottery result, 폐강, a payment deadline near — and actions/classes.py calls
+`push_class_updates` after the commit (instant_push: never fails the operation, nothing at night, sent once). The hourly
 reminder job offers whatever is still due through `class_updates`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import httpx
 from sqlmodel import Session
@@ -20,10 +20,6 @@ from naesone_app.integrations.instant_push import in_background, push_at_once
 RECENT = timedelta(days=7)  # a lottery result or 폐강 older than this is no longer news worth a push
 
 
-def _aware(moment: datetime | None) -> datetime | None:
-    return moment if moment is None or moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite is naive
-
-
 def class_updates(session: Session, account_id: int, now: datetime) -> list[Reminder]:
     """The resident's class notices still worth telling: a seat still held, a payment still owed and not
     yet late, a lottery result or 폐강 of the last week."""
@@ -31,13 +27,13 @@ def class_updates(session: Session, account_id: int, now: datetime) -> list[Remi
 
     due = []
     for notice, row, course in notices_of(session, account_id):
-        until = _aware(notice.until)
+        until = notice.until
         if notice.kind == "held":
             current = row.status == "held" and until is not None and until > now
         elif notice.kind == "payment_due":
             current = row.status == "confirmed" and row.paid_at is None and until is not None and until > now
         else:
-            current = now - _aware(notice.created_at) <= RECENT  # type: ignore[operator]
+            current = now - notice.created_at <= RECENT
         if current:
             titles = {"ko": course.title_ko, "en": course.title_en or course.title_ko}
             due.append(class_update_reminder(notice.id or 0, notice.kind, titles, until=until,

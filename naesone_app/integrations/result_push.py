@@ -25,7 +25,7 @@ def application_results(
     session: Session, account_id: int, now: datetime, program: Callable[[str], Program | None]
 ) -> list[Reminder]:
     """Reminders for staff status changes of the resident's applications in the last week."""
-    from naesone_app.db.applications import status_changes_for
+    from naesone_app.db.application_reads import status_changes_for
 
     return [
         application_result_reminder(

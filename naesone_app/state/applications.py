@@ -13,26 +13,22 @@ from naesone_app.core.applications import ApplicationForm, TransitionError
 from naesone_app.core.i18n import N_, Message, gettext_for, render
 from naesone_app.core.outbound import REPORT_LABELS
 from naesone_app.db.account_models import Account
+from naesone_app.db.application_access import Forbidden, NotFound
 from naesone_app.db.application_models import Application
-from naesone_app.db.applications import (
-    Forbidden,
-    NotFound,
+from naesone_app.db.application_reads import (
     application_checklist,
-    application_form,
-    documents_supplied,
-    evidence_for,
     get_application,
     mark_seen,
     my_applications,
-    removable,
-    remove_upload,
-    store_upload,
     unread_ids,
 )
+from naesone_app.db.applications import application_form, documents_supplied
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
+from naesone_app.db.evidence import evidence_for
 from naesone_app.db.outbound import external_applications_of
 from naesone_app.db.outbound_models import ExternalApplication
+from naesone_app.db.uploads import removable, remove_upload, store_upload
 from naesone_app.state.application_views import (
     AnswerRow,
     ApplicationRow,

@@ -17,6 +17,7 @@ from urllib.parse import quote
 import reflex as rx
 from sqlmodel import Session
 
+from naesone_app.actions.evidence import import_evidence
 from naesone_app.core.applications import (
     MAX_UPLOAD_BYTES,
     ApplicationForm,
@@ -34,27 +35,19 @@ from naesone_app.core.profile import ProfileError, facts_on, parse_profile
 from naesone_app.core.program import Program
 from naesone_app.db.account_models import Account
 from naesone_app.db.accounts import load_profile
-from naesone_app.db.applications import (
+from naesone_app.db.application_access import (
     AlreadyApplied,
     ApplicationInvalid,
     ApplicationSummary,
     EvidenceConsentMissing,
     Forbidden,
     NotFound,
-    active_application,
-    active_evidence_consent,
-    draft_uploads,
-    evidence_kinds_held,
-    import_evidence,
-    load_draft,
-    record_evidence_consent,
-    remove_upload,
-    save_draft,
-    store_upload,
-    submit,
 )
+from naesone_app.db.applications import active_application, load_draft, save_draft, submit
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
+from naesone_app.db.evidence import active_evidence_consent, evidence_kinds_held, record_evidence_consent
+from naesone_app.db.uploads import draft_uploads, remove_upload, store_upload
 from naesone_app.integrations.mydata import EvidenceError, configured_name, configured_provider
 from naesone_app.state.application_views import (
     ChoiceOption,
@@ -131,7 +124,7 @@ async def keep_files(
     return stored, ""
 
 
-# why an import was refused (db.applications.EvidenceConsentMissing.reason), in the resident's words
+# why an import was refused (db.application_access.EvidenceConsentMissing.reason), in the resident's words
 CONSENT_REFUSALS = {
     "none": N_("먼저 가져오기에 동의해 주세요."),
     "withdrawn": N_("가져오기 동의를 철회해서 가져올 수 없어요. 가져오려면 다시 동의해 주세요."),

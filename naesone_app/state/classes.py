@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 import reflex as rx
 
+from naesone_app.actions.classes import confirm_hold
 from naesone_app.core.class_policy import quarters_shown
 from naesone_app.core.dates import seoul_today
 from naesone_app.core.dongs import find_dong
@@ -18,7 +19,7 @@ from naesone_app.core.profile import Facts, ProfileError, facts_on, parse_profil
 from naesone_app.db.account_models import Account
 from naesone_app.db.accounts import load_profile
 from naesone_app.db.class_listing import courses_in, my_registrations
-from naesone_app.db.classes import ClassError, confirm_hold
+from naesone_app.db.class_locks import ClassError
 from naesone_app.db.engine import transaction
 from naesone_app.state.class_views import (
     CourseCard,

@@ -12,9 +12,9 @@ import reflex as rx
 from naesone_app.core.i18n import N_, Message, render
 from naesone_app.db.account_models import Account
 from naesone_app.db.accounts import audit
-from naesone_app.db.applications import Forbidden, NotFound, withdraw_evidence_consent
+from naesone_app.db.application_access import Forbidden, NotFound
 from naesone_app.db.engine import transaction
-from naesone_app.db.evidence import consents_of, delete_document, documents_of
+from naesone_app.db.evidence import consents_of, delete_document, documents_of, withdraw_evidence_consent
 from naesone_app.state.evidence_views import ConsentRow, HeldRow, consent_row, held_row
 from naesone_app.state.ids import sent_id
 from naesone_app.state.locale import locale_of_path

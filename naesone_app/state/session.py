@@ -97,7 +97,7 @@ class SessionState(rx.State):
         self.login_hint = mask_login(account.login) if account else ""
         self.unread_applications = self.classes_to_act_on = 0
         if account is not None:
-            from naesone_app.db.applications import unread_ids
+            from naesone_app.db.application_reads import unread_ids
             from naesone_app.db.class_listing import needing_action
 
             with transaction() as session:

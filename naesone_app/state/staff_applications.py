@@ -20,22 +20,19 @@ from naesone_app.core.dates import KST, seoul_today
 from naesone_app.core.i18n import N_, Message, render
 from naesone_app.db.account_models import Account
 from naesone_app.db.accounts import audit
+from naesone_app.db.application_access import Forbidden, NotFound, utc_now
 from naesone_app.db.application_models import Application, ApplicationEvent
-from naesone_app.db.applications import (
+from naesone_app.db.application_reads import (
     OPEN_STATUSES,
-    Forbidden,
-    NotFound,
     application_checklist,
-    application_form,
     departments_with_applications,
-    evidence_for,
     get_application,
     review_queue,
-    transition,
-    utc_now,
 )
+from naesone_app.db.applications import application_form, transition
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
+from naesone_app.db.evidence import evidence_for
 from naesone_app.integrations.result_push import push_status_change
 from naesone_app.state.application_views import (
     AnswerRow,

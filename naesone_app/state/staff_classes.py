@@ -11,16 +11,17 @@ from datetime import UTC, date, datetime
 
 import reflex as rx
 
+from naesone_app.actions.class_jobs import new_seed, run_due
+from naesone_app.actions.classes import close_if_undersubscribed, record_payment, run_lottery
 from naesone_app.core import classes as rules
 from naesone_app.core.class_policy import quarters_shown
 from naesone_app.core.dates import KST, seoul_today
 from naesone_app.core.i18n import N_, Message, format_won, render
 from naesone_app.db.account_models import Account
 from naesone_app.db.accounts import audit
-from naesone_app.db.class_jobs import new_seed, run_due
 from naesone_app.db.class_listing import course_by_code, courses_in
-from naesone_app.db.class_roster import mark_attendance, record_payment, roster
-from naesone_app.db.classes import ClassError, close_if_undersubscribed, run_lottery
+from naesone_app.db.class_locks import ClassError
+from naesone_app.db.class_roster import mark_attendance, roster
 from naesone_app.db.engine import transaction
 from naesone_app.state.class_views import CourseCard, course_card, moment, reduction_text, status_label
 from naesone_app.state.ids import sent_id

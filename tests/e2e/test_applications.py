@@ -207,8 +207,8 @@ def test_uploads_are_only_served_to_their_owner(app: ServedApp, monkeypatch) -> 
     """The download route of the served app answers the owner only, never another resident or anyone."""
     import httpx
 
-    from naesone_app.db.applications import store_upload
     from naesone_app.db.engine import transaction
+    from naesone_app.db.uploads import store_upload
 
     # the served app's private upload directory (conftest: beside its database)
     monkeypatch.setenv(

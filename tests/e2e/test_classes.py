@@ -11,8 +11,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 from sqlmodel import select
 
+from naesone_app.actions.classes import cancel, register
 from naesone_app.db.class_models import ClassCentre, Course
-from naesone_app.db.classes import cancel, register
 from naesone_app.db.engine import transaction
 from naesone_app.state.course import CourseState
 from naesone_app.state.staff_classes import StaffCourseState

@@ -285,8 +285,9 @@ def _evidence_of(app: ServedApp, account_id: int, application_id: int) -> dict[s
     """B's consent to import her 주민등록표등본 and the document, submitted with her application."""
     from datetime import timedelta
 
+    from naesone_app.db.application_access import _seal_json
     from naesone_app.db.application_models import ApplicationEvidence, EvidenceDocument
-    from naesone_app.db.applications import _seal_json, record_evidence_consent
+    from naesone_app.db.evidence import record_evidence_consent
 
     document = {"kind": "resident_registration_copy", "issuer": "회현동장", "issued_on": "2026-11-20",
                 "members": [{"relation": "본인", "name": EVIDENCE_NAME, "birth_date": "1941-03-17"}]}  # fmt: skip

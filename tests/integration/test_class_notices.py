@@ -12,12 +12,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
+from naesone_app.actions.class_jobs import run_due
+from naesone_app.actions.classes import cancel, pushing_at_once, record_payment, register
 from naesone_app.core.class_policy import at_closing, policy
 from naesone_app.core.reminders import DEFAULT_KINDS, parse_subscription
-from naesone_app.db.class_jobs import run_due
 from naesone_app.db.class_models import ClassNotice, Course
-from naesone_app.db.class_roster import record_payment
-from naesone_app.db.classes import cancel, pushing_at_once, register, registrations_of
+from naesone_app.db.classes import registrations_of
 from naesone_app.db.engine import transaction
 from naesone_app.db.push import subscribe
 from naesone_app.db.push_models import SentReminder

@@ -18,18 +18,17 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session, col, select
 
-from naesone_app.core.class_policy import closure_due, policy
-from naesone_app.db.class_models import Course
-from naesone_app.db.classes import (
-    _utc,
+from naesone_app.actions.classes import (
     close_if_undersubscribed,
-    courses_with_lapses,
     expire_holds,
-    payments_to_remind,
     pushing_at_once,
     remind_payments,
     run_lottery,
 )
+from naesone_app.core.class_policy import closure_due, policy
+from naesone_app.db.class_due import courses_with_lapses, payments_to_remind
+from naesone_app.db.class_locks import _utc
+from naesone_app.db.class_models import Course
 from naesone_app.db.engine import database_url, engine_for
 
 log = logging.getLogger("naesone.classes")
@@ -102,7 +101,7 @@ def _run_due(now: datetime, url: str | None) -> DueReport:
     for course_id in courses_with_lapses(now, url):
         attempt(report.settled, course_id, lambda c=course_id: expire_holds(c, now, url=url))
     for course_id, closes_at, starts_on in unchecked:
-        if closure_due(_utc(closes_at), starts_on, now, rules):
+        if closure_due(closes_at, starts_on, now, rules):
             attempt(
                 report.cancelled, course_id, lambda c=course_id: close_if_undersubscribed(c, now, url=url)
             )

@@ -1,0 +1,135 @@
+"""What residents, staff and the jobs do with class registrations; each tells whoever it affected.
+
+The seat rules and the course lock are db's (db/classes, db/class_lottery, db/class_due). A class
+operation records a `ClassNotice` in its own transaction and reports, once committed, whom it told;
+this module then pushes to them (`_tell`).
+
+SEAM (issue 11, helper `notices`): `_tell` is the only place a class operation reaches the push
+transport; when the notice outbox lands, the notices are outbox rows and `_tell` goes away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import UTC, datetime
+
+from naesone_app.core import classes as rules
+from naesone_app.core.profile import Facts
+from naesone_app.db import class_due, class_lottery, class_roster
+from naesone_app.db import classes as registrations
+from naesone_app.db.class_models import Registration
+from naesone_app.db.classes import Outcome
+from naesone_app.db.engine import database_url
+
+# whether residents told of a change are pushed to in this thread (a job: nothing must outlive it) or in
+# a background thread (a resident's or staff member's action: their page must not wait for a push service)
+_push_at_once: ContextVar[bool] = ContextVar("push_at_once", default=False)
+
+
+@contextmanager
+def pushing_at_once() -> Iterator[None]:
+    """Within this block, the residents a class operation told something are pushed to before it returns
+    (the class jobs, and tests); elsewhere the push runs in a background thread."""
+    token = _push_at_once.set(True)
+    try:
+        yield
+    finally:
+        _push_at_once.reset(token)
+
+
+def _now(now: datetime | None) -> datetime:
+    now = now or datetime.now(UTC)
+    return now if now.tzinfo else now.replace(tzinfo=UTC)
+
+
+def _tell(told: set[int], now: datetime, url: str | None) -> None:
+    """After the commit: push the new notices to their residents. Never raises (see class_push)."""
+    if not told:
+        return
+    from naesone_app.integrations import class_push
+
+    url = url or database_url()
+    if _push_at_once.get():
+        class_push.push_class_updates(sorted(told), now, url=url)
+    else:
+        class_push.push_in_background(sorted(told), now, url)
+
+
+def register(
+    account_id: int, course_id: int, idempotency_key: str, now: datetime | None = None, *,
+    facts: Facts | None = None, url: str | None = None,
+) -> Outcome:  # fmt: skip
+    """Sign the resident up (see db.classes.register); nobody else is told of a sign-up."""
+    now, told = _now(now), set()
+    outcome = registrations.register(
+        account_id, course_id, idempotency_key, now, facts=facts, url=url, told=told
+    )
+    _tell(told, now, url)
+    return outcome
+
+
+def cancel(
+    registration_id: int, account_id: int, now: datetime | None = None, *, url: str | None = None
+) -> Registration:
+    """Cancel the resident's registration; the resident a freed seat is held for is told."""
+    now, told = _now(now), set()
+    row = registrations.cancel(registration_id, account_id, now, url=url, told=told)
+    _tell(told, now, url)
+    return row
+
+
+def confirm_hold(
+    registration_id: int, account_id: int, now: datetime | None = None, *, url: str | None = None
+) -> Registration:
+    """Take the seat held for the resident (settling lapsed holds first tells whoever gets theirs)."""
+    now, told = _now(now), set()
+    row = registrations.confirm_hold(registration_id, account_id, now, url=url, told=told)
+    _tell(told, now, url)
+    return row
+
+
+def expire_holds(course_id: int, now: datetime | None = None, *, url: str | None = None) -> None:
+    """Pass lapsed holds and unpaid seats on; whoever a seat is now held for is told."""
+    now, told = _now(now), set()
+    registrations.expire_holds(course_id, now, url=url, told=told)
+    _tell(told, now, url)
+
+
+def run_lottery(
+    course_id: int, seed: int, now: datetime | None = None, *, facts_of: dict[int, Facts] | None = None,
+    url: str | None = None,
+) -> rules.Draw:  # fmt: skip
+    """Draw a lottery course (see db.class_lottery); every applicant is told their result."""
+    now, told = _now(now), set()
+    draw = class_lottery.run_lottery(course_id, seed, now, facts_of=facts_of, url=url, told=told)
+    _tell(told, now, url)
+    return draw
+
+
+def close_if_undersubscribed(course_id: int, now: datetime | None = None, *, url: str | None = None) -> bool:
+    """폐강 below the minimum enrolment (see db.class_lottery); everyone registered is told."""
+    now, told = _now(now), set()
+    closed = class_lottery.close_if_undersubscribed(course_id, now, url=url, told=told)
+    _tell(told, now, url)
+    return closed
+
+
+def remind_payments(course_id: int, now: datetime | None = None, *, url: str | None = None) -> int:
+    """Remind each unpaid resident of the course, once, that the deadline is near; how many were."""
+    now, told = _now(now), set()
+    count = class_due.remind_payments(course_id, now, url=url, told=told)
+    _tell(told, now, url)
+    return count
+
+
+def record_payment(
+    registration_id: int, paid: bool, staff_id: int, now: datetime | None = None, *, url: str | None = None
+) -> Registration:
+    """Staff record (or take back) a payment (see db.class_roster); settling first may hold a seat for
+    someone, who is told."""
+    now, told = _now(now), set()
+    row = class_roster.record_payment(registration_id, paid, staff_id, now, url=url, told=told)
+    _tell(told, now, url)
+    return row
