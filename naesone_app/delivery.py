@@ -20,6 +20,7 @@ Logs name push services and counts, never a person.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -187,6 +188,22 @@ def _send(claimed: _Claimed, now: datetime, url: str | None, keys: webpush.Vapid
             else:
                 retry(session, notice.id or 0, attempts, later)
                 counts.retrying += 1
+
+
+def deliver_now(now: datetime | None = None, url: str | None = None) -> Counts:
+    """Deliver what is due right after a change committed (a class job, a staff decision), so the
+    resident hears of it at once rather than at the next period. Never raises: the change is made
+    whatever a push service or the push configuration says, and the loop tries again."""
+    try:
+        return deliver_due(now, url=url)
+    except Exception as exc:
+        log.warning("notices not delivered at once: %s", exc.__class__.__name__)
+        return Counts()
+
+
+def deliver_in_background(now: datetime | None = None, url: str | None = None) -> None:
+    """The same, without holding up the page of whoever caused the change."""
+    threading.Thread(target=deliver_now, args=(now, url), daemon=True).start()
 
 
 def _deliver_if_configured() -> Counts:

@@ -1,11 +1,9 @@
 """What residents, staff and the jobs do with class registrations; each tells whoever it affected.
 
 The seat rules and the course lock are db's (db/classes, db/class_lottery, db/class_due). A class
-operation records a `ClassNotice` in its own transaction and reports, once committed, whom it told;
-this module then pushes to them (`_tell`).
-
-SEAM (issue 11, helper `notices`): `_tell` is the only place a class operation reaches the push
-transport; when the notice outbox lands, the notices are outbox rows and `_tell` goes away.
+operation records its notices in the outbox in its own transaction (db/class_locks._notify →
+db.notices.record_notice) and reports, once committed, whom it told; this module then has the one
+deliverer send them at once (`_tell`) instead of waiting for its next period.
 """
 
 from __future__ import annotations
@@ -15,6 +13,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
 
+from naesone_app import delivery
 from naesone_app.core import classes as rules
 from naesone_app.core.profile import Facts
 from naesone_app.db import class_due, class_lottery, class_roster
@@ -45,16 +44,14 @@ def _now(now: datetime | None) -> datetime:
 
 
 def _tell(told: set[int], now: datetime, url: str | None) -> None:
-    """After the commit: push the new notices to their residents. Never raises (see class_push)."""
+    """After the commit: deliver the new notices now. Never raises (see delivery.deliver_now)."""
     if not told:
         return
-    from naesone_app.integrations import class_push
-
     url = url or database_url()
     if _push_at_once.get():
-        class_push.push_class_updates(sorted(told), now, url=url)
+        delivery.deliver_now(now, url)
     else:
-        class_push.push_in_background(sorted(told), now, url)
+        delivery.deliver_in_background(now, url)
 
 
 def register(

@@ -213,11 +213,18 @@ CLASS_TITLES = {
 CLASS_NOTICE_KINDS = tuple(CLASS_TITLES)
 
 
+def class_notice_key(registration_id: int, kind: str) -> str:
+    """The outbox key of a class notice: one per registration and kind (a repeated job run is a no-op)."""
+    if kind not in CLASS_TITLES:
+        raise ValueError(f"unknown class notice kind {kind!r}")
+    return f"class_update:{registration_id}:{kind}"
+
+
 def class_update_reminder(
-    notice_id: int, kind: str, course: Mapping[str, str], *, until: datetime | None = None,
+    registration_id: int, kind: str, course: Mapping[str, str], *, until: datetime | None = None,
     position: int | None = None, amount_krw: int | None = None,
 ) -> Reminder:  # fmt: skip
-    """A reminder of a class notice (db ClassNotice), worded for what the resident must do next.
+    """A class notice (db/class_locks._notify), worded for what the resident must do next.
 
     A held seat names the moment it lapses and is urgent; the others say the result and the money.
     """
@@ -242,7 +249,7 @@ def class_update_reminder(
                        {**when, "amount": Won(owed)})  # fmt: skip
     else:
         raise ValueError(f"unknown class notice kind {kind!r}")
-    return Reminder("class_update", f"class_update:{notice_id}", Message(CLASS_TITLES[kind]), body,
+    return Reminder("class_update", class_notice_key(registration_id, kind), Message(CLASS_TITLES[kind]), body,
                     "/my-classes", course=course, urgent=kind == "held")  # fmt: skip
 
 

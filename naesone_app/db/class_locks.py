@@ -3,8 +3,8 @@
 On PostgreSQL `SELECT … FOR UPDATE` on the course row, on SQLite `BEGIN IMMEDIATE` (one writer at a time,
 through a dedicated engine that leaves transaction control to us). Inside the lock the seats are counted,
 so 1,000 simultaneous sign-ups for 30 seats give exactly 30 confirmed and the rest waitlisted in the order
-they committed. A notice for a resident (`ClassNotice`) is recorded in the same transaction; the caller
-learns whom it told through `told` once the transaction has committed, and tells them (actions/classes).
+they committed. A notice for a resident is recorded in the outbox in the same transaction (`_notify`);
+the caller learns whom it told through `told` once the transaction has committed (actions/classes).
 """
 
 from __future__ import annotations
@@ -19,12 +19,11 @@ from sqlalchemy import Engine, event
 from sqlmodel import Session, create_engine, select
 
 from naesone_app.core.i18n import N_, Message
-from naesone_app.db.class_models import (
-    ClassNotice,
-    Course,
-    Registration,
-)  # fmt: skip
+from naesone_app.core.notices import reminder_words
+from naesone_app.core.reminders import class_notice_key, class_update_reminder
+from naesone_app.db.class_models import Course, Registration
 from naesone_app.db.engine import database_url, engine_for
+from naesone_app.db.notices import record_notice
 
 
 class ClassError(ValueError):
@@ -100,14 +99,22 @@ def _notify(
     position: int | None = None, amount_krw: int | None = None,
 ) -> bool:  # fmt: skip
     """Record that the resident must be told of `kind` on this registration (once: a second is ignored),
-    in the transaction that makes the change; the resident is among those `locked` reports as told."""
-    exists = session.exec(
-        select(ClassNotice.id).where(ClassNotice.registration_id == row.id, ClassNotice.kind == kind)
-    ).first()
-    if exists is not None:
+    in the transaction that makes the change; the resident is among those `locked` reports as told.
+
+    A held seat or a payment reminder is no longer worth a push once its moment has passed (`until`).
+    """
+    course = session.get(Course, row.course_id)
+    titles = {"ko": course.title_ko, "en": course.title_en or course.title_ko} if course else {"ko": ""}
+    reminder = class_update_reminder(row.id or 0, kind, titles, until=until, position=position,
+                                     amount_krw=amount_krw)  # fmt: skip
+    title, body = reminder_words(reminder)
+    recorded = record_notice(
+        session, account_id=row.account_id, kind="class_update", key=class_notice_key(row.id or 0, kind),
+        title=title, body=body, url=reminder.path, urgent=reminder.urgent, now=now,
+        expires_at=until if kind in ("held", "payment_due") else None,
+    )  # fmt: skip
+    if not recorded:
         return False
-    session.add(ClassNotice(account_id=row.account_id, registration_id=row.id, kind=kind, created_at=now,
-                            until=until, position=position, amount_krw=amount_krw))  # fmt: skip
     session.info.setdefault("told", set()).add(row.account_id)
     session.info["now"] = now
     return True

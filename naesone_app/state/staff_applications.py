@@ -2,25 +2,26 @@
 (/staff/application?id=N) with its answers, documents, imported evidence and history, and the decisions.
 
 Every handler checks the role and department of whoever asks (db.applications checks again); every open
-of an application and every decision is written to the audit log. After a decision the resident is told
-by web push, in the background: a push problem never undoes or fails the decision.
+of an application and every decision is written to the audit log. A decision records the resident's
+notice in its own transaction (actions/application_notices); once committed, the deliverer sends it in
+the background: a push problem never undoes or fails the decision.
 """
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 import reflex as rx
 from sqlmodel import select
 
+from naesone_app.actions.application_notices import record_status_change
 from naesone_app.core.applications import STATUS_LABELS, STATUSES, TransitionError
 from naesone_app.core.dates import KST, seoul_today
 from naesone_app.core.i18n import N_, Message, render
 from naesone_app.db.account_models import Account
 from naesone_app.db.accounts import audit
-from naesone_app.db.application_access import Forbidden, NotFound, utc_now
+from naesone_app.db.application_access import Forbidden, NotFound
 from naesone_app.db.application_models import Application, ApplicationEvent
 from naesone_app.db.application_reads import (
     OPEN_STATUSES,
@@ -33,7 +34,7 @@ from naesone_app.db.applications import application_form, transition
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
 from naesone_app.db.evidence import evidence_for
-from naesone_app.integrations.result_push import push_status_change
+from naesone_app.delivery import deliver_in_background
 from naesone_app.state.application_views import (
     AnswerRow,
     DocumentLine,
@@ -73,12 +74,9 @@ def seoul_day(moment: datetime) -> date:
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(KST).date()
 
 
-def notify_in_background(application_id: int, event_id: int) -> None:
-    """Push the change to the resident without holding up the staff member's page."""
-    thread = threading.Thread(
-        target=push_status_change, args=(application_id, event_id, utc_now(), CATALOG.program), daemon=True
-    )
-    thread.start()
+def notify_in_background() -> None:
+    """Deliver the decision's notice now, without holding up the staff member's page."""
+    deliver_in_background()
 
 
 async def _staff(state: rx.State) -> Account | None:
@@ -257,6 +255,8 @@ class StaffApplicationState(rx.State):
                     application.account_id,
                     f"application {application.id}: {action}",
                 )
+                if event_id is not None:
+                    record_status_change(session, application, event_id, CATALOG.program)
         except TransitionError as exc:
             self.field_errors = {"reason": render(exc.message, locale)}
             return
@@ -271,5 +271,4 @@ class StaffApplicationState(rx.State):
             ),
             locale,
         )
-        if event_id is not None:
-            notify_in_background(self.application_id, event_id)
+        notify_in_background()

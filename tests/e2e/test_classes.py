@@ -223,9 +223,9 @@ def test_a_waitlisted_resident_sees_the_seat_held_for_her_on_my_classes_and_conf
     assert sqlite_rows(app.db_url, "SELECT status FROM registration WHERE id = ?", held.id) == [
         ("confirmed",)
     ]
-    assert sqlite_rows(app.db_url, "SELECT kind FROM class_notice WHERE registration_id = ?", held.id) == [
-        ("held",)
-    ]
+    assert sqlite_rows(
+        app.db_url, "SELECT kind FROM notice WHERE key = ?", f"class_update:{held.id}:held"
+    ) == [("class_update",)]
     context.close()
 
 

@@ -26,7 +26,6 @@ from naesone_app.db.application_models import Application, ApplicationDraft, Upl
 from naesone_app.db.engine import transaction
 from naesone_app.db.push import subscribe
 from naesone_app.integrations.mydata_standin import running
-from naesone_app.integrations.result_push import push_status_change
 from naesone_app.state import staff_applications
 from naesone_app.state.applications import ApplicationState, MyApplicationsState
 from naesone_app.state.apply import ApplyState
@@ -333,7 +332,7 @@ async def test_a_decision_is_pushed_to_the_residents_browser_and_a_dead_push_ser
     from datetime import UTC, datetime
 
     from naesone_app.core.reminders import parse_subscription
-    from naesone_app.db.catalog_cache import CATALOG
+    from naesone_app.delivery import deliver_due
 
     resident_id, resident = _account(app_db, "owner@example.com", profile=PROFILE)
     browser = Browser(push_service.origin + "/push/phone")
@@ -342,7 +341,7 @@ async def test_a_decision_is_pushed_to_the_residents_browser_and_a_dead_push_ser
                   ["application_result"])  # fmt: skip
     application_id = (await _fill_and_submit(resident)).submitted_id
     _, reviewer = _account(app_db, "senior@junggu.example", role="staff", department="어르신복지과")
-    handed_over: list[tuple[int, int]] = []
+    handed_over: list[tuple] = []
     monkeypatch.setattr(staff_applications, "notify_in_background", lambda *ids: handed_over.append(ids))
     page = _page(StaffApplicationState, reviewer, "/staff/application", {"id": str(application_id)})
     await StaffApplicationState.open_review.fn(page)
@@ -351,10 +350,10 @@ async def test_a_decision_is_pushed_to_the_residents_browser_and_a_dead_push_ser
         from naesone_app.db.application_models import ApplicationEvent
 
         event_id = session.exec(select(ApplicationEvent.id).order_by(ApplicationEvent.id.desc())).first()
-    assert handed_over == [(application_id, event_id)]  # the decision hands the change to the push
-    daytime = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)  # 11:00 in Seoul
+    assert handed_over == [()]  # the decision, committed with its notice, hands over to the deliverer
+    daytime = datetime.now(UTC).replace(hour=2)  # 11:00 in Seoul, the day of the decision
     push_service.deliveries.clear()
-    assert push_status_change(application_id, event_id, daytime, CATALOG.program) == 1
+    assert deliver_due(daytime, url=app_db).sent == 1
     [delivery] = [d for d in push_service.deliveries if d.path == "/push/phone"]
     assert browser.read(delivery.body) == {
         "title": "Your application status changed",
@@ -363,12 +362,12 @@ async def test_a_decision_is_pushed_to_the_residents_browser_and_a_dead_push_ser
         "tag": f"application_result:{application_id}:{event_id}",
         "lang": "en",
     }
-    assert push_status_change(application_id, event_id, daytime, CATALOG.program) == 0  # once
-    night = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)  # 23:00 in Seoul: waits for the job
+    assert deliver_due(daytime, url=app_db).sent == 0  # once
+    night = daytime.replace(hour=14)  # 23:00 in Seoul: waits for the morning
     push_service.close()  # and a push service that is gone never fails the decision
     await StaffApplicationState.decide.fn(page, "approved")
     assert page.status == "approved"
-    assert push_status_change(application_id, event_id + 1, night, CATALOG.program) == 0
+    assert deliver_due(night, url=app_db).sent == 0
 
 
 async def test_a_change_held_back_at_night_goes_out_with_the_morning_job(
