@@ -19,6 +19,7 @@ from naesone_app.pages import (
     course,
     feed,
     home,
+    notices,
     offline,
     program,
     questionnaire,
@@ -38,6 +39,7 @@ from naesone_app.state.counter_reset import CounterResetState
 from naesone_app.state.course import CourseState
 from naesone_app.state.evidence import EvidenceConsentState
 from naesone_app.state.feed import FeedState
+from naesone_app.state.notices import NoticesState
 from naesone_app.state.program import ProgramState
 from naesone_app.state.screening import ScreeningState
 from naesone_app.state.session import SessionState
@@ -102,6 +104,7 @@ ROUTES = (
         N_("내 신청 — 내손에ON 중구"),
         MyApplicationsState.open_applications,
     ),
+    Route("/notices", notices.build, N_("알림 — 내손에ON 중구"), NoticesState.open_notices),
     Route(
         "/application",
         applications.build_detail,

@@ -73,6 +73,7 @@ class SessionState(rx.State):
     login_hint: str = ""
     unread_applications: int = 0  # status changes of the resident's applications not seen yet
     classes_to_act_on: int = 0  # held seats to confirm and class fees to pay
+    unread_notices: int = 0  # notices not yet seen on the 알림 page
 
     def _token(self) -> str | None:
         return _cookie_token(self.router.headers.cookie)
@@ -95,14 +96,16 @@ class SessionState(rx.State):
         self.signed_in = account is not None
         self.role = account.role if account else ""
         self.login_hint = mask_login(account.login) if account else ""
-        self.unread_applications = self.classes_to_act_on = 0
+        self.unread_applications = self.classes_to_act_on = self.unread_notices = 0
         if account is not None:
             from naesone_app.db.application_reads import unread_ids
             from naesone_app.db.class_listing import needing_action
+            from naesone_app.db.notices import unread_count
 
             with transaction() as session:
                 self.unread_applications = len(unread_ids(session, account.id))
                 self.classes_to_act_on = needing_action(session, account.id)
+                self.unread_notices = unread_count(session, account.id)
 
     @rx.event
     def sign_out(self):
@@ -112,7 +115,7 @@ class SessionState(rx.State):
             with transaction() as session:
                 end_session(session, token)
         self.signed_in, self.role, self.login_hint, self.unread_applications = False, "", "", 0
-        self.classes_to_act_on = 0
+        self.classes_to_act_on = self.unread_notices = 0
         return rx.call_script(clear_script(self._home()))
 
     @rx.event
@@ -123,5 +126,5 @@ class SessionState(rx.State):
             with transaction() as session:
                 end_all_sessions(session, account.id)
         self.signed_in, self.role, self.login_hint, self.unread_applications = False, "", "", 0
-        self.classes_to_act_on = 0
+        self.classes_to_act_on = self.unread_notices = 0
         return rx.call_script(clear_script(self._home()))

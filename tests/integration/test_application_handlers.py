@@ -463,3 +463,39 @@ async def test_sign_up_begun_on_the_form_returns_to_it_and_errors_take_focus(app
     assert set(signup.field_errors) == {"password2"} and 'getElementById("password2")' in str(refused)
     result = await AccountFormsState.sign_up.fn(signup, {**form, "password2": PASSWORD})
     assert back in str(result) and "/feed" not in str(result)
+
+
+async def test_the_residents_inbox_shows_the_decision_marks_it_read_and_only_ever_her_own(
+    app_db: str, monkeypatch
+) -> None:
+    from naesone_app.state.notices import NoticesState
+    from naesone_app.state.session import SessionState
+
+    _, resident = _account(app_db, "owner@example.com", profile=PROFILE)
+    _, neighbour = _account(app_db, "neighbour@example.com", profile=PROFILE)
+    application_id = (await _fill_and_submit(resident)).submitted_id
+    _, reviewer = _account(app_db, "senior@junggu.example", role="staff", department="어르신복지과")
+    monkeypatch.setattr(staff_applications, "notify_in_background", lambda: None)  # no push configured
+    page = _page(StaffApplicationState, reviewer, "/staff/application", {"id": str(application_id)})
+    await StaffApplicationState.open_review.fn(page)
+    await StaffApplicationState.decide.fn(page, "approved")
+
+    inbox = _page(NoticesState, resident, "/en/notices")
+    session = await inbox.get_state(SessionState)
+    SessionState.load_session.fn(session)
+    assert session.unread_notices == 1
+    await NoticesState.open_notices.fn(inbox)
+    [row] = inbox.rows
+    assert (row.title, row.body) == ("Your application status changed",
+                                     "Free lunch at senior community cafeterias: Approved")  # fmt: skip
+    assert row.href == f"/en/application?id={application_id}" and row.new
+    assert session.unread_notices == 0
+    again = _page(NoticesState, resident, "/notices")
+    await NoticesState.open_notices.fn(again)
+    assert [(r.title, r.new) for r in again.rows] == [("신청 상태가 바뀌었어요", False)]  # seen: read now
+
+    other = _page(NoticesState, neighbour, "/notices")
+    await NoticesState.open_notices.fn(other)
+    assert other.rows == [] and other.loaded
+    anonymous = _page(NoticesState, None, "/notices")
+    assert await NoticesState.open_notices.fn(anonymous) is not None and anonymous.rows == []
