@@ -1,9 +1,9 @@
 """Tell residents at once, by web push, what happened to their class registrations (issue 6).
 
-The class operations (db/classes.py and its neighbours) record a ClassNotice in the same transaction as the change — a seat
-held after a cancellation, a lottery result, 폐강, a payment deadline near — and actions/classes.py calls
-`push_class_updates` after the commit (instant_push: never fails the operation, nothing at night, sent once). The hourly
-reminder job offers whatever is still due through `class_updates`.
+The class operations (db/classes.py and its neighbours) record a ClassNotice in the same transaction as
+the change — a seat held after a cancellation, a lottery result, 폐강, a payment deadline near — and
+actions/classes.py calls `push_class_updates` after the commit (instant_push: never fails the operation,
+nothing at night, sent once). The hourly reminder job offers whatever is still due through `class_updates`.
 """
 
 from __future__ import annotations
