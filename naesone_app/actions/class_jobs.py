@@ -19,12 +19,14 @@ from datetime import UTC, datetime
 from sqlmodel import Session, col, select
 
 from naesone_app.actions.classes import (
+    _audited,
     close_if_undersubscribed,
     expire_holds,
     pushing_at_once,
     remind_payments,
     run_lottery,
 )
+from naesone_app.core.actor import Actor, require_staff
 from naesone_app.core.class_policy import closure_due, policy
 from naesone_app.db.class_due import courses_with_lapses, payments_to_remind
 from naesone_app.db.class_locks import _utc
@@ -107,6 +109,14 @@ def _run_due(now: datetime, url: str | None) -> DueReport:
             )
     for course_id in payments_to_remind(now, url):  # after the lapses: a released seat owes nothing
         attempt(report.reminded, course_id, lambda c=course_id: remind_payments(c, now, url=url) > 0)
+    return report
+
+
+def run_jobs_now(actor: Actor) -> DueReport:
+    """Staff run everything that is due now (what the scheduled job does every few minutes), audited."""
+    require_staff(actor)
+    report = run_due()
+    _audited(actor, report.summary())
     return report
 
 

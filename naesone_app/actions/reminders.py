@@ -1,11 +1,14 @@
-"""The hourly job's own notices: a saved programme's deadline is near, a programme newly matches.
+"""The reminder job (`naesone reminders send`, hourly from cron): its own notices, then the deliverer.
+
+Its own notices: a saved programme's deadline is near, a programme newly matches.
 
 Unlike a decision or a class change, nothing happens to the resident's data that could record these at
 the moment: they fall due with time. So the job (`naesone reminders send`, hourly from cron) walks the
 residents who have the notifications consent, decides what is due (core.reminders), and records each as
 a notice in the outbox (db/notices.py) — once per key, for the 알림 page and the deliverer alike.
 A deadline notice says how many days are left, so it is worded (and recorded) in the day: at night the
-job records nothing of its own, and the first run after 08:00 does.
+job records nothing of its own, and the first run after 08:00 does. Then it runs the one deliverer
+(naesone_app/delivery.py) for everything due. It counts only: nothing about who got what.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import contextlib
 from dataclasses import dataclass
 from datetime import datetime
 
+import httpx
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -30,8 +34,28 @@ from naesone_app.db.engine import transaction
 from naesone_app.db.notice_models import Notice
 from naesone_app.db.notices import record_notice
 from naesone_app.db.push import has_seen_matches, sent_keys, subscribed_accounts
+from naesone_app.delivery import deliver_due
+from naesone_app.integrations.webpush import VapidKeys
 
 JOB_KINDS = ("deadline", "new_match")
+
+
+@dataclass
+class Counts:
+    """What one run did, in numbers (the only thing it reports)."""
+
+    sent: int = 0  # notices a push service accepted (on at least one of the resident's browsers)
+    deduplicated: int = 0  # due reminders already sent earlier
+    quiet: int = 0  # due reminders held back for the night; the first run after 08:00 sends them
+    gone: int = 0  # subscriptions the push service reported gone, now forgotten
+    failed: int = 0  # notices no push service accepted now (tried again later, with backoff)
+    no_consent: int = 0  # subscribed residents without the notifications consent (nothing sent)
+
+    def line(self) -> str:
+        return (
+            f"sent {self.sent}, deduplicated {self.deduplicated}, quiet {self.quiet}, gone {self.gone}, "
+            f"failed {self.failed}, without consent {self.no_consent}"
+        )
 
 
 @dataclass
@@ -101,3 +125,14 @@ def _settled(session: Session, account_id: int, keys: list[str]) -> set[str]:
         Notice.account_id == account_id, col(Notice.key).in_(keys), col(Notice.settled_at).is_not(None)
     )
     return set(session.exec(query))
+
+
+def send_reminders(now: datetime, keys: VapidKeys, client: httpx.Client | None = None) -> Counts:
+    """One run of the job at `now`: record the due deadline and new-match notices in the outbox, then
+    deliver everything due (theirs, and what the night or a busy push service held back)."""
+    gathered = gather_reminders(now)
+    delivered = deliver_due(now, keys=keys, client=client)
+    return Counts(
+        sent=delivered.sent, deduplicated=gathered.deduplicated, quiet=gathered.quiet + delivered.quiet,
+        gone=delivered.gone, failed=delivered.retrying + delivered.failed, no_consent=gathered.no_consent,
+    )  # fmt: skip

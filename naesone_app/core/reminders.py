@@ -1,6 +1,6 @@
 """Reminders by web push: which are due for one resident, when they may go out, and their words.
 
-Pure: the job (`naesone reminders send`, cli/reminders.py) gathers the feed, the subscriptions and what
+Pure: the job (`naesone reminders send`, actions/reminders.py) gathers the feed, the subscriptions and what
 was already sent; this module decides. A resident opts in per kind:
 
 - ``deadline``: a saved programme closes within 7 days (once per programme and closing date, so a

@@ -19,6 +19,7 @@ from reflex.state import State
 from sqlmodel import select
 from starlette.testclient import TestClient
 
+from naesone_app.actions import applications as application_actions
 from naesone_app.api import SESSION_COOKIE, api
 from naesone_app.core.applications import MAX_UPLOAD_BYTES
 from naesone_app.db.accounts import create_account, grant_consent, load_profile, save_profile, start_session
@@ -26,7 +27,6 @@ from naesone_app.db.application_models import Application, ApplicationDraft, Upl
 from naesone_app.db.engine import transaction
 from naesone_app.db.push import subscribe
 from naesone_app.integrations.mydata_standin import running
-from naesone_app.state import staff_applications
 from naesone_app.state.applications import ApplicationState, MyApplicationsState
 from naesone_app.state.apply import ApplyState
 from naesone_app.state.session import SessionState
@@ -342,7 +342,7 @@ async def test_a_decision_is_pushed_to_the_residents_browser_and_a_dead_push_ser
     application_id = (await _fill_and_submit(resident)).submitted_id
     _, reviewer = _account(app_db, "senior@junggu.example", role="staff", department="어르신복지과")
     handed_over: list[tuple] = []
-    monkeypatch.setattr(staff_applications, "notify_in_background", lambda *ids: handed_over.append(ids))
+    monkeypatch.setattr(application_actions, "notify_in_background", lambda *ids: handed_over.append(ids))
     page = _page(StaffApplicationState, reviewer, "/staff/application", {"id": str(application_id)})
     await StaffApplicationState.open_review.fn(page)
     await StaffApplicationState.decide.fn(page, "in_review")
@@ -386,7 +386,7 @@ async def test_a_change_held_back_at_night_goes_out_with_the_morning_job(
                   ["application_result"])  # fmt: skip
     application_id = (await _fill_and_submit(resident)).submitted_id
     _, reviewer = _account(app_db, "senior@junggu.example", role="staff", department="어르신복지과")
-    monkeypatch.setattr(staff_applications, "notify_in_background", lambda *ids: None)  # as if it were night
+    monkeypatch.setattr(application_actions, "notify_in_background", lambda *ids: None)  # as if it were night
     page = _page(StaffApplicationState, reviewer, "/staff/application", {"id": str(application_id)})
     await StaffApplicationState.open_review.fn(page)
     await StaffApplicationState.decide.fn(page, "approved")
@@ -475,7 +475,7 @@ async def test_the_residents_inbox_shows_the_decision_marks_it_read_and_only_eve
     _, neighbour = _account(app_db, "neighbour@example.com", profile=PROFILE)
     application_id = (await _fill_and_submit(resident)).submitted_id
     _, reviewer = _account(app_db, "senior@junggu.example", role="staff", department="어르신복지과")
-    monkeypatch.setattr(staff_applications, "notify_in_background", lambda: None)  # no push configured
+    monkeypatch.setattr(application_actions, "notify_in_background", lambda: None)  # no push configured
     page = _page(StaffApplicationState, reviewer, "/staff/application", {"id": str(application_id)})
     await StaffApplicationState.open_review.fn(page)
     await StaffApplicationState.decide.fn(page, "approved")
