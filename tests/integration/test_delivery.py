@@ -231,7 +231,10 @@ async def test_the_apps_own_loop_runs_every_period_survives_failures_and_can_be_
 
     monkeypatch.setattr(delivery, "deliver_due", failing)
     task = asyncio.create_task(delivery.deliver_periodically(0.01))
-    await asyncio.sleep(0.2)
+    for _ in range(500):  # a loaded machine may take a while to run the worker thread twice
+        await asyncio.sleep(0.01)
+        if len(calls) >= 2:
+            break
     assert not task.done() and len(calls) >= 2  # logged, and tried again
     task.cancel()
     before = len(calls)

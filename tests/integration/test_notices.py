@@ -128,3 +128,52 @@ def test_notices_are_in_the_export_and_deleted_with_the_account(database):
     with engine_for(database).connect() as connection:
         owners = [row[0] for row in connection.execute(text("SELECT account_id FROM notice"))]
     assert owners == [neighbour]
+
+
+def test_the_migration_moves_class_notices_into_the_outbox(db_url, monkeypatch):
+    """0013: each class_notice row becomes a notice worded as its push was; one already pushed (per
+    sent_reminder) is settled and read, one not yet pushed still waits for the deliverer."""
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from alembic import command
+    from naesone_app.actions.classes import register
+    from naesone_app.cli.common import ROOT
+    from naesone_app.db.engine import engine_for
+    from tests.integration.test_class_registration import NOW, make_course
+
+    monkeypatch.setenv("NAESONE_DATABASE_URL", db_url)
+    config = Config(str(ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(ROOT / "alembic"))
+    command.upgrade(config, "0012")
+    first, second = _resident(db_url), _resident(db_url, "ajumma@example.com")
+    course = make_course(db_url, capacity=5)
+    seats = [register(a, course, "k", NOW, url=db_url).registration.id for a in (first, second)]
+    until = NOW + timedelta(hours=24)
+    with engine_for(db_url).begin() as connection:
+        insert = text("INSERT INTO class_notice (account_id, registration_id, kind, created_at, until, "
+                      "position, amount_krw) VALUES (:a, :r, :k, :c, :u, NULL, :m)")  # fmt: skip
+        connection.execute(insert, {"a": first, "r": seats[0], "k": "held", "c": NOW, "u": until, "m": None})
+        connection.execute(insert, {"a": second, "r": seats[1], "k": "course_cancelled", "c": NOW, "u": None,
+                                    "m": 35000})  # fmt: skip
+        pushed = connection.execute(
+            text("SELECT id FROM class_notice WHERE account_id = :a"), {"a": second}
+        ).one()[0]
+        connection.execute(text("INSERT INTO sent_reminder (account_id, dedupe_key, sent_at) VALUES (:a, :k, :s)"),
+                           {"a": second, "k": f"class_update:{pushed}", "s": NOW})  # fmt: skip
+    command.upgrade(config, "head")
+    with transaction(db_url) as session:
+        [held] = inbox(session, first)
+        [cancelled] = inbox(session, second)
+        rows = {n.account_id: n for n in (*notices_of(session, first), *notices_of(session, second))}
+    assert render(held.title, "en") == "A seat is held for you: please confirm it" and not held.read
+    assert (
+        render(cancelled.body, "ko")
+        == "요가: 신청 인원이 모자라 폐강됐어요. 낸 돈 ₩35,000을 모두 돌려 드려요."
+    )
+    assert cancelled.read and rows[second].outcome == "sent" and rows[second].settled_at is not None
+    assert rows[first].key == f"class_update:{seats[0]}:held" and rows[first].settled_at is None
+    assert rows[first].urgent and rows[first].expires_at == until
+    with engine_for(db_url).connect() as connection:
+        tables = set(connection.dialect.get_table_names(connection))
+    assert "notice" in tables and "class_notice" not in tables
