@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session, select
@@ -62,21 +61,6 @@ def my_applications(session: Session, account_id: int) -> list[Application]:
             select(Application).where(Application.account_id == account_id).order_by(Application.id.desc())
         )
     )
-
-
-def status_changes_for(
-    session: Session, account_id: int, since: datetime
-) -> list[tuple[Application, ApplicationEvent]]:
-    """Status changes of the resident's applications made by someone else (staff) since `since`."""
-    rows = session.exec(
-        select(Application, ApplicationEvent)
-        .join(ApplicationEvent, ApplicationEvent.application_id == Application.id)
-        .where(Application.account_id == account_id, ApplicationEvent.from_status != "",
-               (ApplicationEvent.actor_id.is_(None)) | (ApplicationEvent.actor_id != account_id))
-        .order_by(ApplicationEvent.id)
-    ).all()  # fmt: skip
-    # compared here, not in SQL: SQLite hands back naive datetimes (see `db.types`)
-    return [(application, change) for application, change in rows if change.at >= since]
 
 
 def unread_ids(session: Session, account_id: int) -> set[int]:
