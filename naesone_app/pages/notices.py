@@ -18,7 +18,9 @@ def _row(row: rx.Var[NoticeRow], locale: str) -> rx.Component:
                 rx.el.a(row.title, href=row.href, class_name="item-title"),
                 rx.el.span(row.title, class_name="item-title"),
             ),
-            rx.cond(row.new, rx.el.span(_("새 알림"), class_name="badge badge-new")),
+        ),
+        rx.cond(
+            row.new, rx.el.p(rx.el.span(_("새 알림"), class_name="badge badge-new"), class_name="badges")
         ),
         rx.el.p(row.body),
         rx.el.p(rx.el.time(row.at), class_name="muted"),
