@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from naesone_app.actions import actor_of
+from naesone_app.actions.notices import read_inbox
 from naesone_app.core.i18n import render
 from naesone_app.core.notices import localized_url
-from naesone_app.db.engine import transaction
-from naesone_app.db.notices import InboxNotice, inbox, mark_read
+from naesone_app.db.notices import InboxNotice
 from naesone_app.state.application_views import moment_text
 from naesone_app.state.apply import login_redirect
 from naesone_app.state.locale import locale_of_path
@@ -53,9 +54,7 @@ class NoticesState(rx.State):
         if me is None:
             self.rows, self.loaded = [], False
             return login_redirect(self.router.url.path, "", locale)
-        with transaction() as session:
-            shown = inbox(session, me.id)
-            mark_read(session, me.id)
+        shown = read_inbox(actor_of(me))
         self.rows = [_row(n, locale) for n in shown]
         session_state.unread_notices = 0
         self.loaded = True
