@@ -6,6 +6,7 @@ import naesone_app.db.account_models
 import naesone_app.db.application_models
 import naesone_app.db.class_models
 import naesone_app.db.models
+import naesone_app.db.notice_models
 import naesone_app.db.outbound_models
 import naesone_app.db.push_models  # noqa: F401
 from alembic import context

@@ -19,10 +19,11 @@ from sqlalchemy import insert
 from sqlmodel import SQLModel, col, select
 
 from benchmarks.common import Figure, figure, heading, percentile
+from naesone_app.actions.classes import register
 from naesone_app.db import class_models  # noqa: F401 - the tables
 from naesone_app.db.account_models import Account
 from naesone_app.db.class_models import ClassCentre, Course
-from naesone_app.db.classes import register, registrations_of
+from naesone_app.db.classes import registrations_of
 from naesone_app.db.engine import engine_for, transaction
 
 ATTEMPTS = 1000

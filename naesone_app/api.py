@@ -333,7 +333,8 @@ def uploaded_file(request: Request) -> Response:
 
     Always a download (never rendered by the browser under this origin), never cached."""
     from naesone_app.db.accounts import account_for_token
-    from naesone_app.db.applications import NotFound, read_upload
+    from naesone_app.db.application_access import NotFound
+    from naesone_app.db.uploads import read_upload
 
     raw = request.path_params.get("upload_id", "")
     token = request.cookies.get(SESSION_COOKIE)

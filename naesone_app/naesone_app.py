@@ -3,9 +3,10 @@
 import reflex as rx
 
 from naesone_app import logs
+from naesone_app.actions.class_jobs import run_due_periodically
 from naesone_app.api import api
 from naesone_app.components.pwa import connection_notice
-from naesone_app.db.class_jobs import run_due_periodically
+from naesone_app.delivery import deliver_periodically
 from naesone_app.headers import with_security_headers
 from naesone_app.pages.site import register
 from naesone_app.pwa import REGISTER
@@ -36,3 +37,4 @@ app = rx.App(
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_notice() if stateful else None
 register(app)
 app.register_lifespan_task(run_due_periodically)  # draws lotteries, releases lapsed seats, decides 폐강
+app.register_lifespan_task(deliver_periodically)  # sends the outbox's due notices by web push

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.exc import NoSuchModuleError, SQLAlchemyError
 
-from naesone_app.cli import accounts, catalog, classes, facilities, reminders
+from naesone_app.cli import accounts, catalog, classes, facilities, notify, reminders
 from naesone_app.cli.common import ROOT, CommandError, read_json, redacted, require_schema
 from naesone_app.core.catalog.gov24 import Gov24FormatError
 from naesone_app.core.catalog.native import CatalogError
@@ -126,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     elig.set_defaults(func=cmd_eligibility)
     accounts.add_commands(commands)
     reminders.add_commands(commands)
+    notify.add_commands(commands)
     classes.add_commands(commands)
     return parser
 

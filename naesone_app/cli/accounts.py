@@ -8,32 +8,27 @@ import os
 
 from naesone_app.cli.common import CommandError, require_schema
 from naesone_app.core.accounts import AccountError
+from naesone_app.core.actor import Actor
 from naesone_app.core.i18n import render
 
 
 def cmd_create_admin(args: argparse.Namespace) -> None:
-    from naesone_app.db.accounts import audit, create_account, grant_consent
-    from naesone_app.db.engine import transaction
+    from naesone_app.actions.accounts import create_admin
 
     require_schema()
     password = os.environ.get("NAESONE_ADMIN_PASSWORD") or getpass.getpass("password: ")
     try:
-        with transaction() as session:
-            account = create_account(session, args.login, password, role="admin", department=args.department)
-            grant_consent(session, account.id, "account")
-            audit(session, None, "admin.created_by_cli", account.id, "admin")
+        account = create_admin(Actor.for_job("accounts create-admin"), args.login, password, args.department)
     except AccountError as exc:
         raise CommandError(f"--{exc.field}: {render(exc.message, 'en')}") from None
     print(f"admin account {account.login} created")
 
 
 def cmd_rotate_keys(_: argparse.Namespace) -> None:
-    from naesone_app.db.accounts import rotate_keys
-    from naesone_app.db.engine import transaction
+    from naesone_app.actions.accounts import rotate_keys
 
     require_schema()
-    with transaction() as session:
-        count = rotate_keys(session)
+    count = rotate_keys(Actor.for_job("keys rotate"))
     print(f"{count} profiles re-encrypted with the newest key")
 
 

@@ -10,7 +10,7 @@ SAMPLE_CLASSES = ROOT / "data" / "samples" / "classes" / "courses.json"
 
 
 def cmd_load_samples(_: argparse.Namespace) -> None:
-    from naesone_app.db.classes import load_courses
+    from naesone_app.db.class_loading import load_courses
     from naesone_app.db.engine import transaction
 
     require_schema("course")
@@ -24,7 +24,7 @@ def cmd_load_samples(_: argparse.Namespace) -> None:
 
 
 def cmd_run_due(_: argparse.Namespace) -> None:
-    from naesone_app.db.class_jobs import run_due
+    from naesone_app.actions.class_jobs import run_due
 
     require_schema("course")
     report = run_due()

@@ -48,6 +48,8 @@ def _nav(locale: str) -> rx.Component:
                 SessionState.signed_in,
                 rx.fragment(
                     item(routes.FEED, _("내 피드")),
+                    _counted(routes.NOTICES.href(locale), _("알림"), SessionState.unread_notices,
+                             _("새 알림"), "unread-notices"),
                     _counted(routes.APPLICATIONS.href(locale), _("내 신청"), SessionState.unread_applications,
                              _("새 소식"), "unread-applications"),
                     _counted(routes.MY_CLASSES.href(locale), _("내 강좌"), SessionState.classes_to_act_on,

@@ -1,22 +1,23 @@
 """Reminders by web push: which are due for one resident, when they may go out, and their words.
 
-Pure: the job (`naesone reminders send`, cli/reminders.py) gathers the feed, the subscriptions and what
-was already sent; this module decides. A resident opts in per kind:
+Pure: the producers (the reminder job `naesone reminders send` in actions/reminders.py, the class
+operations, staff decisions) gather the facts and record what this module words as notices in the
+outbox (db/notices.py); the deliverer (naesone_app/delivery.py) sends them. A resident opts in per kind:
 
 - ``deadline``: a saved programme closes within 7 days (once per programme and closing date, so a
   moved deadline is announced again);
 - ``new_match``: a programme newly matches the stored profile — the feed's "new for you" (once per
   programme);
-- ``application_result``: staff changed the status of one of the resident's applications (sent at
-  once by the staff action, `integrations/result_push.py`; the job sends what the night held back);
+- ``application_result``: staff changed the status of one of the resident's applications (recorded by
+  the decision, actions/application_notices.py);
 - ``class_update``: something happened to one of the resident's class registrations — a seat is held
   for them (the most urgent: it lapses), a lottery result, 폐강 with the refund, a payment deadline near
-  (sent at once by the class operation, `integrations/class_push.py`; the job sends what was held back);
+  (recorded by the class operation, db/class_locks.py);
 - ``class_opening``: accepted and stored so that a resident's choice is kept; its producer (자치회관
   class registration) hands its reminders to `due_reminders(..., pending=...)`.
 
-Nothing is sent at night (22:00–08:00 KST): a reminder due then simply waits for the first run after
-08:00, because nothing is recorded as sent until it is.
+Nothing is sent at night (22:00–08:00 KST): a notice due then waits in the outbox for the first
+delivery after 08:00.
 """
 
 from __future__ import annotations
@@ -213,11 +214,18 @@ CLASS_TITLES = {
 CLASS_NOTICE_KINDS = tuple(CLASS_TITLES)
 
 
+def class_notice_key(registration_id: int, kind: str) -> str:
+    """The outbox key of a class notice: one per registration and kind (a repeated job run is a no-op)."""
+    if kind not in CLASS_TITLES:
+        raise ValueError(f"unknown class notice kind {kind!r}")
+    return f"class_update:{registration_id}:{kind}"
+
+
 def class_update_reminder(
-    notice_id: int, kind: str, course: Mapping[str, str], *, until: datetime | None = None,
+    registration_id: int, kind: str, course: Mapping[str, str], *, until: datetime | None = None,
     position: int | None = None, amount_krw: int | None = None,
 ) -> Reminder:  # fmt: skip
-    """A reminder of a class notice (db ClassNotice), worded for what the resident must do next.
+    """A class notice (db/class_locks._notify), worded for what the resident must do next.
 
     A held seat names the moment it lapses and is urgent; the others say the result and the money.
     """
@@ -242,7 +250,7 @@ def class_update_reminder(
                        {**when, "amount": Won(owed)})  # fmt: skip
     else:
         raise ValueError(f"unknown class notice kind {kind!r}")
-    return Reminder("class_update", f"class_update:{notice_id}", Message(CLASS_TITLES[kind]), body,
+    return Reminder("class_update", class_notice_key(registration_id, kind), Message(CLASS_TITLES[kind]), body,
                     "/my-classes", course=course, urgent=kind == "held")  # fmt: skip
 
 

@@ -8,18 +8,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, ForeignKey, Integer, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from naesone_app.db.models import _now
+from naesone_app.db.types import when as _when
 
 
 def _owner(nullable: bool = False, on_delete: str = "CASCADE") -> Column:
     return Column(Integer, ForeignKey("account.id", ondelete=on_delete), nullable=nullable, index=True)
-
-
-def _when(nullable: bool = False) -> Column:
-    return Column(DateTime(timezone=True), nullable=nullable)
 
 
 class Account(SQLModel, table=True):

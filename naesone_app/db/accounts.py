@@ -23,7 +23,8 @@ from naesone_app.core.accounts import (
     session_expired,
 )  # fmt: skip
 from naesone_app.core.consent import PURPOSE_BY_KEY
-from naesone_app.core.i18n import N_, Message
+from naesone_app.core.i18n import N_, Message, render
+from naesone_app.core.notices import message_from_json
 from naesone_app.core.profile import parse_profile
 from naesone_app.db.account_models import (
     Account,
@@ -35,9 +36,11 @@ from naesone_app.db.account_models import (
     SavedProgram,
     SeenMatch,
 )  # fmt: skip
-from naesone_app.db.applications import delete_applications, export_applications, reseal_applications
+from naesone_app.db.application_export import delete_applications, export_applications, reseal_applications
+from naesone_app.db.class_loading import export_registrations
 from naesone_app.db.class_models import ClassAttendance, Registration
-from naesone_app.db.classes import export_registrations
+from naesone_app.db.notice_models import Notice
+from naesone_app.db.notices import notices_of
 from naesone_app.db.outbound import export_external_applications
 from naesone_app.db.outbound_models import ExternalApplication
 from naesone_app.db.push import row_kinds, sent_reminders, subscriptions_of, unsubscribe_all
@@ -61,13 +64,6 @@ WRONG_LOGIN = Message(N_("이메일·전화번호 또는 비밀번호가 맞지 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; everything here is stored in UTC."""
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=UTC)
 
 
 # --- accounts -----------------------------------------------------------------------------------
@@ -114,7 +110,7 @@ def authenticate(
     if account is None:
         password_matches(DUMMY_HASH, password)  # same time as a real check: no account enumeration
         return AccountError("login", WRONG_LOGIN)
-    lockout = Lockout(account.failures, _aware(account.locked_until))
+    lockout = Lockout(account.failures, account.locked_until)
     if lockout.is_locked(now):
         minutes = max(1, int((lockout.locked_until - now).total_seconds() // 60) + 1)
         return AccountError(
@@ -164,7 +160,7 @@ def claim_handoff(session: Session, handoff: str, now: datetime | None = None) -
     if row is None:
         return None
     session.delete(row)
-    if row.revoked_at is not None or now >= _aware(row.created_at) + HANDOFF_VALID_FOR:
+    if row.revoked_at is not None or now >= row.created_at + HANDOFF_VALID_FOR:
         return None
     return start_session(session, row.account_id)
 
@@ -181,11 +177,11 @@ def account_for_token(session: Session, token: str | None, now: datetime | None 
     ).first()
     if row is None or row.revoked_at is not None:
         return None
-    if session_expired(_aware(row.created_at), _aware(row.last_seen_at), now):
+    if session_expired(row.created_at, row.last_seen_at, now):
         row.revoked_at = now
         session.add(row)
         return None
-    if now - _aware(row.last_seen_at) >= TOUCH_EVERY:
+    if now - row.last_seen_at >= TOUCH_EVERY:
         row.last_seen_at = now
         session.add(row)
     return session.get(Account, row.account_id)
@@ -268,7 +264,7 @@ def complete_reset(session: Session, token: str, password: str, now: datetime | 
     row = session.exec(
         select(PasswordReset).where(PasswordReset.token_hash == token_digest(token or ""))
     ).first()
-    if row is None or row.used_at is not None or now >= _aware(row.expires_at):
+    if row is None or row.used_at is not None or now >= row.expires_at:
         raise AccountError(
             "token", Message(N_("재설정 링크가 만료되었거나 이미 사용되었습니다. 다시 요청하세요."))
         )
@@ -376,7 +372,7 @@ def note_matches(
             row = SeenMatch(account_id=account_id, program_key=key, first_seen_at=now, at_sign_up=at_sign_up)
             session.add(row)
         first_seen[key] = row.first_seen_at if row.at_sign_up is False else datetime.min.replace(tzinfo=UTC)
-    return {k: _aware(v) for k, v in first_seen.items()}
+    return first_seen
 
 
 # --- audit, export, deletion, rotation ----------------------------------------------------------------
@@ -440,6 +436,18 @@ def export_account(session: Session, account_id: int) -> dict[str, Any]:
             {"reminder": r.dedupe_key, "sent_at": _iso(r.sent_at)}
             for r in sent_reminders(session, account_id)
         ],
+        "notices": [
+            {
+                "kind": n.kind,
+                "title": render(message_from_json(n.title)),
+                "body": render(message_from_json(n.body)),
+                "page": n.url,
+                "at": _iso(n.created_at),
+                "pushed": n.outcome == "sent",
+                "read_at": _iso(n.read_at),
+            }
+            for n in notices_of(session, account_id)
+        ],
         "class_registrations": export_registrations(session, account_id),
         **export_applications(session, account_id),
         "applied_elsewhere": export_external_applications(session, account_id),
@@ -447,7 +455,7 @@ def export_account(session: Session, account_id: int) -> dict[str, Any]:
 
 
 def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else _aware(moment).isoformat()
+    return None if moment is None else moment.isoformat()
 
 
 def delete_account(session: Session, account_id: int) -> None:
@@ -457,7 +465,7 @@ def delete_account(session: Session, account_id: int) -> None:
     session.exec(delete(ClassAttendance).where(ClassAttendance.registration_id.in_(mine)))
     for table in (
         ResidentProfile, LoginSession, Consent, SavedProgram, SeenMatch, PasswordReset, PushSubscription,
-        SentReminder, Registration, ExternalApplication,
+        SentReminder, Notice, Registration, ExternalApplication,
     ):  # fmt: skip
         session.exec(delete(table).where(table.account_id == account_id))
     session.exec(update(AuditEntry).where(AuditEntry.subject_id == account_id).values(subject_id=None))

@@ -3,25 +3,22 @@ public-MyData evidence (consents and imported documents).
 
 Everything hangs off `account` with ON DELETE CASCADE (answers and documents are personal data);
 answers and imported documents are encrypted at rest with `security.crypto.seal`. Uploaded files live
-on disk under the private upload directory (`db/applications.upload_dir`), never under a public URL.
+on disk under the private upload directory (`db/uploads.upload_dir`), never under a public URL.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from naesone_app.db.models import _now
+from naesone_app.db.types import when as _when
 
 
 def _ref(table: str, nullable: bool = False, on_delete: str = "CASCADE") -> Column:
     return Column(Integer, ForeignKey(f"{table}.id", ondelete=on_delete), nullable=nullable, index=True)
-
-
-def _when(nullable: bool = False) -> Column:
-    return Column(DateTime(timezone=True), nullable=nullable)
 
 
 class Application(SQLModel, table=True):

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from naesone_app.db.class_models import ClassCentre, ClassNotice, Course, Registration
-from naesone_app.db.classes import ACTIVE, SEATED
+from naesone_app.db.class_models import ClassCentre, Course, Registration
+from naesone_app.db.class_seats import ACTIVE, SEATED
 from naesone_app.db.engine import transaction
 
 
@@ -83,17 +83,6 @@ def my_registrations(account_id: int) -> list[tuple[Registration, Course, ClassC
             .where(Registration.account_id == account_id)
             .order_by(col(Registration.id).desc())
         ).all())  # fmt: skip
-
-
-def notices_of(session: Session, account_id: int) -> list[tuple[ClassNotice, Registration, Course]]:
-    """The resident's class notices with where the registration stands now, oldest first."""
-    return list(session.exec(
-        select(ClassNotice, Registration, Course)
-        .join(Registration, col(Registration.id) == col(ClassNotice.registration_id))
-        .join(Course, col(Course.id) == col(Registration.course_id))
-        .where(ClassNotice.account_id == account_id)
-        .order_by(col(ClassNotice.id))
-    ).all())  # fmt: skip
 
 
 def needing_action(session: Session, account_id: int) -> int:

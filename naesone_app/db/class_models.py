@@ -11,8 +11,9 @@ from datetime import date, datetime
 from sqlalchemy import Column, ForeignKey, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from naesone_app.db.account_models import _owner, _when
+from naesone_app.db.account_models import _owner
 from naesone_app.db.models import _now
+from naesone_app.db.types import when as _when
 
 
 def _parent(table: str, nullable: bool = False) -> Column:
@@ -134,26 +135,3 @@ class ClassAttendance(SQLModel, table=True):
     session_on: date
     present: bool
     marked_at: datetime = Field(default_factory=_now, sa_column=_when())
-
-
-class ClassNotice(SQLModel, table=True):
-    """Something that happened to a resident's registration that they must be told about.
-
-    Written in the same transaction as the change itself, so a notice exists exactly when the change
-    does; one per registration and kind (the unique constraint makes a repeated job run a no-op). kind:
-    held (a seat is held for them until `until`) | lottery_won | lottery_waitlisted (`position`) |
-    course_cancelled (폐강, `amount_krw` refunded) | payment_due (`amount_krw` owed by `until`). The push
-    (integrations/class_push.py) and "내 강좌" read these; the sent-once record is `sent_reminder`.
-    """
-
-    __tablename__ = "class_notice"
-    __table_args__ = (UniqueConstraint("registration_id", "kind", name="uq_class_notice_registration_kind"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    account_id: int = Field(sa_column=_owner())
-    registration_id: int = Field(sa_column=_parent("registration"))
-    kind: str = Field(max_length=24)
-    created_at: datetime = Field(default_factory=_now, sa_column=_when())
-    until: datetime | None = Field(default=None, sa_column=_when(nullable=True))
-    position: int | None = None
-    amount_krw: int | None = None

@@ -15,8 +15,9 @@ from sqlmodel import col, select
 from naesone_app.core.i18n import N_, Message
 from naesone_app.db.account_models import Account
 from naesone_app.db.accounts import audit
+from naesone_app.db.class_locks import ClassError, _utc, locked
 from naesone_app.db.class_models import ClassAttendance, Course, Registration
-from naesone_app.db.classes import ACTIVE, ClassError, _settle, _utc, locked
+from naesone_app.db.class_seats import ACTIVE, _settle
 from naesone_app.db.engine import transaction
 
 
@@ -75,11 +76,12 @@ def course_of_registration(registration_id: int, url: str | None = None) -> int:
 
 
 def record_payment(
-    registration_id: int, paid: bool, staff_id: int, now: datetime | None = None, *, url: str | None = None
-) -> Registration:
+    registration_id: int, paid: bool, staff_id: int, now: datetime | None = None, *, url: str | None = None,
+    told: set[int] | None = None,
+) -> Registration:  # fmt: skip
     """Record (or take back, for a mistake) a confirmed learner's payment."""
     now = _utc(now or datetime.now(UTC))
-    with locked(course_of_registration(registration_id, url), url) as (session, course):
+    with locked(course_of_registration(registration_id, url), url, told) as (session, course):
         _settle(session, course, now)  # a seat already released for want of payment cannot be paid for
         row = _registration(session, registration_id, course)
         if row.status != "confirmed":

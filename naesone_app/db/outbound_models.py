@@ -12,7 +12,8 @@ from datetime import date, datetime
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from naesone_app.db.account_models import _owner, _when
+from naesone_app.db.account_models import _owner
+from naesone_app.db.types import when as _when
 
 
 class OutboundCount(SQLModel, table=True):

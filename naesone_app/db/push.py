@@ -1,4 +1,5 @@
-"""Push subscriptions and sent reminders: the queries the opt-in handlers and the reminder job need.
+"""Push subscriptions, and the reminders sent before the outbox: the queries the opt-in handlers, the
+deliverer and the reminder job need.
 
 Every function takes the session it works in and every query that a resident can trigger is scoped to
 their account id, so a handler can only ever touch the signed-in resident's own rows.
@@ -7,7 +8,6 @@ their account id, so a handler can only ever touch the signed-in resident's own 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 
 from sqlalchemy import delete, func
 from sqlmodel import Session, select
@@ -98,7 +98,8 @@ def subscribed_accounts(session: Session) -> list[int]:
 
 
 def sent_keys(session: Session, account_id: int, keys: Iterable[str]) -> set[str]:
-    """Which of `keys` were already sent to the account."""
+    """Which of `keys` were sent to the account before the outbox (`sent_reminder`, kept so that a
+    deadline or new match told then is not told again)."""
     keys = list(keys)
     if not keys:
         return set()
@@ -108,22 +109,6 @@ def sent_keys(session: Session, account_id: int, keys: Iterable[str]) -> set[str
         )
     )
     return set(rows)
-
-
-def claim(session: Session, account_id: int, keys: Iterable[str], now: datetime) -> None:
-    """Record reminders as sent before sending them (flushed, so a concurrent job run stops on the
-    unique constraint instead of sending the same reminder twice); `release` undoes one that could
-    not be delivered, and the caller's commit makes the rest final."""
-    for key in keys:
-        session.add(SentReminder(account_id=account_id, dedupe_key=key, sent_at=now))
-    session.flush()
-
-
-def release(session: Session, account_id: int, key: str) -> None:
-    """Un-record a claimed reminder that reached no browser, so the next run tries again."""
-    session.exec(
-        delete(SentReminder).where(SentReminder.account_id == account_id, SentReminder.dedupe_key == key)
-    )
 
 
 def sent_reminders(session: Session, account_id: int) -> list[SentReminder]:

@@ -10,8 +10,9 @@ from datetime import datetime
 from sqlalchemy import Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from naesone_app.db.account_models import _owner, _when
+from naesone_app.db.account_models import _owner
 from naesone_app.db.models import _now
+from naesone_app.db.types import when as _when
 
 
 class PushSubscription(SQLModel, table=True):

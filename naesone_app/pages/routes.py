@@ -74,6 +74,7 @@ STAFF_CLASSES = Route("/staff/classes", N_("강좌 관리 — 내손에ON 중구
 STAFF_COURSE = Route("/staff/course", N_("수강생 명단 — 내손에ON 중구"))
 APPLY = Route("/apply", N_("온라인 신청 — 내손에ON 중구"))
 APPLICATIONS = Route("/applications", N_("내 신청 — 내손에ON 중구"))
+NOTICES = Route("/notices", N_("알림 — 내손에ON 중구"))
 APPLICATION = Route("/application", N_("신청 내용 — 내손에ON 중구"))
 STAFF_APPLICATIONS = Route("/staff/applications", N_("신청 검토 — 내손에ON 중구"))
 STAFF_APPLICATION = Route("/staff/application", N_("신청서 검토 — 내손에ON 중구"))

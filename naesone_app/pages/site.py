@@ -16,6 +16,7 @@ from naesone_app.pages import (  # noqa: F401 — importing a page module regist
     feed,
     home,
     not_found,
+    notices,
     offline,
     program,
     questionnaire,

@@ -13,23 +13,23 @@ from typing import Any
 
 import reflex as rx
 
-from naesone_app.core.accounts import AccountError
+from naesone_app.actions import actor_of
+from naesone_app.actions.accounts import (
+    consents,
+    delete_me,
+    export_data,
+    loopback_endpoints_allowed,
+    push_settings,
+    set_consent,
+    set_push_kinds,
+    subscribe_push,
+    unsubscribe_push,
+)
+from naesone_app.core.actor import Actor
 from naesone_app.core.consent import PURPOSE_BY_KEY, PURPOSES
 from naesone_app.core.i18n import N_, Message, format_date, gettext_for, render
 from naesone_app.core.reminders import DEFAULT_KINDS, KINDS, MAX_ENDPOINT, parse_kinds, parse_subscription
-from naesone_app.db.accounts import (
-    audit,
-    authenticate,
-    current_consents,
-    delete_account,
-    export_account,
-    grant_consent,
-    has_consent,
-    withdraw_consent,
-)  # fmt: skip
-from naesone_app.db.engine import transaction
-from naesone_app.db.push import row_kinds, set_kinds, subscribe, subscriptions_of, unsubscribe
-from naesone_app.integrations.webpush import loopback_endpoints_allowed
+from naesone_app.db.push import row_kinds
 from naesone_app.state.asking import AskingMixin
 from naesone_app.state.session import SessionState, clear_script
 
@@ -106,11 +106,10 @@ class AccountState(AskingMixin, rx.State):
     push_devices: str = ""
     push_notice: str = ""
 
-    def _show_consents(self, account_id: int) -> None:
+    def _show_consents(self, actor: Actor) -> None:
         locale = self._locale()
         _ = gettext_for(locale)
-        with transaction() as session:
-            current = current_consents(session, account_id)
+        current = consents(actor)
         self.consents = [
             ConsentLine(
                 p.key,
@@ -123,13 +122,12 @@ class AccountState(AskingMixin, rx.State):
             for p in PURPOSES
         ]
 
-    def _show_push(self, account_id: int) -> None:
+    def _show_push(self, actor: Actor) -> None:
         """Whether reminders may be sent, how many browsers receive them, and which kinds."""
-        with transaction() as session:
-            self.push_consent = has_consent(session, account_id, "notifications")
-            rows = subscriptions_of(session, account_id)
-            if rows:
-                self.push_kinds = [k for k in KINDS if any(k in row_kinds(r) for r in rows)]
+        settings = push_settings(actor)
+        self.push_consent, rows = settings.consent, settings.devices
+        if rows:
+            self.push_kinds = [k for k in KINDS if any(k in row_kinds(r) for r in rows)]
         self.push_devices = render(
             Message(N_("알림을 받는 기기: {n}대"), {"n": len(rows)}) if rows
             else Message(N_("아직 알림을 받는 기기가 없어요.")), self._locale(),
@@ -145,8 +143,8 @@ class AccountState(AskingMixin, rx.State):
         if account is None:
             return rx.redirect("/en/login" if self._locale() == "en" else "/login")
         self.field_errors, self.notice, self.push_notice = {}, "", ""
-        self._show_consents(account.id)
-        self._show_push(account.id)
+        self._show_consents(actor_of(account))
+        self._show_push(actor_of(account))
         return None
 
     @rx.event
@@ -157,23 +155,12 @@ class AccountState(AskingMixin, rx.State):
             return
         if account is None:
             return
-        with transaction() as session:
-            if given is True:
-                grant_consent(session, account.id, purpose)
-            else:
-                withdraw_consent(session, account.id, purpose)
-            audit(
-                session,
-                account.id,
-                f"consent.{'granted' if given is True else 'withdrawn'}",
-                account.id,
-                purpose,
-            )
-        self._show_consents(account.id)
-        self._show_push(account.id)  # withdrawing the notifications consent forgets every browser
+        set_consent(actor_of(account), purpose, given is True)
+        self._show_consents(actor_of(account))
+        self._show_push(actor_of(account))  # withdrawing the notifications consent forgets every browser
 
-    def _subscribe(self, account_id: int, subscription: Any, kinds: Any) -> None:
-        """Store a browser's subscription for `account_id` (the caller's own, from the session)."""
+    def _subscribe(self, actor: Actor, subscription: Any, kinds: Any) -> None:
+        """Store a browser's subscription for the actor (the caller's own account, from the session)."""
         try:
             parsed = parse_subscription(subscription, allow_loopback=loopback_endpoints_allowed())
             chosen = parse_kinds(kinds)
@@ -183,14 +170,11 @@ class AccountState(AskingMixin, rx.State):
         if not chosen:
             self._push_say(N_("받을 알림을 하나 이상 골라 주세요."))
             return
-        with transaction() as session:
-            if not has_consent(session, account_id, "notifications"):
-                self._push_say(N_("알림을 받으려면 먼저 ‘새 혜택·마감 알림 수신’에 동의해 주세요."))
-                return
-            subscribe(session, account_id, parsed, self._locale(), chosen)
-            audit(session, account_id, "push.subscribed", account_id)
+        if not subscribe_push(actor, parsed, self._locale(), chosen):
+            self._push_say(N_("알림을 받으려면 먼저 ‘새 혜택·마감 알림 수신’에 동의해 주세요."))
+            return
         self.push_kinds = list(chosen)
-        self._show_push(account_id)
+        self._show_push(actor)
         self._push_say(N_("이 기기에서 알림을 받아요."))
 
     @rx.event
@@ -198,7 +182,7 @@ class AccountState(AskingMixin, rx.State):
         """Receive reminders of `kinds` on the browser with this subscription (PushSubscription JSON)."""
         account = await self._me()
         if account is not None:
-            self._subscribe(account.id, subscription, kinds)
+            self._subscribe(actor_of(account), subscription, kinds)
 
     @rx.event
     async def subscribe_push_from_browser(self, result: dict):
@@ -212,7 +196,7 @@ class AccountState(AskingMixin, rx.State):
                 BROWSER_PROBLEMS.get(problem, PUSH_FAILED) if isinstance(problem, str) else PUSH_FAILED
             )
             return
-        self._subscribe(account.id, result["subscription"], self.push_kinds)
+        self._subscribe(actor_of(account), result["subscription"], self.push_kinds)
 
     @rx.event
     async def unsubscribe_push(self, endpoint: str):
@@ -222,11 +206,8 @@ class AccountState(AskingMixin, rx.State):
             return
         removed = False
         if isinstance(endpoint, str) and endpoint and len(endpoint) <= MAX_ENDPOINT:
-            with transaction() as session:
-                removed = unsubscribe(session, account.id, endpoint)
-                if removed:
-                    audit(session, account.id, "push.unsubscribed", account.id)
-        self._show_push(account.id)
+            removed = unsubscribe_push(actor_of(account), endpoint)
+        self._show_push(actor_of(account))
         self._push_say(
             N_("이 기기의 알림을 껐어요.") if removed else N_("이 기기는 알림을 받고 있지 않아요.")
         )
@@ -236,7 +217,7 @@ class AccountState(AskingMixin, rx.State):
         """Choose which kinds of reminder every browser of the account receives."""
         account = await self._me()
         if account is not None:
-            self._set_kinds(account.id, kinds)
+            self._set_kinds(actor_of(account), kinds)
 
     @rx.event
     async def toggle_push_kind(self, kind: str, on: bool):
@@ -245,17 +226,16 @@ class AccountState(AskingMixin, rx.State):
         if account is None or kind not in KINDS:
             return
         self._set_kinds(
-            account.id, [k for k in self.push_kinds if k != kind] + ([kind] if on is True else [])
+            actor_of(account), [k for k in self.push_kinds if k != kind] + ([kind] if on is True else [])
         )
 
-    def _set_kinds(self, account_id: int, kinds: Any) -> None:
+    def _set_kinds(self, actor: Actor, kinds: Any) -> None:
         try:
             chosen = parse_kinds(kinds)
         except ValueError:
             return
         self.push_kinds = list(chosen)
-        with transaction() as session:
-            devices = set_kinds(session, account_id, chosen)
+        devices = set_push_kinds(actor, chosen)
         if devices and not chosen:
             self._push_say(N_("고른 알림이 없어서 어떤 알림도 보내지 않아요."))
         elif devices:
@@ -267,9 +247,7 @@ class AccountState(AskingMixin, rx.State):
         account = await self._me()
         if account is None:
             return None
-        with transaction() as session:
-            data = export_account(session, account.id)
-            audit(session, account.id, "account.exported", account.id)
+        data = export_data(actor_of(account))
         return rx.download(
             data=json.dumps(data, ensure_ascii=False, indent=2), filename="naesone-my-data.json"
         )
@@ -281,13 +259,9 @@ class AccountState(AskingMixin, rx.State):
         if account is None or not isinstance(form, dict):
             return None
         password = form.get("password") if isinstance(form.get("password"), str) else ""
-        with transaction() as session:
-            checked = authenticate(session, account.login, password[:200])
-        if isinstance(checked, AccountError):
+        if delete_me(actor_of(account), account.login, password[:200]) is not None:
             self.field_errors = {"password": render(Message(N_("비밀번호가 맞지 않습니다.")), self._locale())}
             return None
-        with transaction() as session:
-            delete_account(session, account.id)
         session_state = await self.get_state(SessionState)
         session_state.signed_in, session_state.role, session_state.login_hint = False, "", ""
         return rx.call_script(clear_script("/en" if self._locale() == "en" else "/"))

@@ -10,25 +10,13 @@ from urllib.parse import quote
 
 import reflex as rx
 
+from naesone_app.actions.accounts import ask_reset, sign_in, sign_up
+from naesone_app.actions.accounts import finish_reset as finish_reset_with
 from naesone_app.core.accounts import AccountError
 from naesone_app.core.dates import seoul_today
-from naesone_app.core.i18n import N_, Message, gettext_for, render
+from naesone_app.core.i18n import N_, Message, render
 from naesone_app.core.profile import facts_on, parse_profile
-from naesone_app.db.accounts import (
-    audit,
-    authenticate,
-    complete_reset,
-    create_account,
-    grant_consent,
-    note_matches,
-    request_reset,
-    save_profile,
-    start_session,
-)  # fmt: skip
 from naesone_app.db.catalog_cache import CATALOG
-from naesone_app.db.engine import transaction
-from naesone_app.integrations.mail import MailError, send_mail
-from naesone_app.integrations.sms import SmsError, send_sms
 from naesone_app.state.asking import AskingMixin
 from naesone_app.state.screening import ScreeningState
 from naesone_app.state.session import claim_script
@@ -137,17 +125,9 @@ class AccountFormsState(AskingMixin, rx.State):
             return self._fail("password2", Message(N_("두 비밀번호가 같지 않습니다.")))
         answers = (await self.get_state(ScreeningState))._profile_for_others()
         try:
-            with transaction() as session:
-                account = create_account(session, _text(form, "login"), _text(form, "password"))
-                grant_consent(session, account.id, "account")
-                for purpose in OPTIONAL_CONSENTS:
-                    if _ticked(form, f"consent_{purpose}"):
-                        grant_consent(session, account.id, purpose)
-                if answers and _ticked(form, "consent_sensitive_profile"):
-                    save_profile(session, account.id, answers)
-                    note_matches(session, account.id, matching_keys(answers), at_sign_up=True)
-                audit(session, account.id, "account.created", account.id)
-                handoff = start_session(session, account.id, kind="handoff")
+            chosen = [purpose for purpose in OPTIONAL_CONSENTS if _ticked(form, f"consent_{purpose}")]
+            handoff = sign_up(_text(form, "login"), _text(form, "password"), chosen, answers,
+                              matching_keys(answers) if answers else ())  # fmt: skip
         except AccountError as exc:
             return self._fail(exc.field, exc.message)
         self.field_errors = {}
@@ -158,14 +138,10 @@ class AccountFormsState(AskingMixin, rx.State):
         """Check the credentials (counting failures) and hand over a session."""
         if self._too_long(form):
             return None
-        with transaction() as session:
-            account = authenticate(session, _text(form, "login"), _text(form, "password"))
-            if isinstance(account, AccountError):
-                failure = account
-            else:
-                failure, handoff = None, start_session(session, account.id, kind="handoff")
-        if failure is not None:
-            return self._fail(failure.field, failure.message)
+        signed = sign_in(_text(form, "login"), _text(form, "password"))
+        if isinstance(signed, AccountError):
+            return self._fail(signed.field, signed.message)
+        account, handoff = signed
         self.field_errors = {}
         back = self._next()
         target = "/staff" if account.role in ("staff", "admin") else "/feed"
@@ -185,13 +161,9 @@ class AccountFormsState(AskingMixin, rx.State):
             return None
         login = _text(form, "login")
         by_phone = bool(login) and "@" not in login
-        with transaction() as session:
-            issued = request_reset(session, login)
-        if issued is not None:
-            account, token = issued
-            failed = self._deliver_reset(account.login, self._reset_link(token), by_phone)
-            if failed is not None:
-                return self._fail("login", failed)
+        failed = ask_reset(login, self._reset_link, self._locale())
+        if failed is not None:
+            return self._fail("login", failed)
         self.field_errors = {}
         sent = (
             N_("가입된 번호이면 재설정 링크를 문자로 보냈습니다. 문자를 확인하세요.")
@@ -199,28 +171,6 @@ class AccountFormsState(AskingMixin, rx.State):
             else N_("가입된 계정이면 재설정 링크를 보냈습니다. 메일함을 확인하세요.")
         )
         self.notice = render(Message(sent), self._locale())
-        return None
-
-    def _deliver_reset(self, login: str, link: str, by_phone: bool) -> Message | None:
-        """Hand the link to the SMS provider or the mail server; the message to show if that failed."""
-        _ = gettext_for(self._locale())
-        if by_phone:
-            try:
-                send_sms(
-                    login, _("[내손에ON 중구] 30분 안에 비밀번호를 다시 정하세요: {link}").format(link=link)
-                )
-            except (SmsError, ValueError):
-                return Message(
-                    N_("문자를 보내지 못했습니다. 잠시 뒤에 다시 시도하거나 동 주민센터에 문의하세요.")
-                )
-            return None
-        body = _(
-            "아래 링크에서 30분 안에 새 비밀번호를 정하세요. 요청하지 않았다면 이 메일을 무시하세요.\n\n{link}"
-        )
-        try:
-            send_mail(login, _("내손에ON 중구 비밀번호 재설정"), body.format(link=link))
-        except MailError:
-            return Message(N_("메일을 보내지 못했습니다. 잠시 뒤에 다시 시도하세요."))
         return None
 
     @rx.event
@@ -232,9 +182,7 @@ class AccountFormsState(AskingMixin, rx.State):
             return self._fail("password2", Message(N_("두 비밀번호가 같지 않습니다.")))
         token = self.router.url.query_parameters.get("token", "")
         try:
-            with transaction() as session:
-                account = complete_reset(session, token, _text(form, "password"))
-                audit(session, account.id, "account.password_reset", account.id)
+            finish_reset_with(token, _text(form, "password"))
         except AccountError as exc:
             return self._fail(exc.field, exc.message)
         self.field_errors = {}

@@ -9,30 +9,24 @@ from __future__ import annotations
 
 import reflex as rx
 
+from naesone_app.actions import actor_of
+from naesone_app.actions.applications import (
+    add_upload,
+    mark_seen,
+    my_applications,
+    own_application,
+    remove_upload,
+    supply_documents,
+)
 from naesone_app.core.applications import ApplicationForm, TransitionError
 from naesone_app.core.i18n import N_, Message, gettext_for, render
 from naesone_app.core.outbound import REPORT_LABELS
 from naesone_app.db.account_models import Account
+from naesone_app.db.application_access import Forbidden, NotFound
 from naesone_app.db.application_models import Application
-from naesone_app.db.applications import (
-    Forbidden,
-    NotFound,
-    application_checklist,
-    application_form,
-    documents_supplied,
-    evidence_for,
-    get_application,
-    mark_seen,
-    my_applications,
-    removable,
-    remove_upload,
-    store_upload,
-    unread_ids,
-)
 from naesone_app.db.catalog_cache import CATALOG
-from naesone_app.db.engine import transaction
-from naesone_app.db.outbound import external_applications_of
 from naesone_app.db.outbound_models import ExternalApplication
+from naesone_app.db.uploads import removable
 from naesone_app.state.application_views import (
     AnswerRow,
     ApplicationRow,
@@ -91,10 +85,8 @@ class MyApplicationsState(AskingMixin, rx.State):
         if me is None:
             self.rows, self.loaded = [], False
             return login_redirect(self.router.url.path, "", locale)
-        with transaction() as session:
-            applications = my_applications(session, me.id)
-            unread = unread_ids(session, me.id)
-            visits = external_applications_of(session, me.id)
+        mine = my_applications(actor_of(me))
+        applications, unread, visits = mine.applications, mine.unread, mine.elsewhere
         self.rows = [
             ApplicationRow(
                 a.id,
@@ -153,15 +145,11 @@ class ApplicationState(AskingMixin, rx.State):
         if application_id is None:
             return None
         locale = self._locale()
-        with transaction() as session:
-            stored = session.get(Application, application_id)
-            if stored is None or stored.account_id != me.id:
-                return None  # not theirs (staff read their department's on the staff pages, audited)
-            view = get_application(session, me.id, application_id)
-            application = view.application
-            form = application_form(session, application.program_key)
-            listed = application_checklist(session, me.id, application.id, form) if form else None
-            documents = evidence_for(session, me.id, application.id)
+        page = own_application(actor_of(me), application_id)
+        if page is None:
+            return None  # not theirs (staff read their department's on the staff pages, audited)
+        view, form, listed = page.view, page.form, page.checklist
+        application = view.application
         self.found, self.application_id = True, int(application.id or 0)
         self.title = program_title(application.program_key, locale)
         self.status, self.status_label = application.status, status_text(application.status, locale)
@@ -174,7 +162,7 @@ class ApplicationState(AskingMixin, rx.State):
         if listed is not None:
             self.official_docs, self.evidence_docs, self.resident_docs = document_lines(listed, locale)
         self.uploads = upload_lines(view.uploads, form, locale, lambda u: removable(application, u))
-        self.evidence = [evidence_view(row, document, locale) for row, document in documents]
+        self.evidence = [evidence_view(row, document, locale) for row, document in page.documents]
         self.upload_options = upload_choices(form, locale) if form else []
         if self.upload_key not in {o.value for o in self.upload_options}:
             self.upload_key = self.upload_options[0].value if self.upload_options else ""
@@ -191,8 +179,7 @@ class ApplicationState(AskingMixin, rx.State):
             return login_redirect(self.router.url.path, self.router.url.query, self._locale())
         own = self._own(me)
         if own is not None:
-            with transaction() as session:
-                mark_seen(session, me.id, own[0].id)
+            mark_seen(actor_of(me), own[0].id)
         return None
 
     @rx.event
@@ -220,7 +207,7 @@ class ApplicationState(AskingMixin, rx.State):
             return None
         _stored, self.upload_error = await keep_files(
             files,
-            lambda session, data: store_upload(session, me.id, key, data, application_id=application.id),
+            lambda data: add_upload(actor_of(me), key, data, application_id=application.id),
             locale,
         )
         self._own(me)
@@ -235,8 +222,7 @@ class ApplicationState(AskingMixin, rx.State):
         if upload_id not in {u.id for u in self.uploads if u.removable}:
             return
         try:
-            with transaction() as session:
-                remove_upload(session, me.id, upload_id)
+            remove_upload(actor_of(me), upload_id)
         except (NotFound, Forbidden):
             return
         self._own(me)
@@ -250,8 +236,7 @@ class ApplicationState(AskingMixin, rx.State):
             return
         locale = self._locale()
         try:
-            with transaction() as session:
-                documents_supplied(session, me.id, own[0].id)
+            supply_documents(actor_of(me), own[0].id)
         except (NotFound, Forbidden, TransitionError):
             self.upload_error = render(Message(N_("지금은 다시 제출할 수 없어요.")), locale)
             return

@@ -15,8 +15,18 @@ from typing import Any
 from urllib.parse import quote
 
 import reflex as rx
-from sqlmodel import Session
 
+from naesone_app.actions import actor_of
+from naesone_app.actions.applications import (
+    add_upload,
+    draft_documents,
+    remove_upload,
+    save_draft,
+    start,
+    submit,
+)
+from naesone_app.actions.evidence import EvidenceError, configured_name, consent, import_document
+from naesone_app.core.actor import Actor
 from naesone_app.core.applications import (
     MAX_UPLOAD_BYTES,
     ApplicationForm,
@@ -32,29 +42,15 @@ from naesone_app.core.evidence import EvidenceFormatError
 from naesone_app.core.i18n import N_, Message, render
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
 from naesone_app.core.program import Program
-from naesone_app.db.accounts import load_profile
-from naesone_app.db.applications import (
+from naesone_app.db.application_access import (
     AlreadyApplied,
     ApplicationInvalid,
     ApplicationSummary,
     EvidenceConsentMissing,
     Forbidden,
     NotFound,
-    active_application,
-    active_evidence_consent,
-    draft_uploads,
-    evidence_kinds_held,
-    import_evidence,
-    load_draft,
-    record_evidence_consent,
-    remove_upload,
-    save_draft,
-    store_upload,
-    submit,
 )
 from naesone_app.db.catalog_cache import CATALOG
-from naesone_app.db.engine import transaction
-from naesone_app.integrations.mydata import EvidenceError, configured_name, configured_provider
 from naesone_app.state.application_views import (
     ChoiceOption,
     DocumentLine,
@@ -108,10 +104,8 @@ def upload_problem(name: str, message: Message, locale: str) -> str:
     return f"{name[:80]}: {render(message, locale)}" if name else render(message, locale)
 
 
-async def keep_files(
-    files: list[Any], store: Callable[[Session, bytes], Any], locale: str
-) -> tuple[int, str]:
-    """Store each file in a transaction of its own; stop at the first refused one and say why.
+async def keep_files(files: list[Any], store: Callable[[bytes], Any], locale: str) -> tuple[int, str]:
+    """Store each file (an action: a transaction of its own); stop at the first refused one and say why.
 
     Returns (how many were stored, the message for the refused one or "")."""
     stored = 0
@@ -119,8 +113,7 @@ async def keep_files(
         name = str(getattr(file, "name", "") or "")
         data = await file.read(MAX_UPLOAD_BYTES + 1)  # one byte over is enough to know it is too big
         try:
-            with transaction() as session:
-                store(session, data)
+            store(data)
         except UploadRefused as exc:
             return stored, upload_problem(name, exc.message, locale)
         except (Forbidden, NotFound):
@@ -129,7 +122,7 @@ async def keep_files(
     return stored, ""
 
 
-# why an import was refused (db.applications.EvidenceConsentMissing.reason), in the resident's words
+# why an import was refused (db.application_access.EvidenceConsentMissing.reason), in the resident's words
 CONSENT_REFUSALS = {
     "none": N_("먼저 가져오기에 동의해 주세요."),
     "withdrawn": N_("가져오기 동의를 철회해서 가져올 수 없어요. 가져오려면 다시 동의해 주세요."),
@@ -194,18 +187,11 @@ class ApplyState(AskingMixin, rx.State):
         title = program.text("ko").title
         return f"신청서 작성 증빙: {title}"[:200]
 
-    def _refresh_documents(self, account_id: int, form: ApplicationForm) -> None:
+    def _refresh_documents(self, actor: Actor, form: ApplicationForm) -> None:
         """Checklist, files and MyData consent as stored now."""
         locale, key = self._locale(), self._key()
-        with transaction() as session:
-            files = draft_uploads(session, account_id, key)
-            held = evidence_kinds_held(session, account_id)
-            provider = configured_name()
-            consent = (
-                active_evidence_consent(session, account_id, provider, self.evidence_kind)
-                if provider and self.evidence_kind
-                else None
-            )
+        documents = draft_documents(actor, key, configured_name(), self.evidence_kind)
+        files, held, consent = documents.files, documents.held, documents.consent
         listed = build_checklist(form, frozenset(u.document_key for u in files), held)
         self.official_docs, self.evidence_docs, self.resident_docs = document_lines(listed, locale)
         self.uploads = upload_lines(files, form, locale, lambda _u: True)
@@ -225,11 +211,10 @@ class ApplyState(AskingMixin, rx.State):
     ) -> None:
         self.fields = field_views(form, answers, prefilled, errors, self._locale())
 
-    def _answers(self, account_id: int, form: ApplicationForm) -> tuple[dict[str, Any], dict[str, Any]]:
+    def _answers(self, actor: Actor, form: ApplicationForm) -> tuple[dict[str, Any], dict[str, Any]]:
         """(answers to show, the values the profile prefilled): the draft wins over the profile."""
-        with transaction() as session:
-            profile = load_profile(session, account_id)
-            draft = load_draft(session, account_id, self._key())
+        begun = start(actor, self._key())
+        profile, draft = begun.profile, begun.draft
         filled = prefill(form, profile)
         return {**filled, **(draft or {})}, filled
 
@@ -283,11 +268,8 @@ class ApplyState(AskingMixin, rx.State):
             self.fields = []
             return login_redirect(self.router.url.path, self.router.url.query, locale)
         self.title, self.program_key = program.text(locale).title, program.key
-        with transaction() as session:
-            stored = active_application(session, me.id, program.key)
-            active = None if stored is None else ApplicationSummary.of(stored)
-            profile = load_profile(session, me.id)
-            draft = load_draft(session, me.id, program.key)
+        begun = start(actor_of(me), program.key)
+        active, profile, draft = begun.active, begun.profile, begun.draft
         self._show_existing(active)
         if active is not None:
             return None
@@ -308,7 +290,7 @@ class ApplyState(AskingMixin, rx.State):
         self.consent_scope = render(
             Message(N_("{program} 신청서 작성과 자격 확인에만 씁니다."), {"program": self.title}), locale
         )
-        self._refresh_documents(me.id, form)
+        self._refresh_documents(actor_of(me), form)
         self._submit_key = secrets.token_urlsafe(24)  # one per form view: a double click submits once
         return None
 
@@ -323,7 +305,7 @@ class ApplyState(AskingMixin, rx.State):
         if target is None or (isinstance(value, str) and len(value) > MAX_INPUT):
             return
         typed, problem = parse_input(target, value)
-        answers, filled = self._answers(me.id, form)
+        answers, filled = self._answers(actor_of(me), form)
         errors = {f.name: f.error for f in self.fields if f.error and f.name != name}
         if problem is not None:
             errors[name] = render(problem, self._locale())
@@ -332,8 +314,7 @@ class ApplyState(AskingMixin, rx.State):
             if typed is not None:
                 answers[name] = typed
             try:
-                with transaction() as session:
-                    save_draft(session, me.id, program.key, form, answers)
+                save_draft(actor_of(me), program.key, form, answers)
             except ApplicationInvalid as exc:
                 errors.update({k: render(m, self._locale()) for k, m in exc.errors.items()})
             else:
@@ -364,12 +345,12 @@ class ApplyState(AskingMixin, rx.State):
             return None
         stored, self.upload_error = await keep_files(
             files,
-            lambda session, data: store_upload(session, me.id, key, data, program_key=program.key),
+            lambda data: add_upload(actor_of(me), key, data, program_key=program.key),
             locale,
         )
         if stored:
             self.upload_notice = render(Message(N_("파일 {count}개를 올렸어요."), {"count": stored}), locale)
-        self._refresh_documents(me.id, form)
+        self._refresh_documents(actor_of(me), form)
         return rx.clear_selected_files(UPLOAD_ID)
 
     @rx.event
@@ -381,12 +362,11 @@ class ApplyState(AskingMixin, rx.State):
         if upload_id not in {u.id for u in self.uploads}:
             return  # only files listed on this page (of this programme's draft)
         try:
-            with transaction() as session:
-                remove_upload(session, me.id, upload_id)
+            remove_upload(actor_of(me), upload_id)
         except (NotFound, Forbidden):
             return
         self.upload_notice = render(Message(N_("파일을 뺐어요.")), self._locale())
-        self._refresh_documents(me.id, found[1])
+        self._refresh_documents(actor_of(me), found[1])
 
     @rx.event
     async def give_evidence_consent(self):
@@ -396,17 +376,11 @@ class ApplyState(AskingMixin, rx.State):
         if me is None or found is None or provider is None or not self.evidence_kind:
             return
         program, form = found
-        with transaction() as session:
-            record_evidence_consent(
-                session,
-                me.id,
-                provider,
-                [self.evidence_kind],
-                self._scope(program),
-                timedelta(days=CONSENT_DAYS),
-            )
+        consent(
+            actor_of(me), provider, [self.evidence_kind], self._scope(program), timedelta(days=CONSENT_DAYS)
+        )
         self.evidence_error = ""
-        self._refresh_documents(me.id, form)
+        self._refresh_documents(actor_of(me), form)
 
     @rx.event
     async def import_document(self):
@@ -418,18 +392,12 @@ class ApplyState(AskingMixin, rx.State):
         locale = self._locale()
         self.evidence_notice = self.evidence_error = ""
         try:
-            configured = configured_provider()
-            if configured is None:
+            done = import_document(actor_of(me), self.evidence_kind)
+            if done is None:
                 return
-            provider, token = configured
-            try:
-                with transaction() as session:
-                    imported = import_evidence(session, me.id, provider, token, self.evidence_kind)
-            finally:
-                provider.close()
         except EvidenceConsentMissing as refused:
             self.evidence_error = render(Message(CONSENT_REFUSALS[refused.reason]), locale)
-            self._refresh_documents(me.id, form)
+            self._refresh_documents(actor_of(me), form)
             return
         except (EvidenceError, EvidenceFormatError):
             self.evidence_error = render(
@@ -437,14 +405,13 @@ class ApplyState(AskingMixin, rx.State):
                 locale,
             )
             return
-        answers, filled = self._answers(me.id, form)
-        fresh = prefill(form, imported.facts)
+        answers, filled = self._answers(actor_of(me), form)
+        fresh = prefill(form, done.document.facts)
         for name, value in fresh.items():  # facts proved by the document fill empty or prefilled fields
             if answers.get(name) in (None, filled.get(name)):
                 answers[name] = value
-        with transaction() as session:
-            save_draft(session, me.id, program.key, form, answers)
-            profile = load_profile(session, me.id)
+        save_draft(actor_of(me), program.key, form, answers)
+        profile = start(actor_of(me), program.key).profile
         self._decide(program, profile)
         self._show_answers(form, answers, {**filled, **fresh}, {})
         self.form_version += 1
@@ -455,7 +422,7 @@ class ApplyState(AskingMixin, rx.State):
             ),
             locale,
         )
-        self._refresh_documents(me.id, form)
+        self._refresh_documents(actor_of(me), form)
 
     @rx.event
     async def submit_application(self):
@@ -467,12 +434,11 @@ class ApplyState(AskingMixin, rx.State):
         locale = self._locale()
         if not self._submit_key:  # a fresh state after a reconnect: a new view of the form
             self._submit_key = secrets.token_urlsafe(24)
-        answers, filled = self._answers(me.id, form)
+        answers, filled = self._answers(actor_of(me), form)
         try:
-            with transaction() as session:
-                application = submit(session, me.id, program.key, form, answers, self._submit_key)
-                application_id, receipt_no = application.id, application.receipt_no or ""
-                processing = processing_text(form, application.submitted_at, application.status, locale)
+            done = submit(actor_of(me), program.key, form, answers, self._submit_key)
+            application_id, receipt_no = done.id, done.receipt_no
+            processing = processing_text(form, done.application.submitted_at, done.application.status, locale)
         except AlreadyApplied as exc:  # another tab or view submitted first: show that one
             self._show_existing(exc.application)
             return

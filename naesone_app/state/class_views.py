@@ -134,8 +134,7 @@ def reduction_text(reduction: rules.Reduction | None, locale: str) -> str:
 
 
 def _window_state(course: Course, now: datetime) -> tuple[str, bool]:
-    opens = course.opens_at if course.opens_at.tzinfo else course.opens_at.replace(tzinfo=UTC)
-    closes = course.closes_at if course.closes_at.tzinfo else course.closes_at.replace(tzinfo=UTC)
+    opens, closes = course.opens_at, course.closes_at
     if course.status == "cancelled":
         return N_("폐강"), False
     if now < opens:

@@ -10,16 +10,17 @@ from datetime import UTC, datetime
 
 import reflex as rx
 
+from naesone_app.actions import actor_of
+from naesone_app.actions.accounts import stored_profile
+from naesone_app.actions.classes import confirm_hold
 from naesone_app.core.class_policy import quarters_shown
 from naesone_app.core.dates import seoul_today
 from naesone_app.core.dongs import find_dong
 from naesone_app.core.i18n import N_, Message, render
 from naesone_app.core.profile import Facts, ProfileError, facts_on, parse_profile
 from naesone_app.db.account_models import Account
-from naesone_app.db.accounts import load_profile
 from naesone_app.db.class_listing import courses_in, my_registrations
-from naesone_app.db.classes import ClassError, confirm_hold
-from naesone_app.db.engine import transaction
+from naesone_app.db.class_locks import ClassError
 from naesone_app.state.asking import AskingMixin
 from naesone_app.state.class_views import (
     CourseCard,
@@ -39,8 +40,7 @@ def resident_facts(account: Account | None) -> Facts | None:
     """The facts of a signed-in resident's stored profile (None for anyone else or without a profile)."""
     if account is None or account.role != "resident":
         return None
-    with transaction() as session:
-        profile = load_profile(session, account.id)
+    profile = stored_profile(actor_of(account))
     if not profile:
         return None
     try:

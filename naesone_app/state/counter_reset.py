@@ -14,11 +14,10 @@ from typing import Any
 
 import reflex as rx
 
+from naesone_app.actions import actor_of
+from naesone_app.actions.accounts import reset_at_counter
 from naesone_app.core.accounts import AccountError
-from naesone_app.core.i18n import N_, Message, gettext_for, render
-from naesone_app.db.accounts import staff_reset
-from naesone_app.db.engine import transaction
-from naesone_app.integrations.sms import SmsError, send_sms
+from naesone_app.core.i18n import N_, Message, render
 from naesone_app.state.asking import AskingMixin
 from naesone_app.state.session import mask_login
 
@@ -45,27 +44,19 @@ class CounterResetState(AskingMixin, rx.State):
         locale = self._locale()
         phone = form.get("reset_login") if isinstance(form.get("reset_login"), str) else ""
         checked = form.get("reset_id_checked") in (True, "on", "true")
+        prefix = "/en" if locale == "en" else ""
+        base = os.environ.get(
+            "NAESONE_PUBLIC_URL", f"http://localhost:{os.environ.get('NAESONE_PORT', '3000')}"
+        )
         try:
-            with transaction() as session:
-                account, token = staff_reset(session, staff.id, phone[:40], checked)
-                login = account.login
+            issued = reset_at_counter(actor_of(staff), phone[:40], checked,
+                                      lambda token: f"{base.rstrip('/')}{prefix}/reset/confirm?token={token}", locale)  # fmt: skip
         except AccountError as exc:
             self.field_errors = {"reset_" + exc.field: render(exc.message, locale)}
             return
         except PermissionError:
             return
-        prefix = "/en" if locale == "en" else ""
-        base = os.environ.get(
-            "NAESONE_PUBLIC_URL", f"http://localhost:{os.environ.get('NAESONE_PORT', '3000')}"
-        )
-        self.link = f"{base.rstrip('/')}{prefix}/reset/confirm?token={token}"
-        _ = gettext_for(locale)
-        try:
-            texted = send_sms(
-                login, _("[내손에ON 중구] 30분 안에 비밀번호를 다시 정하세요: {link}").format(link=self.link)
-            )
-        except (SmsError, ValueError):
-            texted = False
+        self.link, login, texted = issued.link, issued.login, issued.texted
         sent = N_("{login}에 재설정 링크를 문자로 보냈어요. 30분 동안 한 번 쓸 수 있어요.")
         shown = N_(
             "재설정 링크를 만들었어요 ({login}). 30분 동안 한 번 쓸 수 있어요. 주민의 휴대전화에서 열어 주세요."

@@ -13,10 +13,12 @@ from urllib.parse import quote
 
 import reflex as rx
 
+from naesone_app.actions.classes import cancel, confirm_hold, register
 from naesone_app.core.i18n import N_, Message, render
 from naesone_app.db.class_listing import course_by_code, my_registration
+from naesone_app.db.class_locks import ClassError
 from naesone_app.db.class_models import Registration
-from naesone_app.db.classes import ClassError, cancel, confirm_hold, refund_for, register
+from naesone_app.db.classes import refund_for
 from naesone_app.state.asking import AskingMixin
 from naesone_app.state.class_views import (
     CourseCard,

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import reflex as rx
 
+from naesone_app.actions import actor_of
+from naesone_app.actions.evidence import delete_document, held, withdraw_consent
 from naesone_app.core.i18n import N_, Message, render
-from naesone_app.db.accounts import audit
-from naesone_app.db.applications import Forbidden, NotFound, withdraw_evidence_consent
-from naesone_app.db.engine import transaction
-from naesone_app.db.evidence import consents_of, delete_document, documents_of
+from naesone_app.db.account_models import Account
+from naesone_app.db.application_access import Forbidden, NotFound
 from naesone_app.state.asking import AskingMixin
 from naesone_app.state.evidence_views import ConsentRow, HeldRow, consent_row, held_row
 from naesone_app.state.ids import sent_id
@@ -26,13 +26,11 @@ class EvidenceConsentState(AskingMixin, rx.State):
     documents: list[HeldRow] = []
     notice: str = ""
 
-    def _show(self, account_id: int) -> None:
+    def _show(self, me: Account) -> None:
         locale = self._locale()
-        with transaction() as session:
-            consents = consents_of(session, account_id)
-            held = documents_of(session, account_id)
+        consents, documents = held(actor_of(me))
         self.consents = [consent_row(c, locale) for c in consents]
-        self.documents = [held_row(h, locale) for h in held]
+        self.documents = [held_row(h, locale) for h in documents]
 
     @rx.event
     async def open_evidence(self):
@@ -40,7 +38,7 @@ class EvidenceConsentState(AskingMixin, rx.State):
         self.consents, self.documents, self.notice = [], [], ""
         me = await self._me()
         if me is not None:
-            self._show(me.id)
+            self._show(me)
 
     @rx.event
     async def withdraw(self, consent_id: int):
@@ -50,12 +48,10 @@ class EvidenceConsentState(AskingMixin, rx.State):
         if me is None or key is None:
             return
         try:
-            with transaction() as session:
-                withdraw_evidence_consent(session, me.id, key)
-                audit(session, me.id, "evidence_consent.withdrawn", me.id, f"consent {key}")
+            withdraw_consent(actor_of(me), key)
         except NotFound:
             return
-        self._show(me.id)
+        self._show(me)
         self.notice = render(
             Message(N_("동의를 철회했어요. 이제 이 동의로는 서류를 가져오지 않아요.")), self._locale()
         )
@@ -68,13 +64,11 @@ class EvidenceConsentState(AskingMixin, rx.State):
         if me is None or key is None:
             return
         try:
-            with transaction() as session:
-                delete_document(session, me.id, key)
-                audit(session, me.id, "evidence.deleted", me.id, f"document {key}")
+            delete_document(actor_of(me), key)
         except NotFound:
             return
         except Forbidden:
             self.notice = render(Message(N_("신청서와 함께 제출한 서류는 지울 수 없어요.")), self._locale())
             return
-        self._show(me.id)
+        self._show(me)
         self.notice = render(Message(N_("가져온 서류를 지웠어요.")), self._locale())

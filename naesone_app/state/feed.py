@@ -6,12 +6,13 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from naesone_app.actions import actor_of
+from naesone_app.actions.programmes import feed_basis
 from naesone_app.core.dates import seoul_today
 from naesone_app.core.feed import build_feed
 from naesone_app.core.profile import facts_on, parse_profile
-from naesone_app.db.accounts import load_profile, note_matches, saved_programs, utc_now
+from naesone_app.db.accounts import utc_now
 from naesone_app.db.catalog_cache import CATALOG, url_key
-from naesone_app.db.engine import transaction
 from naesone_app.state.asking import AskingMixin
 from naesone_app.state.offline import keep_offline_script
 from naesone_app.state.views import ResultCard, next_change_text, result_card
@@ -46,13 +47,14 @@ class FeedState(AskingMixin, rx.State):
         if account is None:
             return rx.redirect("/en/login" if locale == "en" else "/login")
         catalog = CATALOG.get()
-        with transaction() as session:
-            profile = load_profile(session, account.id)
-            saved = saved_programs(session, account.id)
-            facts = facts_on(parse_profile(profile), seoul_today())
-            codes = catalog.statuses(facts)
-            matching = [p.key for p, c in zip(catalog.programs, codes, strict=True) if c == 0]
-            first_seen = note_matches(session, account.id, matching)
+        basis = feed_basis(
+            actor_of(account),
+            lambda profile: facts_on(parse_profile(profile), seoul_today()),
+            lambda facts: [
+                p.key for p, c in zip(catalog.programs, catalog.statuses(facts), strict=True) if c == 0
+            ],
+        )
+        profile, saved, facts, first_seen = basis.profile, basis.saved, basis.facts, basis.first_seen
         feed = build_feed(catalog, facts, saved, first_seen, utc_now())
         self.has_profile = bool(profile)
         self.eligible_count = len(feed.eligible_keys)

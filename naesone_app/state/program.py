@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import reflex as rx
 
+from naesone_app.actions import actor_of
+from naesone_app.actions.accounts import stored_profile
+from naesone_app.actions.programmes import report_applied as report_applied_elsewhere
+from naesone_app.actions.programmes import save, standing
 from naesone_app.core.dates import seoul_today
 from naesone_app.core.eligibility import evaluate
 from naesone_app.core.outbound import REPORTS
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
-from naesone_app.db.accounts import load_profile, saved_programs, set_saved
 from naesone_app.db.catalog_cache import CATALOG
-from naesone_app.db.engine import transaction
-from naesone_app.db.outbound import external_application, report
 from naesone_app.state.asking import AskingMixin
 from naesone_app.state.ids import address_id
 from naesone_app.state.office_views import ContactPart, ProgramOffice, contact_parts, program_office
@@ -68,9 +69,7 @@ class ProgramState(AskingMixin, rx.State):
         self.signed_in = account is not None
         self.went_elsewhere, self.reported = False, ""
         if account is not None:
-            with transaction() as session:
-                self.saved = program.key in saved_programs(session, account.id)
-                visit = external_application(session, account.id, program.key)
+            self.saved, visit = standing(actor_of(account), program.key)
             if visit is not None:
                 self.went_elsewhere, self.reported = True, visit.reported
         screening = await self.get_state(ScreeningState)
@@ -92,8 +91,7 @@ class ProgramState(AskingMixin, rx.State):
         dong = (await self.get_state(ScreeningState))._profile_for_others().get("dong")
         account = await self._me()
         if not dong and account is not None:  # a signed-in resident's stored answers
-            with transaction() as session:
-                dong = load_profile(session, account.id).get("dong")
+            dong = stored_profile(actor_of(account)).get("dong")
         found = program_office(program, dong if isinstance(dong, str) else None, locale)
         self.has_office, self.office = found is not None, found or ProgramOffice()
         self.contact = contact_parts(self.view.contact)
@@ -110,8 +108,7 @@ class ProgramState(AskingMixin, rx.State):
         if account is None or not self._key or outcome not in REPORTS:
             return
         try:
-            with transaction() as session:
-                report(session, account.id, self._key, outcome)
+            report_applied_elsewhere(actor_of(account), self._key, outcome)
         except LookupError:
             return
         self.went_elsewhere, self.reported = True, outcome
@@ -122,6 +119,5 @@ class ProgramState(AskingMixin, rx.State):
         account = await self._me()
         if account is None or not self._key:
             return
-        with transaction() as session:
-            set_saved(session, account.id, self._key, not self.saved)
+        save(actor_of(account), self._key, not self.saved)
         self.saved = not self.saved

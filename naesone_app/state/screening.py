@@ -12,6 +12,8 @@ from typing import Any
 
 import reflex as rx
 
+from naesone_app.actions import actor_of
+from naesone_app.actions.accounts import keep_profile, stored_profile
 from naesone_app.core.accounts import AccountError
 from naesone_app.core.answers import (
     QUESTION_TITLES,
@@ -31,9 +33,7 @@ from naesone_app.core.labels import HOUSEHOLD_LABELS, SITUATION_LABELS
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
 from naesone_app.core.questionnaire import QUESTIONS, askable, next_questions, offered_choices
 from naesone_app.core.results import FILTERS, group_results, open_to_everyone, summary_lines
-from naesone_app.db.accounts import audit, load_profile, save_profile
 from naesone_app.db.catalog_cache import CATALOG
-from naesone_app.db.engine import transaction
 from naesone_app.state.asking import AskingMixin
 from naesone_app.state.views import AnswerLine, ResultCard, answer_lines, compact_card
 
@@ -204,8 +204,7 @@ class ScreeningState(AskingMixin, rx.State):
         self.signed_in = account is not None
         if account is None:
             return None
-        with transaction() as session:
-            stored = load_profile(session, account.id)
+        stored = stored_profile(actor_of(account))
         if stored and not self._profile and not self._settled and not self._fresh:
             self._profile, self._settled = dict(stored), list(settled_for(stored))
             self._save()
@@ -387,9 +386,7 @@ class ScreeningState(AskingMixin, rx.State):
         if account is None:
             return
         try:
-            with transaction() as session:
-                save_profile(session, account.id, self._profile)
-                audit(session, account.id, "profile.updated", account.id)
+            keep_profile(actor_of(account), self._profile)
         except AccountError as exc:
             self.save_message = render(exc.message, self.locale)
             return

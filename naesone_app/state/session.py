@@ -11,9 +11,13 @@ from http.cookies import CookieError, SimpleCookie
 
 import reflex as rx
 
+from naesone_app.actions import actor_of
+from naesone_app.actions.accounts import menu_counts
+from naesone_app.actions.accounts import sign_out as end_browser_session
+from naesone_app.actions.accounts import sign_out_everywhere as end_every_session
 from naesone_app.api import SESSION_COOKIE
 from naesone_app.db.account_models import Account
-from naesone_app.db.accounts import account_for_token, end_all_sessions, end_session
+from naesone_app.db.accounts import account_for_token
 from naesone_app.db.engine import transaction
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.offline import FORGET_OFFLINE
@@ -73,6 +77,7 @@ class SessionState(rx.State):
     login_hint: str = ""
     unread_applications: int = 0  # status changes of the resident's applications not seen yet
     classes_to_act_on: int = 0  # held seats to confirm and class fees to pay
+    unread_notices: int = 0  # notices not yet seen on the 알림 page
 
     def _token(self) -> str | None:
         return _cookie_token(self.router.headers.cookie)
@@ -95,24 +100,23 @@ class SessionState(rx.State):
         self.signed_in = account is not None
         self.role = account.role if account else ""
         self.login_hint = mask_login(account.login) if account else ""
-        self.unread_applications = self.classes_to_act_on = 0
+        self.unread_applications = self.classes_to_act_on = self.unread_notices = 0
         if account is not None:
-            from naesone_app.db.applications import unread_ids
-            from naesone_app.db.class_listing import needing_action
-
-            with transaction() as session:
-                self.unread_applications = len(unread_ids(session, account.id))
-                self.classes_to_act_on = needing_action(session, account.id)
+            counts = menu_counts(actor_of(account))
+            self.unread_applications, self.classes_to_act_on, self.unread_notices = (
+                counts.unread_applications,
+                counts.classes_to_act_on,
+                counts.unread_notices,
+            )
 
     @rx.event
     def sign_out(self):
         """End this browser's session."""
         token = self._token()
         if token:
-            with transaction() as session:
-                end_session(session, token)
+            end_browser_session(token)
         self.signed_in, self.role, self.login_hint, self.unread_applications = False, "", "", 0
-        self.classes_to_act_on = 0
+        self.classes_to_act_on = self.unread_notices = 0
         return rx.call_script(clear_script(self._home()))
 
     @rx.event
@@ -120,8 +124,7 @@ class SessionState(rx.State):
         """End every session of this account, on every device."""
         account = self._account()
         if account is not None:
-            with transaction() as session:
-                end_all_sessions(session, account.id)
+            end_every_session(actor_of(account))
         self.signed_in, self.role, self.login_hint, self.unread_applications = False, "", "", 0
-        self.classes_to_act_on = 0
+        self.classes_to_act_on = self.unread_notices = 0
         return rx.call_script(clear_script(self._home()))

@@ -10,19 +10,19 @@ from datetime import timedelta
 from typing import Any
 
 import reflex as rx
-from sqlmodel import select
 
+from naesone_app.actions import actor_of
+from naesone_app.actions.staff import audit_log, outbound, read_profile, residents
+from naesone_app.actions.staff import create_staff as create_staff_account
 from naesone_app.core.accounts import AccountError, normalize_login
 from naesone_app.core.answers import settled_for
 from naesone_app.core.audit import ACTION_LABELS
 from naesone_app.core.dates import seoul_today
 from naesone_app.core.i18n import N_, Message, format_date, gettext_for, render
 from naesone_app.core.stale import responsible_department, stale_programs
-from naesone_app.db.account_models import Account, ResidentProfile
-from naesone_app.db.accounts import STAFF_ROLES, audit, audit_entries, create_account, load_profile
+from naesone_app.db.account_models import Account
+from naesone_app.db.accounts import STAFF_ROLES
 from naesone_app.db.catalog_cache import CATALOG
-from naesone_app.db.engine import transaction
-from naesone_app.db.outbound import outbound_summary
 from naesone_app.state.asking import AskingMixin
 from naesone_app.state.ids import sent_id
 from naesone_app.state.session import mask_login
@@ -85,23 +85,15 @@ class StaffState(AskingMixin, rx.State):
     field_errors: dict[str, str] = {}
     notice: str = ""
 
-    def _list(self, query: str = "") -> None:
-        with transaction() as session:
-            statement = (
-                select(Account).where(Account.role == "resident").order_by(Account.id.desc()).limit(LISTED)
-            )
-            if query:
-                statement = statement.where(Account.login == query)
-            rows = session.exec(statement).all()
-            profiled = set(session.exec(select(ResidentProfile.account_id)).all())
+    def _list(self, staff: Account, query: str = "") -> None:
+        found = residents(actor_of(staff), query, LISTED)
+        rows, profiled = found.accounts, found.profiled
         self.residents = [ResidentRow(a.id, mask_login(a.login), a.created_at.date().isoformat(), a.id in profiled)
                           for a in rows]  # fmt: skip
 
-    def _load_audit(self) -> None:
+    def _load_audit(self, admin: Account) -> None:
         _ = gettext_for(self._locale())
-        with transaction() as session:
-            entries = audit_entries(session, 100)
-            logins = {a.id: a.login for a in session.exec(select(Account)).all()}
+        entries, logins = audit_log(actor_of(admin), 100)
         self.audit_rows = [
             AuditRow(
                 code=e.action,
@@ -114,11 +106,10 @@ class StaffState(AskingMixin, rx.State):
             for e in entries
         ]  # fmt: skip
 
-    def _load_outbound(self) -> None:
+    def _load_outbound(self, staff: Account) -> None:
         locale = self._locale()
         since = seoul_today() - timedelta(days=OUTBOUND_DAYS - 1)
-        with transaction() as session:
-            summary = outbound_summary(session, since)
+        summary = outbound(actor_of(staff), since)
         rows = []
         for line in summary:
             program = CATALOG.program(line.program_key)
@@ -149,21 +140,22 @@ class StaffState(AskingMixin, rx.State):
         if staff is None:
             self.residents, self.audit_rows, self.stale_rows = [], [], []
             return rx.redirect("/en" if self._locale() == "en" else "/")
-        self._list()
-        self._load_outbound()
+        self._list(staff)
+        self._load_outbound(staff)
         self._load_stale(staff)
         if self.is_admin:
-            self._load_audit()
+            self._load_audit(staff)
         return None
 
     @rx.event
     async def search(self, form: dict[str, Any]):
         """Find a resident by their exact email or phone number."""
-        if await self._staff() is None or not isinstance(form, dict):
+        staff = await self._staff()
+        if staff is None or not isinstance(form, dict):
             return
         text = form.get("query") if isinstance(form.get("query"), str) else ""
         try:
-            self._list(normalize_login(text[:254]) if text.strip() else "")
+            self._list(staff, normalize_login(text[:254]) if text.strip() else "")
         except AccountError as exc:
             self.field_errors = {"query": render(exc.message, self._locale())}
 
@@ -173,16 +165,14 @@ class StaffState(AskingMixin, rx.State):
         staff = await self._staff()
         if staff is None or sent_id(account_id) is None:
             return
-        with transaction() as session:
-            resident = session.get(Account, account_id)
-            if resident is None or resident.role != "resident":
-                return
-            audit(session, staff.id, "staff.read_profile", resident.id, staff.department)
-            profile = load_profile(session, resident.id)
+        read = read_profile(actor_of(staff), account_id)
+        if read is None:
+            return
+        resident, profile = read
         self.viewing_login = mask_login(resident.login)
         self.viewing = answer_lines(profile, list(settled_for(profile)), self._locale())
         if self.is_admin:
-            self._load_audit()
+            self._load_audit(staff)
 
     @rx.event
     async def create_staff(self, form: dict[str, Any]):
@@ -193,13 +183,11 @@ class StaffState(AskingMixin, rx.State):
         text = {k: (v[:300] if isinstance(v, str) else "") for k, v in form.items()}
         role = text.get("role") if text.get("role") in STAFF_ROLES else "staff"
         try:
-            with transaction() as session:
-                created = create_account(session, text.get("login", ""), text.get("password", ""), role,
-                                         text.get("department", "").strip())  # fmt: skip
-                audit(session, admin.id, "admin.created_staff", created.id, role)
+            create_staff_account(actor_of(admin), text.get("login", ""), text.get("password", ""), role,
+                         text.get("department", "").strip())  # fmt: skip
         except AccountError as exc:
             self.field_errors = {exc.field: render(exc.message, self._locale())}
             return
         self.field_errors = {}
         self.notice = render(Message(N_("직원 계정을 만들었습니다.")), self._locale())
-        self._load_audit()
+        self._load_audit(admin)

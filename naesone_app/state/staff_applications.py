@@ -8,35 +8,20 @@ by web push, in the background: a push problem never undoes or fails the decisio
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 import reflex as rx
-from sqlmodel import select
 
+from naesone_app.actions import actor_of
+from naesone_app.actions.applications import decide, review_application, review_queue
+from naesone_app.core.actor import NotAllowed
 from naesone_app.core.applications import STATUS_LABELS, STATUSES, TransitionError
 from naesone_app.core.dates import KST, seoul_today
 from naesone_app.core.i18n import N_, Message, render
 from naesone_app.db.account_models import Account
-from naesone_app.db.accounts import audit
-from naesone_app.db.application_models import Application, ApplicationEvent
-from naesone_app.db.applications import (
-    OPEN_STATUSES,
-    Forbidden,
-    NotFound,
-    application_checklist,
-    application_form,
-    departments_with_applications,
-    evidence_for,
-    get_application,
-    review_queue,
-    transition,
-    utc_now,
-)
-from naesone_app.db.catalog_cache import CATALOG
-from naesone_app.db.engine import transaction
-from naesone_app.integrations.result_push import push_status_change
+from naesone_app.db.application_access import Forbidden, NotFound
+from naesone_app.db.application_reads import OPEN_STATUSES
 from naesone_app.state.application_views import (
     AnswerRow,
     DocumentLine,
@@ -76,14 +61,6 @@ def seoul_day(moment: datetime) -> date:
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(KST).date()
 
 
-def notify_in_background(application_id: int, event_id: int) -> None:
-    """Push the change to the resident without holding up the staff member's page."""
-    thread = threading.Thread(
-        target=push_status_change, args=(application_id, event_id, utc_now(), CATALOG.program), daemon=True
-    )
-    thread.start()
-
-
 def _home(state: rx.State):
     return rx.redirect("/en" if locale_of_path(state.router.url.path) == "en" else "/")
 
@@ -99,17 +76,7 @@ class StaffQueueState(AskingMixin, rx.State):
     def _load(self, staff: Account) -> None:
         locale = self._locale()
         statuses = OPEN_STATUSES if self.status_filter == "open" else (self.status_filter,)
-        with transaction() as session:
-            departments = (
-                departments_with_applications(session) if staff.role == "admin" else [staff.department]
-            )
-            found: list[Application] = []
-            for department in departments:
-                try:
-                    found += review_queue(session, staff.id, department, statuses)
-                except Forbidden:
-                    continue
-        found.sort(key=lambda a: (a.submitted_at, a.id))
+        found = review_queue(actor_of(staff), statuses)
         today = seoul_today()
         self.rows = [
             QueueRow(
@@ -181,20 +148,16 @@ class StaffApplicationState(AskingMixin, rx.State):
         self.official_docs, self.evidence_docs, self.resident_docs = [], [], []
 
     def _show(self, staff: Account, application_id: int) -> bool:
-        """Load the application (the read is audited by db.applications); False if not theirs to see."""
+        """Load the application (the read is audited); False if not theirs to see."""
         locale = self._locale()
-        with transaction() as session:
-            try:
-                view = get_application(session, staff.id, application_id)
-            except NotFound:
-                return False
-            application = view.application
-            if application.account_id == staff.id:
-                return False  # their own application is on /application, not to be reviewed by themselves
-            form = application_form(session, application.program_key)
-            listed = application_checklist(session, staff.id, application.id, form) if form else None
-            documents = evidence_for(session, staff.id, application.id)
-            owner = session.get(Account, application.account_id)
+        try:
+            page = review_application(actor_of(staff), application_id)
+        except NotFound:
+            return False
+        if page is None:
+            return False
+        view, form, listed, owner = page.view, page.form, page.checklist, page.owner
+        application = view.application
         self.found, self.application_id = True, int(application.id or 0)
         self.title = program_title(application.program_key, locale)
         self.applicant = mask_login(owner.login) if owner else "-"
@@ -206,7 +169,7 @@ class StaffApplicationState(AskingMixin, rx.State):
             self.official_docs, self.evidence_docs, self.resident_docs = document_lines(listed, locale)
         self.uploads = upload_lines(view.uploads, form, locale, lambda _u: False)
         self.history = history_lines(view.history, locale)
-        self.evidence = [evidence_view(row, document, locale) for row, document in documents]
+        self.evidence = [evidence_view(row, document, locale) for row, document in page.documents]
         return True
 
     @rx.event
@@ -239,25 +202,11 @@ class StaffApplicationState(AskingMixin, rx.State):
         locale = self._locale()
         reason = self.reason_text
         try:
-            with transaction() as session:
-                application = transition(session, staff.id, self.application_id, action, reason)
-                session.flush()
-                event_id = session.exec(
-                    select(ApplicationEvent.id)
-                    .where(ApplicationEvent.application_id == application.id)
-                    .order_by(ApplicationEvent.id.desc())
-                ).first()
-                audit(
-                    session,
-                    staff.id,
-                    "application.decided",
-                    application.account_id,
-                    f"application {application.id}: {action}",
-                )
+            decide(actor_of(staff), self.application_id, action, reason)
         except TransitionError as exc:
             self.field_errors = {"reason": render(exc.message, locale)}
             return
-        except (NotFound, Forbidden):
+        except (NotFound, Forbidden, NotAllowed):
             self.field_errors = {"reason": render(Message(N_("이 신청을 처리할 권한이 없어요.")), locale)}
             return
         self.field_errors, self.reason_text = {}, ""
@@ -268,5 +217,3 @@ class StaffApplicationState(AskingMixin, rx.State):
             ),
             locale,
         )
-        if event_id is not None:
-            notify_in_background(self.application_id, event_id)

@@ -11,17 +11,22 @@ from datetime import UTC, date, datetime
 
 import reflex as rx
 
+from naesone_app.actions import actor_of
+from naesone_app.actions.class_jobs import new_seed, run_jobs_now
+from naesone_app.actions.classes import (
+    check_minimum_now,
+    draw_now,
+    record_payment,
+)
 from naesone_app.core import classes as rules
+from naesone_app.core.actor import Actor
 from naesone_app.core.class_policy import quarters_shown
 from naesone_app.core.dates import KST, seoul_today
 from naesone_app.core.i18n import N_, Message, format_won, render
 from naesone_app.db.account_models import Account
-from naesone_app.db.accounts import audit
-from naesone_app.db.class_jobs import new_seed, run_due
 from naesone_app.db.class_listing import course_by_code, courses_in
-from naesone_app.db.class_roster import mark_attendance, record_payment, roster
-from naesone_app.db.classes import ClassError, close_if_undersubscribed, run_lottery
-from naesone_app.db.engine import transaction
+from naesone_app.db.class_locks import ClassError
+from naesone_app.db.class_roster import mark_attendance, roster
 from naesone_app.state.asking import AskingMixin
 from naesone_app.state.class_views import CourseCard, course_card, moment, reduction_text, status_label
 from naesone_app.state.ids import address_id, sent_id
@@ -73,9 +78,7 @@ class StaffClassesState(AskingMixin, rx.State):
         lines = []
         for listed in courses_in(quarters_shown(seoul_today())):
             card, course = course_card(listed, locale, now, None), listed.course
-            closed = now >= (
-                course.closes_at if course.closes_at.tzinfo else course.closes_at.replace(tzinfo=UTC)
-            )
+            closed = now >= course.closes_at
             lines.append(StaffCourseLine(
                 code=course.code, title=card.title, centre=card.centre, quarter=course.quarter, mode=card.mode,
                 counts=render(Message(N_("확정·확보 {seated} / {capacity} · 대기 {waiting} · 최소 {minimum}"),
@@ -106,11 +109,9 @@ class StaffClassesState(AskingMixin, rx.State):
         if listed is None:
             return
         try:
-            message = work(listed.course)
+            message = work(actor_of(staff), listed.course)
         except ClassError as exc:
             message = exc.message
-        with transaction() as session:
-            audit(session, staff.id, "staff.ran_class_jobs", None, code)
         self.notice = render(message, self._locale())
         self._load()
 
@@ -118,12 +119,9 @@ class StaffClassesState(AskingMixin, rx.State):
     async def draw_lottery(self, code: str):
         """Draw a lottery whose window has closed (the same draw run_due would make; never twice)."""
 
-        def draw(course) -> Message:
-            result = run_lottery(
-                course.id,
-                course.lottery_seed if course.lottery_seed is not None else new_seed(),
-                datetime.now(UTC),
-            )
+        def draw(actor: Actor, course) -> Message:
+            seed = course.lottery_seed if course.lottery_seed is not None else new_seed()
+            result = draw_now(actor, course.id, course.code, seed)
             return Message(N_("추첨했어요: 선정 {winners}명, 대기 {waiting}명"),
                            {"winners": len(result.winners), "waiting": len(result.waitlist)})  # fmt: skip
 
@@ -133,11 +131,8 @@ class StaffClassesState(AskingMixin, rx.State):
     async def check_minimum(self, code: str):
         """폐강 check now: below the minimum enrolment the course is cancelled with full refunds."""
 
-        def check(course) -> Message:
-            closes = course.closes_at if course.closes_at.tzinfo else course.closes_at.replace(tzinfo=UTC)
-            if datetime.now(UTC) < closes:
-                raise ClassError(Message(N_("접수가 끝난 뒤에 확인할 수 있어요")))
-            if close_if_undersubscribed(course.id):
+        def check(actor: Actor, course) -> Message:
+            if check_minimum_now(actor, course.id, course.code):
                 return Message(N_("수강 인원이 최소 인원보다 적어 폐강했어요. 낸 돈은 모두 돌려드려요."))
             return Message(N_("최소 인원을 넘어 강좌를 그대로 열어요."))
 
@@ -149,9 +144,7 @@ class StaffClassesState(AskingMixin, rx.State):
         staff = await self._staff()
         if staff is None:
             return
-        report = run_due()
-        with transaction() as session:
-            audit(session, staff.id, "staff.ran_class_jobs", None, report.summary()[:200])
+        report = run_jobs_now(actor_of(staff))
         self.notice = render(Message(N_("추첨 {drawn}건, 자리 넘김 {settled}건, 폐강 {cancelled}건을 처리했어요."),
                                      {"drawn": len(report.drawn), "settled": len(report.settled),
                                       "cancelled": len(report.cancelled)}), self._locale())  # fmt: skip

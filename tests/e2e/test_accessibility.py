@@ -72,16 +72,11 @@ def signed_in(app: ServedApp) -> dict:
     import uuid
     from datetime import timedelta
 
+    from naesone_app.db.application_access import _seal_json
     from naesone_app.db.application_models import ApplicationEvidence, EvidenceDocument
-    from naesone_app.db.applications import (
-        _seal_json,
-        application_form,
-        record_evidence_consent,
-        submit,
-        transition,
-        withdraw_evidence_consent,
-    )
+    from naesone_app.db.applications import application_form, submit, transition
     from naesone_app.db.engine import transaction
+    from naesone_app.db.evidence import record_evidence_consent, withdraw_evidence_consent
     from naesone_app.integrations.mydata_standin import SAMPLE_COPY
     from tests.e2e.conftest import db_account
 

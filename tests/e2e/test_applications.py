@@ -22,6 +22,7 @@ from tests.e2e.conftest import (
     sqlite_rows,
     wait_hydrated,
 )  # fmt: skip
+from tests.e2e.test_classes import serious_violations
 
 PASSWORD = "Sindang-Spring-2026"
 LUNCH = "native:junggu-senior-lunch"
@@ -180,6 +181,27 @@ def test_a_resident_applies_with_prefilled_fields_and_staff_approve(
     _open(page, f"{app.url}/applications")
     expect(page.locator("#unread-applications")).to_have_count(0)
 
+    # without push (none is configured here), the decision waits on 알림, counted in the menu until seen
+    expect(page.locator("#unread-notices")).to_be_visible()
+    page.locator("#unread-notices").click()
+    page.wait_for_url(re.compile(r"/notices$"))
+    wait_hydrated(page)
+    newest = page.locator("#my-notices li").first
+    expect(newest).to_contain_text("신청 상태가 바뀌었어요")
+    expect(newest).to_contain_text("경로식당 무료 점심 급식: 승인")
+    expect(newest).to_contain_text("새 알림")
+    expect(page.locator("#unread-notices")).to_have_count(0)  # seen: the count goes at once
+    screenshot(page, "ko-notices")
+    assert serious_violations(page) == []
+    _open(page, f"{app.url}/en/notices")
+    newest = page.locator("#my-notices li").first
+    expect(newest).to_contain_text("Free lunch at senior community cafeterias: Approved")
+    expect(newest).not_to_contain_text("new")  # read on the visit before
+    screenshot(page, "en-notices")
+    assert serious_violations(page) == []
+    newest.get_by_role("link").click()
+    page.wait_for_url(re.compile(r"/en/application\?id="))
+
     # the imported 등본 as submitted: what it states; then the resident withdraws the consent on /account
     _open(page, f"{app.url}/application?id={application_id}")
     expect(page.locator("#evidence")).to_contain_text("김*순")
@@ -207,8 +229,8 @@ def test_uploads_are_only_served_to_their_owner(app: ServedApp, monkeypatch) -> 
     """The download route of the served app answers the owner only, never another resident or anyone."""
     import httpx
 
-    from naesone_app.db.applications import store_upload
     from naesone_app.db.engine import transaction
+    from naesone_app.db.uploads import store_upload
 
     # the served app's private upload directory (conftest: beside its database)
     monkeypatch.setenv(

@@ -11,8 +11,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 from sqlmodel import select
 
+from naesone_app.actions.classes import cancel, register
 from naesone_app.db.class_models import ClassCentre, Course
-from naesone_app.db.classes import cancel, register
 from naesone_app.db.engine import transaction
 from naesone_app.state.course import CourseState
 from naesone_app.state.staff_classes import StaffCourseState
@@ -223,9 +223,9 @@ def test_a_waitlisted_resident_sees_the_seat_held_for_her_on_my_classes_and_conf
     assert sqlite_rows(app.db_url, "SELECT status FROM registration WHERE id = ?", held.id) == [
         ("confirmed",)
     ]
-    assert sqlite_rows(app.db_url, "SELECT kind FROM class_notice WHERE registration_id = ?", held.id) == [
-        ("held",)
-    ]
+    assert sqlite_rows(
+        app.db_url, "SELECT kind FROM notice WHERE key = ?", f"class_update:{held.id}:held"
+    ) == [("class_update",)]
     context.close()
 
 

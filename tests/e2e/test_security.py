@@ -244,6 +244,7 @@ def residents(app: ServedApp) -> tuple[Resident, Resident]:
     b_id, b_token = db_account(app.db_url, b_login, PASSWORD, profile=b_profile, saved=(saved,))
     application_id = _application_of(app, b_id)
     evidence = _evidence_of(app, b_id, application_id)
+    _notice_of(app, b_id)
     # her login as staff pages mask it (the whole one is checked where A did not send it), income, birth date
     b_secrets = (
         "vi***@" + b_login.split("@")[1],
@@ -254,6 +255,7 @@ def residents(app: ServedApp) -> tuple[Resident, Resident]:
         "Mar 17, 1941",
         APPLICATION_PHONE,
         EVIDENCE_NAME,
+        NOTICE_SECRET,
     )
     return Resident(a_id, a_login, a_token, a_profile), Resident(
         b_id, b_login, b_token, b_profile, b_secrets, saved, application_id, evidence
@@ -261,6 +263,18 @@ def residents(app: ServedApp) -> tuple[Resident, Resident]:
 
 
 APPLICATION_PHONE = "010-9753-1864"
+NOTICE_SECRET = "회현동 3층 상담 예약 7G3K"  # only B's 알림 page may ever show it
+
+
+def _notice_of(app: ServedApp, account_id: int) -> None:
+    """A notice in B's inbox, unread, with words only she may see."""
+    from naesone_app.core.i18n import Localized, Message
+    from naesone_app.db.notices import record_notice
+
+    with transaction(app.db_url) as session:
+        record_notice(session, account_id=account_id, kind="application_result", key="security:probe",
+                      title=Message("신청 상태가 바뀌었어요"), body=Message("{program}", {
+                          "program": Localized(NOTICE_SECRET, NOTICE_SECRET)}), url="/applications")  # fmt: skip
 
 
 def _application_of(app: ServedApp, account_id: int) -> int:
@@ -285,8 +299,9 @@ def _evidence_of(app: ServedApp, account_id: int, application_id: int) -> dict[s
     """B's consent to import her 주민등록표등본 and the document, submitted with her application."""
     from datetime import timedelta
 
+    from naesone_app.db.application_access import _seal_json
     from naesone_app.db.application_models import ApplicationEvidence, EvidenceDocument
-    from naesone_app.db.applications import _seal_json, record_evidence_consent
+    from naesone_app.db.evidence import record_evidence_consent
 
     document = {"kind": "resident_registration_copy", "issuer": "회현동장", "issued_on": "2026-11-20",
                 "members": [{"relation": "본인", "name": EVIDENCE_NAME, "birth_date": "1941-03-17"}]}  # fmt: skip
@@ -321,6 +336,7 @@ def snapshot(app: ServedApp, resident: Resident) -> dict:
                                                      "account_id = ?", resident.id),
         "evidence_documents": sqlite_rows(app.db_url, "SELECT id FROM evidence_document WHERE account_id = ?",
                                           resident.id),
+        "notices": sqlite_rows(app.db_url, "SELECT id, read_at FROM notice WHERE account_id = ?", resident.id),
     }  # fmt: skip
 
 
@@ -487,7 +503,8 @@ def test_resident_a_cannot_read_or_change_resident_b_through_any_handler(
             "ProgramState.toggle_save", "ScreeningState.open_results", "AccountState.delete_me",
             "ApplicationState.open_application", "ApplicationState.supply_documents",
             "StaffApplicationState.open_review", "StaffApplicationState.decide",
-            "EvidenceConsentState.withdraw", "EvidenceConsentState.delete"} <= called  # fmt: skip
+            "EvidenceConsentState.withdraw", "EvidenceConsentState.delete",
+            "NoticesState.open_notices"} <= called  # fmt: skip
     assert not leaks, "\n".join(leaks)
     assert snapshot(app, b) == before
     # anyone may sign up (as a resident); nobody but an admin makes staff

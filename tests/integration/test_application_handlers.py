@@ -19,6 +19,7 @@ from reflex.state import State
 from sqlmodel import select
 from starlette.testclient import TestClient
 
+from naesone_app.actions import applications as application_actions
 from naesone_app.api import SESSION_COOKIE, api
 from naesone_app.core.applications import MAX_UPLOAD_BYTES
 from naesone_app.db.accounts import create_account, grant_consent, load_profile, save_profile, start_session
@@ -26,8 +27,6 @@ from naesone_app.db.application_models import Application, ApplicationDraft, Upl
 from naesone_app.db.engine import transaction
 from naesone_app.db.push import subscribe
 from naesone_app.integrations.mydata_standin import running
-from naesone_app.integrations.result_push import push_status_change
-from naesone_app.state import staff_applications
 from naesone_app.state.applications import ApplicationState, MyApplicationsState
 from naesone_app.state.apply import ApplyState
 from naesone_app.state.session import SessionState
@@ -333,7 +332,7 @@ async def test_a_decision_is_pushed_to_the_residents_browser_and_a_dead_push_ser
     from datetime import UTC, datetime
 
     from naesone_app.core.reminders import parse_subscription
-    from naesone_app.db.catalog_cache import CATALOG
+    from naesone_app.delivery import deliver_due
 
     resident_id, resident = _account(app_db, "owner@example.com", profile=PROFILE)
     browser = Browser(push_service.origin + "/push/phone")
@@ -342,8 +341,8 @@ async def test_a_decision_is_pushed_to_the_residents_browser_and_a_dead_push_ser
                   ["application_result"])  # fmt: skip
     application_id = (await _fill_and_submit(resident)).submitted_id
     _, reviewer = _account(app_db, "senior@junggu.example", role="staff", department="어르신복지과")
-    handed_over: list[tuple[int, int]] = []
-    monkeypatch.setattr(staff_applications, "notify_in_background", lambda *ids: handed_over.append(ids))
+    handed_over: list[tuple] = []
+    monkeypatch.setattr(application_actions, "notify_in_background", lambda *ids: handed_over.append(ids))
     page = _page(StaffApplicationState, reviewer, "/staff/application", {"id": str(application_id)})
     await StaffApplicationState.open_review.fn(page)
     await StaffApplicationState.decide.fn(page, "in_review")
@@ -351,10 +350,10 @@ async def test_a_decision_is_pushed_to_the_residents_browser_and_a_dead_push_ser
         from naesone_app.db.application_models import ApplicationEvent
 
         event_id = session.exec(select(ApplicationEvent.id).order_by(ApplicationEvent.id.desc())).first()
-    assert handed_over == [(application_id, event_id)]  # the decision hands the change to the push
-    daytime = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)  # 11:00 in Seoul
+    assert handed_over == [()]  # the decision, committed with its notice, hands over to the deliverer
+    daytime = datetime.now(UTC).replace(hour=2)  # 11:00 in Seoul, the day of the decision
     push_service.deliveries.clear()
-    assert push_status_change(application_id, event_id, daytime, CATALOG.program) == 1
+    assert deliver_due(daytime, url=app_db).sent == 1
     [delivery] = [d for d in push_service.deliveries if d.path == "/push/phone"]
     assert browser.read(delivery.body) == {
         "title": "Your application status changed",
@@ -363,12 +362,12 @@ async def test_a_decision_is_pushed_to_the_residents_browser_and_a_dead_push_ser
         "tag": f"application_result:{application_id}:{event_id}",
         "lang": "en",
     }
-    assert push_status_change(application_id, event_id, daytime, CATALOG.program) == 0  # once
-    night = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)  # 23:00 in Seoul: waits for the job
+    assert deliver_due(daytime, url=app_db).sent == 0  # once
+    night = daytime.replace(hour=14)  # 23:00 in Seoul: waits for the morning
     push_service.close()  # and a push service that is gone never fails the decision
     await StaffApplicationState.decide.fn(page, "approved")
     assert page.status == "approved"
-    assert push_status_change(application_id, event_id + 1, night, CATALOG.program) == 0
+    assert deliver_due(night, url=app_db).sent == 0
 
 
 async def test_a_change_held_back_at_night_goes_out_with_the_morning_job(
@@ -387,7 +386,7 @@ async def test_a_change_held_back_at_night_goes_out_with_the_morning_job(
                   ["application_result"])  # fmt: skip
     application_id = (await _fill_and_submit(resident)).submitted_id
     _, reviewer = _account(app_db, "senior@junggu.example", role="staff", department="어르신복지과")
-    monkeypatch.setattr(staff_applications, "notify_in_background", lambda *ids: None)  # as if it were night
+    monkeypatch.setattr(application_actions, "notify_in_background", lambda *ids: None)  # as if it were night
     page = _page(StaffApplicationState, reviewer, "/staff/application", {"id": str(application_id)})
     await StaffApplicationState.open_review.fn(page)
     await StaffApplicationState.decide.fn(page, "approved")
@@ -464,3 +463,39 @@ async def test_sign_up_begun_on_the_form_returns_to_it_and_errors_take_focus(app
     assert set(signup.field_errors) == {"password2"} and 'getElementById("password2")' in str(refused)
     result = await AccountFormsState.sign_up.fn(signup, {**form, "password2": PASSWORD})
     assert back in str(result) and "/feed" not in str(result)
+
+
+async def test_the_residents_inbox_shows_the_decision_marks_it_read_and_only_ever_her_own(
+    app_db: str, monkeypatch
+) -> None:
+    from naesone_app.state.notices import NoticesState
+    from naesone_app.state.session import SessionState
+
+    _, resident = _account(app_db, "owner@example.com", profile=PROFILE)
+    _, neighbour = _account(app_db, "neighbour@example.com", profile=PROFILE)
+    application_id = (await _fill_and_submit(resident)).submitted_id
+    _, reviewer = _account(app_db, "senior@junggu.example", role="staff", department="어르신복지과")
+    monkeypatch.setattr(application_actions, "notify_in_background", lambda: None)  # no push configured
+    page = _page(StaffApplicationState, reviewer, "/staff/application", {"id": str(application_id)})
+    await StaffApplicationState.open_review.fn(page)
+    await StaffApplicationState.decide.fn(page, "approved")
+
+    inbox = _page(NoticesState, resident, "/en/notices")
+    session = await inbox.get_state(SessionState)
+    SessionState.load_session.fn(session)
+    assert session.unread_notices == 1
+    await NoticesState.open_notices.fn(inbox)
+    [row] = inbox.rows
+    assert (row.title, row.body) == ("Your application status changed",
+                                     "Free lunch at senior community cafeterias: Approved")  # fmt: skip
+    assert row.href == f"/en/application?id={application_id}" and row.new
+    assert session.unread_notices == 0
+    again = _page(NoticesState, resident, "/notices")
+    await NoticesState.open_notices.fn(again)
+    assert [(r.title, r.new) for r in again.rows] == [("신청 상태가 바뀌었어요", False)]  # seen: read now
+
+    other = _page(NoticesState, neighbour, "/notices")
+    await NoticesState.open_notices.fn(other)
+    assert other.rows == [] and other.loaded
+    anonymous = _page(NoticesState, None, "/notices")
+    assert await NoticesState.open_notices.fn(anonymous) is not None and anonymous.rows == []

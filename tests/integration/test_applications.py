@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
+from naesone_app.actions.evidence import import_evidence
 from naesone_app.core.applications import UploadRefused, parse_application
 from naesone_app.db.accounts import (
     create_account,
@@ -19,34 +20,33 @@ from naesone_app.db.accounts import (
     grant_consent,
     load_profile,
 )
-from naesone_app.db.application_models import Application, ApplicationEvent, EvidenceConsent, Upload
-from naesone_app.db.applications import (
+from naesone_app.db.application_access import (
     AlreadyApplied,
     ApplicationInvalid,
     EvidenceConsentMissing,
     Forbidden,
     NotFound,
-    UnsafeUploadDir,
-    active_application,
-    active_evidence_consent,
+    utc_now,
+)
+from naesone_app.db.application_models import Application, ApplicationEvent, EvidenceConsent, Upload
+from naesone_app.db.application_reads import (
     application_checklist,
+    get_application,
+    my_applications,
+    review_queue,
+)
+from naesone_app.db.applications import (
+    active_application,
     application_form,
     documents_supplied,
-    get_application,
-    import_evidence,
     load_draft,
-    my_applications,
-    read_upload,
-    record_evidence_consent,
-    review_queue,
     save_draft,
-    store_upload,
     submit,
     transition,
-    upload_dir,
-    utc_now,
-)  # fmt: skip
+)
 from naesone_app.db.engine import transaction
+from naesone_app.db.evidence import active_evidence_consent, record_evidence_consent
+from naesone_app.db.uploads import UnsafeUploadDir, read_upload, store_upload, upload_dir
 from naesone_app.integrations.mydata import EvidenceError, HttpEvidenceProvider
 from naesone_app.integrations.mydata_standin import SAMPLE_TOKEN, running
 

@@ -9,13 +9,15 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import select
 
+from naesone_app.actions.class_jobs import run_due
+from naesone_app.actions.classes import cancel, confirm_hold, record_payment, register
 from naesone_app.core.class_policy import at_closing, policy
 from naesone_app.core.profile import facts_on, parse_profile
 from naesone_app.db.account_models import AuditEntry
-from naesone_app.db.class_jobs import run_due
+from naesone_app.db.class_locks import ClassError
 from naesone_app.db.class_models import ClassAttendance, Course
-from naesone_app.db.class_roster import mark_attendance, record_payment, roster
-from naesone_app.db.classes import ClassError, cancel, confirm_hold, register, registrations_of
+from naesone_app.db.class_roster import mark_attendance, roster
+from naesone_app.db.classes import registrations_of
 from naesone_app.db.engine import transaction
 from tests.integration.test_class_registration import NOW, make_accounts, make_course
 
@@ -228,7 +230,7 @@ def test_export_has_payments_and_attendance_and_deletion_removes_them(database) 
 async def test_the_apps_scheduler_survives_failing_runs_and_can_be_turned_off(monkeypatch) -> None:
     import asyncio
 
-    from naesone_app.db import class_jobs
+    from naesone_app.actions import class_jobs
 
     calls: list[int] = []
 

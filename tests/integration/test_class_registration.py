@@ -10,18 +10,18 @@ import pytest
 from sqlalchemy import insert
 from sqlmodel import col, select
 
-from naesone_app.db.account_models import Account
-from naesone_app.db.class_models import ClassCentre, Course, Registration
-from naesone_app.db.class_roster import record_payment
-from naesone_app.db.classes import (
-    ClassError,
+from naesone_app.actions.classes import (
     cancel,
     confirm_hold,
     expire_holds,
+    record_payment,
     register,
-    registrations_of,
     run_lottery,
 )
+from naesone_app.db.account_models import Account
+from naesone_app.db.class_locks import ClassError
+from naesone_app.db.class_models import ClassCentre, Course, Registration
+from naesone_app.db.classes import registrations_of
 from naesone_app.db.engine import transaction
 
 NOW = datetime(2026, 3, 16, 10, 0, tzinfo=UTC)
@@ -177,8 +177,8 @@ def test_export_lists_registrations_and_deleting_the_account_removes_them(databa
 
 
 def test_quota_seats_reductions_and_undersubscribed_cancellation(database) -> None:
+    from naesone_app.actions.classes import close_if_undersubscribed
     from naesone_app.core.profile import facts_on, parse_profile
-    from naesone_app.db.classes import close_if_undersubscribed
 
     young, senior, other, staff = make_accounts(database, 4)
     course = make_course(database, capacity=2)

@@ -19,12 +19,6 @@ LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 # Contracts main still breaks, each with the imports that break it and the branch that removes them. Once
 # that branch is merged the test XPASSes (strict) and fails: drop the entry and add the id to the Makefile.
 BROKEN_ON_MAIN = {
-    "db-no-integrations": "db.classes → integrations.class_push goes with branch `notices` (outbox); "
-    "db.applications → integrations.mydata with branch `actions` (the db split)",
-    "integrations-transport-only": "integrations.{instant_push,class_push,result_push} → db go with branch "
-    "`notices` (one deliverer, webpush only sends)",
-    "state-no-integrations": "state → integrations (sms, mail, mydata, webpush, result_push) goes with "
-    "branches `actions` and `notices`",
     "api-cli-no-integrations": "cli.reminders → pushes goes with branch `notices`; api's routing proxy and "
     "push key, cli's gov24 import, OutboundError and key generation: no branch yet (lead decides)",
     "pages-no-integrations": "components.leaflet → integrations.routing (routing_url): no branch yet (lead decides)",

@@ -269,7 +269,7 @@ def test_class_notices_say_what_to_do_by_when_and_a_held_seat_goes_first() -> No
     held = class_update_reminder(7, "held", course, until=until)
     assert (held.kind, held.dedupe_key, held.path, held.urgent) == (
         "class_update",
-        "class_update:7",
+        "class_update:7:held",
         "/my-classes",
         True,
     )

@@ -1,6 +1,7 @@
 """The class jobs that fall due with time: draw lotteries, pass lapsed holds and unpaid seats on, 폐강,
 remind unpaid residents of their payment deadline. Residents told of any of it are pushed to before
-the run ends (class_push; a cron run's process must not exit with a push still in a background thread).
+the run ends (delivery.deliver_now; a cron run's process must not exit with a push still in a
+background thread).
 
 `run_due(now)` is run by cron (`naesone classes run-due`) and by the app itself every few minutes. Each
 step takes the course's lock and re-checks under it, so two workers running it at once, or a run repeated,
@@ -9,27 +10,27 @@ change nothing twice: a drawn lottery is never drawn again, a checked course is 
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import os
 import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlmodel import Session, col, select
 
-from naesone_app.core.class_policy import closure_due, policy
-from naesone_app.db.class_models import Course
-from naesone_app.db.classes import (
-    _utc,
+from naesone_app.actions.classes import (
+    _audited,
     close_if_undersubscribed,
-    courses_with_lapses,
     expire_holds,
-    payments_to_remind,
     pushing_at_once,
     remind_payments,
     run_lottery,
 )
+from naesone_app.core.actor import Actor, require_staff
+from naesone_app.core.class_policy import closure_due, policy
+from naesone_app.core.periodic import repeat
+from naesone_app.db.class_due import courses_with_lapses, payments_to_remind
+from naesone_app.db.class_locks import _utc
+from naesone_app.db.class_models import Course
 from naesone_app.db.engine import database_url, engine_for
 
 log = logging.getLogger("naesone.classes")
@@ -102,7 +103,7 @@ def _run_due(now: datetime, url: str | None) -> DueReport:
     for course_id in courses_with_lapses(now, url):
         attempt(report.settled, course_id, lambda c=course_id: expire_holds(c, now, url=url))
     for course_id, closes_at, starts_on in unchecked:
-        if closure_due(_utc(closes_at), starts_on, now, rules):
+        if closure_due(closes_at, starts_on, now, rules):
             attempt(
                 report.cancelled, course_id, lambda c=course_id: close_if_undersubscribed(c, now, url=url)
             )
@@ -111,26 +112,24 @@ def _run_due(now: datetime, url: str | None) -> DueReport:
     return report
 
 
+def run_jobs_now(actor: Actor) -> DueReport:
+    """Staff run everything that is due now (what the scheduled job does every few minutes), audited."""
+    require_staff(actor)
+    report = run_due()
+    _audited(actor, report.summary())
+    return report
+
+
 async def run_due_periodically(every_seconds: float | None = None) -> None:
     """The app's own scheduler (a Reflex lifespan task): run_due every few minutes, in a worker thread.
 
     NAESONE_CLASS_JOBS_SECONDS sets the period (default 300; 0 turns it off, e.g. when cron runs
-    `naesone classes run-due`). Nothing it meets stops the app: a failed run is logged and retried.
+    `naesone classes run-due`). Nothing it meets stops the app: a failed run is logged and retried
+    (core.periodic, shared with the notice deliverer).
     """
-    period = (
-        every_seconds
-        if every_seconds is not None
-        else float(os.environ.get("NAESONE_CLASS_JOBS_SECONDS", "300"))
-    )
-    if period <= 0:
-        return
-    while True:
-        try:
-            report = await asyncio.to_thread(run_due)
-            if report.drawn or report.settled or report.cancelled or report.reminded or report.failed:
-                log.info("class jobs: %s", report.summary())
-        except asyncio.CancelledError:
-            raise
-        except Exception:  # a database that is down or not migrated yet: try again next time
-            log.exception("class jobs could not run")
-        await asyncio.sleep(period)
+
+    def report(done: DueReport) -> None:
+        if done.drawn or done.settled or done.cancelled or done.reminded or done.failed:
+            log.info("class jobs: %s", done.summary())
+
+    await repeat(lambda: run_due(), "NAESONE_CLASS_JOBS_SECONDS", 300.0, report, log, every_seconds)
