@@ -28,6 +28,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from naesone_app.actions.safety import RoutingError, routing_enabled
+from naesone_app.actions.safety import walking_route as route_between
 from naesone_app.core.accounts import SESSION_ABSOLUTE
 from naesone_app.core.facilities.geo import bearing_deg, distance_m, nearest, walking_minutes
 from naesone_app.core.facilities.geojson import public_feature, public_feature_collection
@@ -38,7 +40,7 @@ from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import database_url, transaction
 from naesone_app.db.facilities import facilities_version, load_facilities
 from naesone_app.db.outbound import record_visit
-from naesone_app.integrations.routing import RoutingClient, RoutingError, routing_url
+from naesone_app.delivery import public_key
 
 SESSION_COOKIE = "naesone_session"
 MAX_BODY = 2_000
@@ -300,8 +302,7 @@ def walking_route(request: Request) -> Response:
     The destination is a stored facility, so this is not an open proxy to the engine; the answer holds
     the resident's position, so nothing caches it.
     """
-    base = routing_url()
-    if base is None:
+    if not routing_enabled():
         return _error("routing: not configured on this server (NAESONE_ROUTING_URL)", 404)
     try:
         lat = parse_float(request, "from_lat", -90, 90)
@@ -314,7 +315,7 @@ def walking_route(request: Request) -> Response:
     if distance_m(lat, lon, target.lat, target.lon) > MAX_ROUTE_M:
         return _error(f"from_lat/from_lon: more than {MAX_ROUTE_M // 1000} km from the facility")
     try:
-        route = RoutingClient(base).walk(lat, lon, target.lat, target.lon)
+        route = route_between(lat, lon, target.lat, target.lon)
     except RoutingError as exc:
         return _error(str(exc), 502)
     body = {
@@ -365,9 +366,7 @@ def uploaded_file(request: Request) -> Response:
 
 def push_key(_: Request) -> Response:
     """GET /api/push/key: the VAPID public key the page subscribes with; 404 when push is not configured."""
-    from naesone_app.integrations.webpush import configured_public_key
-
-    key = configured_public_key()
+    key = public_key()
     if key is None:
         return _error("push: not configured on this server (NAESONE_VAPID_PRIVATE_KEY)", 404)
     return JSONResponse({"publicKey": key}, headers={"Cache-Control": "no-cache"})

@@ -40,6 +40,18 @@ log = logging.getLogger("naesone.notices")
 MAX_AGE = timedelta(days=7)  # an older notice is no longer news worth a push (the inbox keeps it)
 NO_BROWSER_RECHECK = timedelta(minutes=15)  # how often a notice nobody can receive yet is looked at again
 PERIOD_ENV, PERIOD_DEFAULT = "NAESONE_NOTIFY_SECONDS", 60.0
+VapidKeys, PushConfigError = webpush.VapidKeys, webpush.PushConfigError  # the push configuration
+
+
+def public_key() -> str | None:
+    """The VAPID public key browsers subscribe with, or None when push is not configured."""
+    return webpush.configured_public_key()
+
+
+def new_key_pair() -> list[str]:
+    """A fresh VAPID key pair as the configuration lines to set (`naesone reminders vapid-keys`)."""
+    private, public = webpush.generate_keys()
+    return [f"{webpush.ENV_PRIVATE}={private}", f"{webpush.ENV_PUBLIC}={public}"]
 
 
 @dataclass

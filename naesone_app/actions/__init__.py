@@ -9,6 +9,12 @@ from __future__ import annotations
 
 from naesone_app.core.actor import Actor
 from naesone_app.db.account_models import Account
+from naesone_app.integrations.http import OutboundError
+
+__all__ = [
+    "OutboundError",
+    "actor_of",
+]  # OutboundError: what every outbound call raises; entry points catch it
 
 
 def actor_of(account: Account) -> Actor:

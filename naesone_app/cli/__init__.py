@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.exc import NoSuchModuleError, SQLAlchemyError
 
+from naesone_app.actions import OutboundError
 from naesone_app.cli import accounts, catalog, classes, facilities, notify, reminders
 from naesone_app.cli.common import ROOT, CommandError, read_json, redacted, require_schema
 from naesone_app.core.catalog.gov24 import Gov24FormatError
@@ -25,7 +26,6 @@ from naesone_app.core.facilities import FacilityFormatError
 from naesone_app.core.i18n import LOCALES, format_date, render
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
 from naesone_app.core.program import value_to_data
-from naesone_app.integrations.http import OutboundError
 
 STATUS_ORDER = {"eligible": 0, "maybe": 1, "closed": 2, "ineligible": 3}
 

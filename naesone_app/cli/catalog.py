@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -27,9 +26,9 @@ def _rows_from_files(paths: Sequence[str]) -> list[tuple[dict, str]]:
 
 
 def _rows_from_api(endpoint: str) -> list[tuple[dict, str]]:
-    from naesone_app.integrations.gov24 import Gov24Client
+    from naesone_app.actions.gov24 import fetch_rows
 
-    rows = Gov24Client(os.environ.get("NAESONE_GOV24_SERVICE_KEY", "")).fetch_all(endpoint)
+    rows = fetch_rows(endpoint)
     where = f"Gov24 API {endpoint}"
     return [
         (row, f"{where}: row {i + 1} ({row.get('서비스ID')})") for i, row in enumerate(rows_of(rows, where))

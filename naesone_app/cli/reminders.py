@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from naesone_app.actions.reminders import send_reminders
 from naesone_app.cli.common import CommandError, require_schema
 from naesone_app.core.dates import KST
-from naesone_app.integrations.webpush import PushConfigError, VapidKeys
+from naesone_app.delivery import PushConfigError, VapidKeys, new_key_pair
 
 log = logging.getLogger(__name__)
 
@@ -49,12 +49,9 @@ def cmd_send(args: argparse.Namespace) -> None:
 
 
 def cmd_vapid_keys(_: argparse.Namespace) -> None:
-    from naesone_app.integrations.webpush import ENV_PRIVATE, ENV_PUBLIC, ENV_SUBJECT, generate_keys
-
-    private, public = generate_keys()
-    print(f"{ENV_PRIVATE}={private}")
-    print(f"{ENV_PUBLIC}={public}")
-    print(f"# and {ENV_SUBJECT}=mailto:<a contact address push services can write to>")
+    for line in new_key_pair():
+        print(line)
+    print("# and NAESONE_VAPID_SUBJECT=mailto:<a contact address push services can write to>")
     print("# keep the private key secret; changing it later makes every browser subscribe again")
 
 

@@ -23,12 +23,12 @@ from urllib.parse import urlparse
 
 import reflex as rx
 
+from naesone_app.actions.safety import routing_enabled
 from naesone_app.core.dong_boundaries import dong_boundaries
 from naesone_app.core.dongs import DONGS
 from naesone_app.core.facilities.coords import BOX_PAD, JUNGGU_BOX
 from naesone_app.core.facilities.model import KIND_LABELS, KINDS, SHELTER_KINDS
 from naesone_app.core.i18n import N_, gettext_for
-from naesone_app.integrations.routing import routing_url
 
 # 중구청 (창경궁로 17): where the facility list measures from until the person gives a position
 JUNGGU_OFFICE = (37.56364, 126.99766)
@@ -145,7 +145,7 @@ def guide_config(locale: str) -> dict[str, Any]:
         "strings": strings,
         "compass": [_(name) for name in COMPASS_NAMES],
         "turns": [_(name) for name in TURN_NAMES],
-        "routing": routing_url() is not None,
+        "routing": routing_enabled(),
         "limit": 5,
     }
 

@@ -4,7 +4,6 @@ imports integrations is caught."""
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -15,14 +14,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
-
-# Contracts main still breaks, each with the imports that break it and the branch that removes them. Once
-# that branch is merged the test XPASSes (strict) and fails: drop the entry and add the id to the Makefile.
-BROKEN_ON_MAIN = {
-    "api-cli-no-integrations": "cli.reminders → pushes goes with branch `notices`; api's routing proxy and "
-    "push key, cli's gov24 import, OutboundError and key generation: no branch yet (lead decides)",
-    "pages-no-integrations": "components.leaflet → integrations.routing (routing_url): no branch yet (lead decides)",
-}
 
 
 def _contracts() -> list[str]:
@@ -39,24 +30,10 @@ def lint_imports(where: Path, *contracts: str) -> subprocess.CompletedProcess[st
     return subprocess.run(arguments, cwd=where, env=environment, capture_output=True, text=True, timeout=120)
 
 
-@pytest.mark.parametrize(
-    "contract",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=BROKEN_ON_MAIN[c]))
-        if c in BROKEN_ON_MAIN
-        else c
-        for c in _contracts()
-    ],
-)
+@pytest.mark.parametrize("contract", _contracts())
 def test_the_app_keeps_its_import_contract(contract: str) -> None:
     result = lint_imports(ROOT, contract)
     assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_make_lint_checks_every_contract_main_keeps() -> None:
-    listed = re.search(r"^IMPORT_CONTRACTS := (.*)$", (ROOT / "Makefile").read_text(), re.M)
-    assert listed is not None, "the Makefile names the contracts `make lint` checks"
-    assert sorted(listed.group(1).split()) == sorted(set(_contracts()) - set(BROKEN_ON_MAIN))
 
 
 def _copy_of_the_app(to: Path) -> Path:
