@@ -29,11 +29,11 @@ import httpx
 from naesone_app.core.notices import message_from_json, notification, retry_at
 from naesone_app.core.periodic import repeat
 from naesone_app.core.reminders import is_quiet, push_service
-from naesone_app.db.accounts import has_consent
 from naesone_app.db.engine import transaction
 from naesone_app.db.notice_models import Notice
 from naesone_app.db.notices import claim, due_ids, retry, settle
 from naesone_app.db.push import forget_endpoint, row_kinds, subscriptions_of
+from naesone_app.db.resident_data import has_consent
 from naesone_app.integrations import webpush
 
 log = logging.getLogger("naesone.notices")

@@ -14,31 +14,32 @@ from naesone_app.core.reminders import Subscription
 from naesone_app.db import push
 from naesone_app.db.account_models import Account, Consent
 from naesone_app.db.accounts import (
-    audit,
     authenticate,
     complete_reset,
     create_account,
-    current_consents,
-    delete_account,
     end_all_sessions,
     end_session,
-    export_account,
+    request_reset,
+    staff_reset,
+    start_session,
+)
+from naesone_app.db.application_reads import unread_ids
+from naesone_app.db.audit import audit
+from naesone_app.db.class_listing import needing_action
+from naesone_app.db.engine import transaction
+from naesone_app.db.notices import unread_count
+from naesone_app.db.personal_data import delete_account, export_account
+from naesone_app.db.personal_data import rotate_keys as rotate_stored_keys
+from naesone_app.db.push_models import PushSubscription
+from naesone_app.db.resident_data import (
+    current_consents,
     grant_consent,
     has_consent,
     load_profile,
     note_matches,
-    request_reset,
     save_profile,
-    staff_reset,
-    start_session,
     withdraw_consent,
-)  # fmt: skip
-from naesone_app.db.accounts import rotate_keys as rotate_stored_keys
-from naesone_app.db.application_reads import unread_ids
-from naesone_app.db.class_listing import needing_action
-from naesone_app.db.engine import transaction
-from naesone_app.db.notices import unread_count
-from naesone_app.db.push_models import PushSubscription
+)
 from naesone_app.integrations.mail import MailError, send_mail
 from naesone_app.integrations.sms import SmsError, send_sms
 from naesone_app.integrations.webpush import loopback_endpoints_allowed  # noqa: F401 - for states

@@ -18,15 +18,16 @@ from naesone_app.core.actor import Actor, require_account, require_staff
 from naesone_app.core.applications import ApplicationForm, Checklist
 from naesone_app.db import application_reads, applications, uploads
 from naesone_app.db.account_models import Account
-from naesone_app.db.accounts import audit, load_profile
 from naesone_app.db.application_access import ApplicationSummary, Forbidden
 from naesone_app.db.application_models import Application, ApplicationEvent, EvidenceConsent, Upload
 from naesone_app.db.application_reads import ApplicationView
+from naesone_app.db.audit import audit
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
 from naesone_app.db.evidence import active_evidence_consent, evidence_for, evidence_kinds_held
 from naesone_app.db.outbound import external_applications_of
 from naesone_app.db.outbound_models import ExternalApplication
+from naesone_app.db.resident_data import load_profile
 from naesone_app.delivery import deliver_in_background
 
 # --- what a resident reads ------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from naesone_app.core.i18n import N_, Message
 from naesone_app.core.profile import Facts
 from naesone_app.db import class_due, class_lottery, class_roster
 from naesone_app.db import classes as registrations
-from naesone_app.db.accounts import audit
+from naesone_app.db.audit import audit
 from naesone_app.db.class_locks import ClassError
 from naesone_app.db.class_models import Course, Registration
 from naesone_app.db.classes import Outcome

@@ -12,8 +12,8 @@ from sqlmodel import Session
 
 from naesone_app.core.actor import Actor, require_account
 from naesone_app.db import evidence
-from naesone_app.db.accounts import audit, load_profile
 from naesone_app.db.application_models import EvidenceConsent
+from naesone_app.db.audit import audit
 from naesone_app.db.engine import transaction
 from naesone_app.db.evidence import (
     ConsentView,
@@ -22,6 +22,7 @@ from naesone_app.db.evidence import (
     consent_to_import,
     keep_evidence,
 )
+from naesone_app.db.resident_data import load_profile
 from naesone_app.integrations.mydata import (  # noqa: F401 - EvidenceError, configured_name: for states
     EvidenceError,
     EvidenceProvider,

@@ -10,10 +10,10 @@ from typing import Any
 
 from naesone_app.core.actor import Actor, require_account
 from naesone_app.core.profile import Facts
-from naesone_app.db.accounts import load_profile, note_matches, saved_programs, set_saved
 from naesone_app.db.engine import transaction
 from naesone_app.db.outbound import external_application, report
 from naesone_app.db.outbound_models import ExternalApplication
+from naesone_app.db.resident_data import load_profile, note_matches, saved_programs, set_saved
 
 
 @dataclass(frozen=True, slots=True)

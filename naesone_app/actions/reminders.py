@@ -28,12 +28,12 @@ from naesone_app.core.profile import facts_on, parse_profile
 from naesone_app.core.reminders import due_reminders, is_quiet, new_matches, seoul_date
 from naesone_app.core.screening import compile_catalog
 from naesone_app.db.account_models import Consent
-from naesone_app.db.accounts import has_consent, load_profile, note_matches, saved_programs
 from naesone_app.db.catalog import load_programs
 from naesone_app.db.engine import transaction
 from naesone_app.db.notice_models import Notice
 from naesone_app.db.notices import record_notice
 from naesone_app.db.push import has_seen_matches, sent_keys, subscribed_accounts
+from naesone_app.db.resident_data import has_consent, load_profile, note_matches, saved_programs
 from naesone_app.delivery import deliver_due
 from naesone_app.integrations.webpush import VapidKeys
 

@@ -11,9 +11,11 @@ from sqlmodel import select
 
 from naesone_app.core.actor import Actor, require_admin, require_staff
 from naesone_app.db.account_models import Account, AuditEntry, ResidentProfile
-from naesone_app.db.accounts import audit, audit_entries, create_account, load_profile
+from naesone_app.db.accounts import create_account
+from naesone_app.db.audit import audit, audit_entries
 from naesone_app.db.engine import transaction
 from naesone_app.db.outbound import OutboundSummary, outbound_summary
+from naesone_app.db.resident_data import load_profile
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,7 @@ def build_feed(
     """Decide the catalogue once and sort what matters to this resident into the feed's sections.
 
     `first_seen` says when each currently matching programme was first seen matching (see
-    db.accounts.note_matches); one first seen within the last two weeks is "new for you".
+    db.resident_data.note_matches); one first seen within the last two weeks is "new for you".
     """
     today: date = facts.as_of
     codes = catalog.statuses(facts)

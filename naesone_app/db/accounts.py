@@ -1,4 +1,4 @@
-"""Accounts, sessions, profiles, consents, saved programmes and the audit log: the queries and their rules.
+"""Accounts, passwords, sessions and password resets: the queries and their rules.
 
 Every function takes the session it works in; callers wrap a user action in one `transaction()`, so an
 action either happens whole or not at all.
@@ -6,11 +6,9 @@ action either happens whole or not at all.
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import func, update
 from sqlmodel import Session, select
 
 from naesone_app.core.accounts import (
@@ -22,39 +20,20 @@ from naesone_app.core.accounts import (
     normalize_login,
     session_expired,
 )  # fmt: skip
-from naesone_app.core.consent import PURPOSE_BY_KEY
-from naesone_app.core.i18n import N_, Message, render
-from naesone_app.core.notices import message_from_json
-from naesone_app.core.profile import parse_profile
+from naesone_app.core.i18n import N_, Message
 from naesone_app.db.account_models import (
     Account,
-    AuditEntry,
-    Consent,
     LoginSession,
     PasswordReset,
-    ResidentProfile,
-    SavedProgram,
-    SeenMatch,
 )  # fmt: skip
-from naesone_app.db.application_export import delete_applications, export_applications, reseal_applications
-from naesone_app.db.class_loading import export_registrations
-from naesone_app.db.class_models import ClassAttendance, Registration
-from naesone_app.db.notice_models import Notice
-from naesone_app.db.notices import notices_of
-from naesone_app.db.outbound import export_external_applications
-from naesone_app.db.outbound_models import ExternalApplication
-from naesone_app.db.push import row_kinds, sent_reminders, subscriptions_of, unsubscribe_all
-from naesone_app.db.push_models import PushSubscription, SentReminder
+from naesone_app.db.audit import audit
 from naesone_app.security.crypto import (
     DUMMY_HASH,
     hash_password,
     needs_rehash,
     new_token,
     password_matches,
-    reseal,
-    seal,
     token_digest,
-    unseal,
 )  # fmt: skip
 
 HANDOFF_VALID_FOR = timedelta(seconds=60)
@@ -273,213 +252,6 @@ def complete_reset(session: Session, token: str, password: str, now: datetime | 
     row.used_at = now
     session.add(row)
     return account
-
-
-# --- profile, consents, saved programmes ------------------------------------------------------------
-
-
-def save_profile(session: Session, account_id: int, profile: dict[str, Any]) -> None:
-    """Validate and store the profile encrypted; requires the sensitive-data consent."""
-    if not has_consent(session, account_id, "sensitive_profile"):
-        raise AccountError("consent", Message(N_("민감정보 처리에 동의해야 상황을 저장할 수 있습니다.")))
-    parse_profile(profile)
-    row = session.get(ResidentProfile, account_id) or ResidentProfile(account_id=account_id, ciphertext="")
-    row.ciphertext, row.updated_at = seal(json.dumps(profile, ensure_ascii=False, sort_keys=True)), utc_now()
-    session.add(row)
-
-
-def load_profile(session: Session, account_id: int) -> dict[str, Any]:
-    row = session.get(ResidentProfile, account_id)
-    return json.loads(unseal(row.ciphertext)) if row else {}
-
-
-def current_consents(session: Session, account_id: int) -> dict[str, Consent]:
-    """The consents in force, by purpose."""
-    rows = session.exec(
-        select(Consent).where(Consent.account_id == account_id, Consent.withdrawn_at.is_(None))
-    ).all()
-    return {row.purpose: row for row in rows}
-
-
-def has_consent(session: Session, account_id: int, purpose: str) -> bool:
-    consent = current_consents(session, account_id).get(purpose)
-    return consent is not None and consent.version == PURPOSE_BY_KEY[purpose].version
-
-
-def grant_consent(session: Session, account_id: int, purpose: str) -> None:
-    if purpose not in PURPOSE_BY_KEY:
-        raise ValueError(f"unknown purpose {purpose!r}")
-    existing = current_consents(session, account_id).get(purpose)
-    if existing is not None and existing.version == PURPOSE_BY_KEY[purpose].version:
-        return
-    if existing is not None:
-        existing.withdrawn_at = utc_now()
-        session.add(existing)
-    session.add(Consent(account_id=account_id, purpose=purpose, version=PURPOSE_BY_KEY[purpose].version))
-
-
-def withdraw_consent(session: Session, account_id: int, purpose: str) -> None:
-    """Withdraw a consent; withdrawing the sensitive-data consent deletes the stored profile at once, and
-    withdrawing the notifications consent forgets every browser that received reminders."""
-    if purpose not in PURPOSE_BY_KEY or PURPOSE_BY_KEY[purpose].required:
-        raise ValueError(f"consent {purpose!r} cannot be withdrawn separately")
-    consent = current_consents(session, account_id).get(purpose)
-    if consent is not None:
-        consent.withdrawn_at = utc_now()
-        session.add(consent)
-    if purpose == "sensitive_profile":
-        session.exec(delete(ResidentProfile).where(ResidentProfile.account_id == account_id))
-    if purpose == "notifications":
-        unsubscribe_all(session, account_id)
-
-
-def saved_programs(session: Session, account_id: int) -> list[str]:
-    rows = session.exec(
-        select(SavedProgram).where(SavedProgram.account_id == account_id).order_by(SavedProgram.saved_at)
-    )
-    return [row.program_key for row in rows]
-
-
-def set_saved(session: Session, account_id: int, program_key: str, saved: bool) -> None:
-    existing = session.exec(
-        select(SavedProgram).where(
-            SavedProgram.account_id == account_id, SavedProgram.program_key == program_key
-        )
-    ).first()
-    if saved and existing is None:
-        session.add(SavedProgram(account_id=account_id, program_key=program_key))
-    elif not saved and existing is not None:
-        session.delete(existing)
-
-
-def note_matches(
-    session: Session, account_id: int, keys: list[str], at_sign_up: bool = False, now: datetime | None = None
-) -> dict[str, datetime]:
-    """Record programmes seen matching and return when each was first seen matching.
-
-    Programmes already matching when the account was made (`at_sign_up`) count as always known, so the
-    feed's "new for you" only ever shows what changed after sign-up. `now` is the reminder job's clock
-    (`naesone reminders send --now`), so its "new" and its first-seen agree.
-    """
-    rows = {
-        r.program_key: r for r in session.exec(select(SeenMatch).where(SeenMatch.account_id == account_id))
-    }
-    now = now or utc_now()
-    first_seen = {}
-    for key in keys:
-        row = rows.get(key)
-        if row is None:
-            row = SeenMatch(account_id=account_id, program_key=key, first_seen_at=now, at_sign_up=at_sign_up)
-            session.add(row)
-        first_seen[key] = row.first_seen_at if row.at_sign_up is False else datetime.min.replace(tzinfo=UTC)
-    return first_seen
-
-
-# --- audit, export, deletion, rotation ----------------------------------------------------------------
-
-
-def audit(
-    session: Session, actor_id: int | None, action: str, subject_id: int | None, detail: str = ""
-) -> None:
-    """Write one audit entry (never personal data in `detail`)."""
-    session.add(AuditEntry(actor_id=actor_id, action=action, subject_id=subject_id, detail=detail[:200]))
-
-
-def audit_entries(session: Session, limit: int = 200) -> list[AuditEntry]:
-    return list(session.exec(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)))
-
-
-def export_account(session: Session, account_id: int) -> dict[str, Any]:
-    """Everything held about the account, as the resident downloads it."""
-    account = session.get(Account, account_id)
-    consents = session.exec(
-        select(Consent).where(Consent.account_id == account_id).order_by(Consent.id)
-    ).all()
-    sessions = session.exec(
-        select(LoginSession).where(LoginSession.account_id == account_id, LoginSession.kind == "browser")
-    ).all()
-    reads = session.exec(
-        select(AuditEntry).where(AuditEntry.subject_id == account_id).order_by(AuditEntry.id)
-    ).all()
-    return {
-        "account": {"login": account.login, "role": account.role, "created_at": _iso(account.created_at)},
-        "profile": load_profile(session, account_id),
-        "consents": [
-            {
-                "purpose": c.purpose,
-                "version": c.version,
-                "granted_at": _iso(c.granted_at),
-                "withdrawn_at": _iso(c.withdrawn_at),
-            }
-            for c in consents
-        ],
-        "saved_programs": saved_programs(session, account_id),
-        "sessions": [
-            {
-                "started_at": _iso(s.created_at),
-                "last_seen_at": _iso(s.last_seen_at),
-                "ended_at": _iso(s.revoked_at),
-            }
-            for s in sessions
-        ],
-        "staff_access": [{"at": _iso(r.at), "action": r.action} for r in reads],
-        "push_subscriptions": [
-            {
-                "push_service_endpoint": p.endpoint,
-                "locale": p.locale,
-                "kinds": list(row_kinds(p)),
-                "created_at": _iso(p.created_at),
-            }
-            for p in subscriptions_of(session, account_id)
-        ],  # the browser's encryption keys are not the resident's data to download; they stay out
-        "sent_reminders": [
-            {"reminder": r.dedupe_key, "sent_at": _iso(r.sent_at)}
-            for r in sent_reminders(session, account_id)
-        ],
-        "notices": [
-            {
-                "kind": n.kind,
-                "title": render(message_from_json(n.title)),
-                "body": render(message_from_json(n.body)),
-                "page": n.url,
-                "at": _iso(n.created_at),
-                "pushed": n.outcome == "sent",
-                "read_at": _iso(n.read_at),
-            }
-            for n in notices_of(session, account_id)
-        ],
-        "class_registrations": export_registrations(session, account_id),
-        **export_applications(session, account_id),
-        "applied_elsewhere": export_external_applications(session, account_id),
-    }
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat()
-
-
-def delete_account(session: Session, account_id: int) -> None:
-    """Delete the account and, by cascade, everything personal; audit entries keep no link to it."""
-    delete_applications(session, account_id)  # applications, drafts, uploads (files too), evidence
-    mine = select(Registration.id).where(Registration.account_id == account_id)
-    session.exec(delete(ClassAttendance).where(ClassAttendance.registration_id.in_(mine)))
-    for table in (
-        ResidentProfile, LoginSession, Consent, SavedProgram, SeenMatch, PasswordReset, PushSubscription,
-        SentReminder, Notice, Registration, ExternalApplication,
-    ):  # fmt: skip
-        session.exec(delete(table).where(table.account_id == account_id))
-    session.exec(update(AuditEntry).where(AuditEntry.subject_id == account_id).values(subject_id=None))
-    session.exec(update(AuditEntry).where(AuditEntry.actor_id == account_id).values(actor_id=None))
-    session.exec(delete(Account).where(Account.id == account_id))
-
-
-def rotate_keys(session: Session) -> int:
-    """Re-encrypt every stored profile, application answer and evidence document; returns how many."""
-    rows = session.exec(select(ResidentProfile)).all()
-    for row in rows:
-        row.ciphertext = reseal(row.ciphertext)
-        session.add(row)
-    return len(rows) + reseal_applications(session, reseal)
 
 
 def count_accounts(session: Session) -> dict[str, int]:

@@ -93,7 +93,7 @@ class ApplicationView:
 
 def get_application(session: Session, requester_id: int, application_id: int) -> ApplicationView:
     """The application for its owner or a reviewer of its department; a staff read is audited."""
-    from naesone_app.db.accounts import audit
+    from naesone_app.db.audit import audit
 
     requester, application = _readable(session, requester_id, application_id)
     if requester.id != application.account_id:

@@ -14,7 +14,7 @@ from sqlmodel import col, select
 
 from naesone_app.core.i18n import N_, Message
 from naesone_app.db.account_models import Account
-from naesone_app.db.accounts import audit
+from naesone_app.db.audit import audit
 from naesone_app.db.class_locks import ClassError, _utc, locked
 from naesone_app.db.class_models import ClassAttendance, Course, Registration
 from naesone_app.db.class_seats import ACTIVE, _settle

@@ -219,7 +219,7 @@ def keep_evidence(
     session: Session, account_id: int, consent: EvidenceConsent, kind: str, document: dict[str, Any]
 ) -> EvidenceImport:
     """Keep a fetched document (encrypted) under its consent and fill the profile's facts from it."""
-    from naesone_app.db.accounts import has_consent, load_profile, save_profile
+    from naesone_app.db.resident_data import has_consent, load_profile, save_profile
 
     facts = facts_from_document(document)
     session.add(EvidenceDocument(account_id=account_id, consent_id=consent.id, kind=kind,
@@ -240,7 +240,7 @@ def evidence_for(
 ) -> list[tuple[EvidenceDocument, dict[str, Any]]]:
     """The imported documents submitted with the application, decrypted, for its owner or a reviewer of
     its department only; a reviewer's read is audited like a file download."""
-    from naesone_app.db.accounts import audit
+    from naesone_app.db.audit import audit
 
     requester, application = _readable(session, requester_id, application_id)
     rows = attached_documents(session, application.id)

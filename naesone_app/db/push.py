@@ -120,6 +120,6 @@ def sent_reminders(session: Session, account_id: int) -> list[SentReminder]:
 
 
 def has_seen_matches(session: Session, account_id: int) -> bool:
-    """Whether "new for you" has a baseline yet (see db.accounts.note_matches)."""
+    """Whether "new for you" has a baseline yet (see db.resident_data.note_matches)."""
     count = session.exec(select(func.count(SeenMatch.id)).where(SeenMatch.account_id == account_id)).one()
     return bool(count)

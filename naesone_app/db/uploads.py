@@ -163,7 +163,7 @@ def remove_upload(session: Session, account_id: int, upload_id: int) -> None:
 
 def read_upload(session: Session, requester_id: int, upload_id: int) -> tuple[Upload, bytes]:
     """An uploaded file for its owner or a reviewer of its application's department (audited)."""
-    from naesone_app.db.accounts import audit
+    from naesone_app.db.audit import audit
 
     row = session.get(Upload, upload_id)
     if row is None:

@@ -261,8 +261,9 @@ def db_account(
     department: str = "복지정책과",
 ) -> tuple[int, str]:
     """An account with its consents (and profile, saved programmes); returns (id, a session token)."""
-    from naesone_app.db.accounts import create_account, grant_consent, save_profile, set_saved, start_session
+    from naesone_app.db.accounts import create_account, start_session
     from naesone_app.db.engine import transaction
+    from naesone_app.db.resident_data import grant_consent, save_profile, set_saved
 
     with transaction(db_url) as session:
         account = create_account(session, login, password, role=role, department=department)

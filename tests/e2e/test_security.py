@@ -37,14 +37,9 @@ from wsproto.events import (
 )  # fmt: skip
 
 import naesone_app.pages.site  # noqa: F401 — imports every state the app registers
-from naesone_app.db.accounts import (
-    account_for_token,
-    end_session,
-    load_profile,
-    saved_programs,
-    start_session,
-)
+from naesone_app.db.accounts import account_for_token, end_session, start_session
 from naesone_app.db.engine import transaction
+from naesone_app.db.resident_data import load_profile, saved_programs
 from naesone_app.state.account import AccountState
 from naesone_app.state.applications import ApplicationState
 from naesone_app.state.feed import FeedState

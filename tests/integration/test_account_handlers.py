@@ -19,8 +19,9 @@ from reflex.istate.data import RouterData
 from reflex.state import State
 
 from naesone_app.api import SESSION_COOKIE
-from naesone_app.db.accounts import create_account, grant_consent, save_profile, start_session
+from naesone_app.db.accounts import create_account, start_session
 from naesone_app.db.engine import transaction
+from naesone_app.db.resident_data import grant_consent, save_profile
 from naesone_app.state.account_forms import AccountFormsState
 from naesone_app.state.staff import StaffState
 

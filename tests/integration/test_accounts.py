@@ -16,18 +16,14 @@ from naesone_app.db.accounts import (
     claim_handoff,
     complete_reset,
     create_account,
-    delete_account,
     end_all_sessions,
-    export_account,
-    grant_consent,
-    load_profile,
     request_reset,
-    save_profile,
     start_session,
     utc_now,
-    withdraw_consent,
-)  # fmt: skip
+)
 from naesone_app.db.engine import engine_for, transaction
+from naesone_app.db.personal_data import delete_account, export_account
+from naesone_app.db.resident_data import grant_consent, load_profile, save_profile, withdraw_consent
 
 PASSWORD = "Sindang-Spring-2026"
 PROFILE = {

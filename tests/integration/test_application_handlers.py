@@ -22,10 +22,11 @@ from starlette.testclient import TestClient
 from naesone_app.actions import applications as application_actions
 from naesone_app.api import SESSION_COOKIE, api
 from naesone_app.core.applications import MAX_UPLOAD_BYTES
-from naesone_app.db.accounts import create_account, grant_consent, load_profile, save_profile, start_session
+from naesone_app.db.accounts import create_account, start_session
 from naesone_app.db.application_models import Application, ApplicationDraft, Upload
 from naesone_app.db.engine import transaction
 from naesone_app.db.push import subscribe
+from naesone_app.db.resident_data import grant_consent, load_profile, save_profile
 from naesone_app.integrations.mydata_standin import running
 from naesone_app.state.applications import ApplicationState, MyApplicationsState
 from naesone_app.state.apply import ApplyState

@@ -13,13 +13,7 @@ from sqlmodel import select
 
 from naesone_app.actions.evidence import import_evidence
 from naesone_app.core.applications import UploadRefused, parse_application
-from naesone_app.db.accounts import (
-    create_account,
-    delete_account,
-    export_account,
-    grant_consent,
-    load_profile,
-)
+from naesone_app.db.accounts import create_account
 from naesone_app.db.application_access import (
     AlreadyApplied,
     ApplicationInvalid,
@@ -46,6 +40,8 @@ from naesone_app.db.applications import (
 )
 from naesone_app.db.engine import transaction
 from naesone_app.db.evidence import active_evidence_consent, record_evidence_consent
+from naesone_app.db.personal_data import delete_account, export_account
+from naesone_app.db.resident_data import grant_consent, load_profile
 from naesone_app.db.uploads import UnsafeUploadDir, read_upload, store_upload, upload_dir
 from naesone_app.integrations.mydata import EvidenceError, HttpEvidenceProvider
 from naesone_app.integrations.mydata_standin import SAMPLE_TOKEN, running

@@ -9,10 +9,11 @@ from sqlmodel import select
 
 from naesone_app.actions.classes import cancel, register
 from naesone_app.api import SESSION_COOKIE
-from naesone_app.db.accounts import create_account, grant_consent, save_profile, start_session
+from naesone_app.db.accounts import create_account, start_session
 from naesone_app.db.class_models import ClassCentre, Course
 from naesone_app.db.classes import registrations_of
 from naesone_app.db.engine import transaction
+from naesone_app.db.resident_data import grant_consent, save_profile
 from naesone_app.state.account_forms import local_path
 from naesone_app.state.classes import ClassesState, MyClassesState
 from naesone_app.state.course import CourseState

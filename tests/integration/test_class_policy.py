@@ -209,7 +209,7 @@ def test_attendance_is_marked_per_session_date_and_audited(database) -> None:
 
 
 def test_export_has_payments_and_attendance_and_deletion_removes_them(database) -> None:
-    from naesone_app.db.accounts import delete_account, export_account
+    from naesone_app.db.personal_data import delete_account, export_account
 
     a, staff = make_accounts(database, 2)
     course = make_course(database, minimum=0)

@@ -162,7 +162,7 @@ def test_load_samples_is_idempotent_and_marks_courses_as_sample(database, naeson
 
 
 def test_export_lists_registrations_and_deleting_the_account_removes_them(database) -> None:
-    from naesone_app.db.accounts import delete_account, export_account
+    from naesone_app.db.personal_data import delete_account, export_account
 
     a, b = make_accounts(database, 2)
     course = make_course(database)

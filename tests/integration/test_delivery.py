@@ -20,10 +20,11 @@ from naesone_app import delivery
 from naesone_app.core.i18n import N_, Localized, Message
 from naesone_app.core.notices import MAX_ATTEMPTS
 from naesone_app.core.reminders import parse_subscription
-from naesone_app.db.accounts import create_account, grant_consent, set_saved
+from naesone_app.db.accounts import create_account
 from naesone_app.db.engine import engine_for, transaction
 from naesone_app.db.notices import record_notice
 from naesone_app.db.push import subscribe
+from naesone_app.db.resident_data import grant_consent, set_saved
 from naesone_app.delivery import deliver_due
 from tests.integration.test_push import Browser, PushService, vapid  # noqa: F401
 

@@ -11,11 +11,11 @@ import pytest
 from sqlmodel import select
 
 from naesone_app.actions.evidence import import_evidence
-from naesone_app.db.accounts import delete_account, export_account
 from naesone_app.db.application_access import EvidenceConsentMissing, utc_now
 from naesone_app.db.application_models import ApplicationEvidence, EvidenceConsent, EvidenceDocument
 from naesone_app.db.engine import transaction
 from naesone_app.db.evidence import active_evidence_consent, record_evidence_consent
+from naesone_app.db.personal_data import delete_account, export_account
 from naesone_app.integrations.mydata import HttpEvidenceProvider
 from naesone_app.integrations.mydata_standin import SAMPLE_TOKEN, running
 from naesone_app.state.applications import ApplicationState

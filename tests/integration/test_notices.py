@@ -112,8 +112,8 @@ def test_a_notice_that_could_never_be_shown_is_refused_by_name(database, kind, k
 def test_notices_are_in_the_export_and_deleted_with_the_account(database):
     from sqlalchemy import text
 
-    from naesone_app.db.accounts import delete_account, export_account
     from naesone_app.db.engine import engine_for
+    from naesone_app.db.personal_data import delete_account, export_account
 
     account, neighbour = _resident(database), _resident(database, "ajumma@example.com")
     with transaction(database) as session:

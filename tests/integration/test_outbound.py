@@ -15,10 +15,11 @@ from sqlalchemy import text
 
 from naesone_app.api import SESSION_COOKIE
 from naesone_app.core.dates import seoul_today
-from naesone_app.db.accounts import create_account, delete_account, export_account, start_session
+from naesone_app.db.accounts import create_account, start_session
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
 from naesone_app.db.outbound import external_applications_of, outbound_summary, record_visit, report
+from naesone_app.db.personal_data import delete_account, export_account
 from naesone_app.state.program import ProgramState
 from naesone_app.state.staff import StaffState
 

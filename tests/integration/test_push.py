@@ -29,18 +29,12 @@ from sqlalchemy import text
 from naesone_app.api import SESSION_COOKIE
 from naesone_app.core.program import Program, ProgramText
 from naesone_app.core.reminders import parse_subscription
-from naesone_app.db.accounts import (
-    create_account,
-    delete_account,
-    export_account,
-    grant_consent,
-    set_saved,
-    start_session,
-    withdraw_consent,
-)  # fmt: skip
+from naesone_app.db.accounts import create_account, start_session
 from naesone_app.db.catalog import upsert_programs
 from naesone_app.db.engine import engine_for, transaction
+from naesone_app.db.personal_data import delete_account, export_account
 from naesone_app.db.push import subscribe, subscriptions_of
+from naesone_app.db.resident_data import grant_consent, set_saved, withdraw_consent
 from naesone_app.integrations import webpush
 from naesone_app.state.account import AccountState
 
