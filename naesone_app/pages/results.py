@@ -91,7 +91,7 @@ def _filters(locale: str) -> rx.Component:
 
     def chip(name: str, label: str, count) -> rx.Component:
         counted = () if count is None else (" ", rx.el.span(count, class_name="chip-count"))
-        return rx.el.button(
+        button = rx.el.button(
             label,
             *counted,
             type="button",
@@ -100,6 +100,10 @@ def _filters(locale: str) -> rx.Component:
             on_click=state.choose_filter(name),
             id=f"filter-{name or 'all'}",
         )
+        if count is None:
+            return button
+        # a filter that would show nothing is not offered (unless it is the one chosen)
+        return rx.cond((count > 0) | (state.filter == name), button, rx.fragment())
 
     return rx.el.div(
         rx.el.span(_("골라 보기"), id="filters-label", class_name="filters-label"),
