@@ -91,16 +91,18 @@ def test_the_mothers_results_fit_a_phone_summary_first_order_by_what_matters(
     expect(ineligible.first).to_be_visible()
     expect(ineligible.first.locator(".why")).not_to_be_empty()
 
-    # filters: she has no programme with a form in the app, so that filter is not offered (it would show
-    # nothing); cash shows exactly the cash programmes its count says, then everything again
-    expect(page.locator("#filter-in_app")).to_have_count(0)
-    cash = page.locator("#filter-cash")
-    count = int(cash.locator(".chip-count").inner_text())
-    assert count > 0
-    cash.click()
-    expect(cash).to_have_attribute("aria-pressed", "true")
+    # filters: only those that would show something are offered; the in-app one shows exactly the
+    # programmes whose form is in the app, then everything again
+    for chip in page.locator("#results-filters .chip-count").all():
+        assert int(chip.inner_text()) > 0
+    in_app = page.locator("#filter-in_app")
+    count = int(in_app.locator(".chip-count").inner_text())
+    in_app.click()
+    expect(in_app).to_have_attribute("aria-pressed", "true")
     shown = page.locator("#results-eligible article, #results-maybe article, #results-closed article")
     expect(shown).to_have_count(count)
+    for card in shown.all():
+        expect(card.locator(".badge-in-app")).to_have_text("앱에서 신청")
     page.locator("#filter-all").click()
     expect(page.locator("#results-eligible article")).to_have_count(len(expected["eligible"]))
 
