@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 
 from naesone_app.actions.application_notices import record_status_change
 from naesone_app.core.actor import Actor, require_account, require_staff
-from naesone_app.core.applications import ApplicationForm, Checklist
+from naesone_app.core.application_forms import ApplicationForm, Checklist
 from naesone_app.db import application_reads, applications, uploads
 from naesone_app.db.account_models import Account
 from naesone_app.db.application_access import ApplicationSummary, Forbidden

@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 import reflex as rx
 
-from naesone_app.core.applications import MAX_UPLOAD_BYTES
 from naesone_app.core.i18n import gettext_for
+from naesone_app.core.uploads import MAX_UPLOAD_BYTES
 from naesone_app.state.application_views import (
     AnswerRow,
     ChoiceOption,

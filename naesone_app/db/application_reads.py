@@ -9,11 +9,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from naesone_app.core.applications import (
-    ApplicationForm,
-    Checklist,
-    checklist,
-)  # fmt: skip
+from naesone_app.core.application_forms import ApplicationForm, Checklist, checklist
 from naesone_app.db.application_access import (
     Forbidden,
     NotFound,

@@ -14,17 +14,14 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from naesone_app.core.applications import (
-    ACTIVE_STATUSES,
-    FINAL,
+from naesone_app.core.application_forms import (
     ApplicationForm,
-    check_transition,
     clean_answers,
     form_of,
-    receipt_number,
     validate,
     validate_draft,
-)  # fmt: skip
+)
+from naesone_app.core.applications import ACTIVE_STATUSES, FINAL, check_transition, receipt_number
 from naesone_app.core.dates import KST
 from naesone_app.db.application_access import (
     AlreadyApplied,

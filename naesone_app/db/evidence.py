@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import delete
 from sqlmodel import Session, select
 
-from naesone_app.core.applications import EVIDENCE_KINDS
+from naesone_app.core.application_forms import EVIDENCE_KINDS
 from naesone_app.core.evidence import consent_status, facts_from_document
 from naesone_app.core.profile import parse_profile
 from naesone_app.db.application_access import (

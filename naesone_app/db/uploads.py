@@ -11,12 +11,9 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlmodel import Session, select
 
-from naesone_app.core.applications import (
-    EXTENSIONS,
-    FINAL,
-    NAME_PATTERN,
-    check_upload,
-)  # fmt: skip
+from naesone_app.core.application_forms import NAME_PATTERN
+from naesone_app.core.applications import FINAL
+from naesone_app.core.uploads import EXTENSIONS, check_upload
 from naesone_app.db.application_access import (
     Forbidden,
     NotFound,

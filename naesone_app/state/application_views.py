@@ -10,16 +10,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from naesone_app.core.applications import (
+from naesone_app.core.application_forms import (
     EVIDENCE_KINDS,
-    FINAL,
-    STATUS_LABELS,
     ApplicationForm,
     Checklist,
     ChecklistItem,
     FormField,
-    expected_decision,
 )
+from naesone_app.core.applications import FINAL, STATUS_LABELS, expected_decision
 from naesone_app.core.dates import KST
 from naesone_app.core.dongs import DONGS
 from naesone_app.core.i18n import N_, Message, format_date, gettext_for, render

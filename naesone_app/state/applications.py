@@ -18,7 +18,8 @@ from naesone_app.actions.applications import (
     remove_upload,
     supply_documents,
 )
-from naesone_app.core.applications import ApplicationForm, TransitionError
+from naesone_app.core.application_forms import ApplicationForm
+from naesone_app.core.applications import TransitionError
 from naesone_app.core.i18n import N_, Message, gettext_for, render
 from naesone_app.core.outbound import REPORT_LABELS
 from naesone_app.db.account_models import Account

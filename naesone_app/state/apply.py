@@ -27,21 +27,15 @@ from naesone_app.actions.applications import (
 )
 from naesone_app.actions.evidence import EvidenceError, configured_name, consent, import_document
 from naesone_app.core.actor import Actor
-from naesone_app.core.applications import (
-    MAX_UPLOAD_BYTES,
-    ApplicationForm,
-    UploadRefused,
-    form_of,
-    parse_input,
-    prefill,
-)
-from naesone_app.core.applications import checklist as build_checklist
+from naesone_app.core.application_forms import ApplicationForm, form_of, parse_input, prefill
+from naesone_app.core.application_forms import checklist as build_checklist
 from naesone_app.core.dates import seoul_today
 from naesone_app.core.eligibility import evaluate
 from naesone_app.core.evidence import EvidenceFormatError
 from naesone_app.core.i18n import N_, Message, render
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
 from naesone_app.core.program import Program
+from naesone_app.core.uploads import MAX_UPLOAD_BYTES, UploadRefused
 from naesone_app.db.application_access import (
     AlreadyApplied,
     ApplicationInvalid,

@@ -21,7 +21,7 @@ from starlette.testclient import TestClient
 
 from naesone_app.actions import applications as application_actions
 from naesone_app.api import SESSION_COOKIE, api
-from naesone_app.core.applications import MAX_UPLOAD_BYTES
+from naesone_app.core.uploads import MAX_UPLOAD_BYTES
 from naesone_app.db.accounts import create_account, start_session
 from naesone_app.db.application_models import Application, ApplicationDraft, Upload
 from naesone_app.db.engine import transaction

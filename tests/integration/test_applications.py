@@ -12,7 +12,8 @@ import pytest
 from sqlmodel import select
 
 from naesone_app.actions.evidence import import_evidence
-from naesone_app.core.applications import UploadRefused, parse_application
+from naesone_app.core.application_forms import parse_application
+from naesone_app.core.uploads import UploadRefused
 from naesone_app.db.accounts import create_account
 from naesone_app.db.application_access import (
     AlreadyApplied,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from naesone_app.core.applications import form_of, prefill, validate_draft
+from naesone_app.core.application_forms import form_of, prefill, validate_draft
 from naesone_app.core.catalog.native import load_catalog
 from naesone_app.state.application_views import answer_rows, field_views
 

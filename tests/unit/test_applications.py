@@ -7,26 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from naesone_app.core.applications import (
-    MAX_UPLOAD_BYTES,
-    TRANSITIONS,
+from naesone_app.core.application_forms import (
     ApplicationFormError,
-    TransitionError,
-    UploadRefused,
-    check_transition,
-    check_upload,
     checklist,
     form_of,
     form_to_data,
     parse_application,
     prefill,
-    sniff_content_type,
     validate,
     validate_draft,
 )
+from naesone_app.core.applications import TRANSITIONS, TransitionError, check_transition
 from naesone_app.core.catalog.native import CatalogError, load_catalog, program_from_data
 from naesone_app.core.evidence import EvidenceFormatError, facts_from_resident_registration
 from naesone_app.core.profile import parse_profile
+from naesone_app.core.uploads import MAX_UPLOAD_BYTES, UploadRefused, check_upload, sniff_content_type
 from naesone_app.integrations.mydata_standin import SAMPLE_COPY
 
 PROGRAMS = Path(__file__).resolve().parents[2] / "data" / "programs"
@@ -258,7 +253,7 @@ def test_bad_choices_name_the_part(choices, path):
     ],
 )
 def test_browser_input_becomes_a_typed_answer_or_a_named_problem(name, text, value, problem):
-    from naesone_app.core.applications import parse_input
+    from naesone_app.core.application_forms import parse_input
 
     got, message = parse_input(FORM.field(name), text)
     assert got == value
@@ -291,7 +286,7 @@ def test_receipt_number_and_expected_decision() -> None:
 
 
 def test_processing_days_are_part_of_the_form() -> None:
-    from naesone_app.core.applications import ApplicationFormError, form_to_data, parse_application
+    from naesone_app.core.application_forms import ApplicationFormError, form_to_data, parse_application
 
     block = {"department": "어르신복지과", "processing_days": 7,
              "fields": [{"name": "phone", "type": "phone", "label": {"ko": "연락처", "en": "Phone"}}]}  # fmt: skip

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from naesone_app.core.applications import ApplicationFormError, form_to_data, parse_application
+from naesone_app.core.application_forms import ApplicationFormError, form_to_data, parse_application
 from naesone_app.core.catalog.rules import RuleError, parse_rules
 from naesone_app.core.dates import parse_iso_date
 from naesone_app.core.offices import DONG_CENTRE, offices
