@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from naesone_app.components.pwa import needs_network
 from naesone_app.core.i18n import gettext_for
 from naesone_app.pages import routes
 from naesone_app.pages.page import Content, Gettext, page
@@ -53,6 +54,6 @@ def notices(locale: str, _: Gettext) -> Content:
                     class_name="notice",
                 ),
             ),
-            rx.el.p(_("불러오는 중이에요…"), class_name="muted", role="status"),
+            needs_network(locale, titled=False),  # "loading", or offline: what works without it
         ),
     )
