@@ -46,6 +46,18 @@ class ResidentProfile(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=_now, sa_column=_when())
 
 
+class ResidentIdentity(SQLModel, table=True):
+    """Who the resident is (name, 생년월일, address, phone: core.identity), encrypted as a whole at rest."""
+
+    __tablename__ = "resident_identity"
+
+    account_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)
+    )
+    ciphertext: str = Field(sa_type=Text)
+    updated_at: datetime = Field(default_factory=_now, sa_column=_when())
+
+
 class LoginSession(SQLModel, table=True):
     """A signed-in browser. Only the SHA-256 of its token is stored."""
 

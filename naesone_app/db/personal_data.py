@@ -18,6 +18,7 @@ from naesone_app.db.account_models import (
     Consent,
     LoginSession,
     PasswordReset,
+    ResidentIdentity,
     ResidentProfile,
     SavedProgram,
     SeenMatch,
@@ -25,6 +26,7 @@ from naesone_app.db.account_models import (
 from naesone_app.db.application_export import delete_applications, export_applications, reseal_applications
 from naesone_app.db.class_loading import export_registrations
 from naesone_app.db.class_models import ClassAttendance, Registration
+from naesone_app.db.identity import load_identity, reseal_identities
 from naesone_app.db.notice_models import Notice
 from naesone_app.db.notices import notices_of
 from naesone_app.db.outbound import export_external_applications
@@ -52,6 +54,7 @@ def export_account(session: Session, account_id: int) -> dict[str, Any]:
     return {
         "account": {"login": account.login, "role": account.role, "created_at": _iso(account.created_at)},
         "profile": load_profile(session, account_id),
+        "identity": identity.as_dict() if (identity := load_identity(session, account_id)) else None,
         "consents": [
             {
                 "purpose": c.purpose,
@@ -112,7 +115,7 @@ def delete_account(session: Session, account_id: int) -> None:
     mine = select(Registration.id).where(Registration.account_id == account_id)
     session.exec(delete(ClassAttendance).where(ClassAttendance.registration_id.in_(mine)))
     for table in (
-        ResidentProfile, LoginSession, Consent, SavedProgram, SeenMatch, PasswordReset, PushSubscription,
+        ResidentProfile, ResidentIdentity, LoginSession, Consent, SavedProgram, SeenMatch, PasswordReset, PushSubscription,
         SentReminder, Notice, Registration, ExternalApplication,
     ):  # fmt: skip
         session.exec(delete(table).where(table.account_id == account_id))
@@ -127,4 +130,4 @@ def rotate_keys(session: Session) -> int:
     for row in rows:
         row.ciphertext = reseal(row.ciphertext)
         session.add(row)
-    return len(rows) + reseal_applications(session, reseal)
+    return len(rows) + reseal_identities(session, reseal) + reseal_applications(session, reseal)
