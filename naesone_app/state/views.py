@@ -11,6 +11,7 @@ from naesone_app.core.eligibility import ProgramResult, Verdict
 from naesone_app.core.i18n import N_, Message, format_date, gettext_for, render
 from naesone_app.core.labels import category_label
 from naesone_app.core.outbound import link_label, tracked_link
+from naesone_app.core.plain_text import readable
 from naesone_app.core.profile import Facts
 from naesone_app.core.program import Program
 from naesone_app.db.catalog_cache import url_key
@@ -193,11 +194,11 @@ def program_view(program: Program, locale: str) -> ProgramView:
         key=url_key(program),
         title=text.title,
         summary=text.summary,
-        audience=text.audience,
-        benefit=text.benefit,
-        how_to_apply=text.how_to_apply,
-        documents=[d for d in text.documents.splitlines() if d.strip()],
-        deadline=text.deadline,
+        audience=readable(text.audience),
+        benefit=readable(text.benefit),
+        how_to_apply=readable(text.how_to_apply),
+        documents=[d.lstrip("•– ") for d in readable(text.documents).splitlines() if d.strip()],
+        deadline=readable(text.deadline),
         window=_window(program, locale),
         contact=text.contact,
         responsible_body=text.responsible_body,
