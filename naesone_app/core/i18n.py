@@ -61,11 +61,11 @@ class Listed:
     """
 
     items: tuple[Any, ...]
-    style: str = "and"  # "and" | "or" | "sentences" (whole sentences, one after another)
+    style: str = "and"  # "and" | "or" | "sentences" (one after another) | "parts" ("A · B · C")
 
     def __post_init__(self) -> None:
-        if self.style not in ("and", "or", "sentences"):
-            raise ValueError(f"Listed.style must be 'and', 'or' or 'sentences', not {self.style!r}")
+        if self.style not in ("and", "or", "sentences", "parts"):
+            raise ValueError(f"Listed.style must be 'and', 'or', 'sentences' or 'parts', not {self.style!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,14 +162,19 @@ def _format_param(value: Any, locale: str) -> str:
         return render(value, locale)
     if isinstance(value, Listed):
         words = [_format_param(v, locale) for v in value.items]
-        if value.style == "sentences":
-            return " ".join(words)
+        if value.style in ("sentences", "parts"):
+            return (" " if value.style == "sentences" else " · ").join(words)
         return format_list(words, style="standard" if value.style == "and" else "or", locale=locale)
     if isinstance(value, list | tuple):
         return ", ".join(_format_param(v, locale) for v in value)
     if isinstance(value, int) and not isinstance(value, bool):
         return format_decimal(value, locale=locale)
     return str(value)
+
+
+def render_line(line: Message | Listed, locale: str = DEFAULT_LOCALE) -> str:
+    """A line that is one message or several joined ("A · B"), in `locale`."""
+    return render(line, locale) if isinstance(line, Message) else _format_param(line, locale)
 
 
 def render(message: Message, locale: str = DEFAULT_LOCALE) -> str:

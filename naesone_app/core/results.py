@@ -24,7 +24,7 @@ from naesone_app.core.eligibility import (
     evaluate,
     nearest_miss,
 )
-from naesone_app.core.i18n import N_, Message, Won
+from naesone_app.core.i18n import N_, Listed, Message, Won
 from naesone_app.core.labels import VALUE_FORM_LABELS
 from naesone_app.core.profile import Facts
 from naesone_app.core.program import Program, Value, yearly_krw
@@ -293,17 +293,23 @@ def deadline_text(result: ProgramResult, on: date) -> Message | None:
     return Message(N_("{date}까지 신청"), {"date": closes})
 
 
-def summary_lines(summary: Summary) -> tuple[Message, ...]:
-    """The summary in sentences: the headline, then the other groups, then what the total leaves out."""
+def summary_lines(summary: Summary) -> tuple[Message | Listed, ...]:
+    """The summary in sentences: the headline, then the other groups that hold something ("마감된 혜택
+    0개" tells a resident nothing), then what the total leaves out."""
     if summary.eligible and summary.yearly_krw:
         head = Message(N_("받을 수 있는 혜택 {n}개 · 연 약 {amount}"),
                        {"n": summary.eligible, "amount": Won(summary.yearly_krw)})  # fmt: skip
     else:
         head = Message(N_("받을 수 있는 혜택 {n}개"), {"n": summary.eligible})
-    lines = [head]
-    rest = Message(N_("확인이 더 필요한 혜택 {maybe}개 · 마감된 혜택 {closed}개 · 지금은 어려운 혜택 {ineligible}개"),
-                   {"maybe": summary.maybe, "closed": summary.closed, "ineligible": summary.ineligible})  # fmt: skip
-    lines.append(rest)
+    lines: list[Message | Listed] = [head]
+    groups = (
+        (summary.maybe, N_("확인이 더 필요한 혜택 {n}개")),
+        (summary.closed, N_("마감된 혜택 {n}개")),
+        (summary.ineligible, N_("지금은 어려운 혜택 {n}개")),
+    )
+    rest = tuple(Message(msgid, {"n": n}) for n, msgid in groups if n)
+    if rest:
+        lines.append(Listed(rest, "parts"))
     if summary.eligible and summary.unpriced == summary.eligible:
         lines.append(Message(N_("받을 수 있는 혜택들은 금액을 밝히지 않아 합계를 낼 수 없어요.")))
     elif summary.unpriced:

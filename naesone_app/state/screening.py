@@ -28,7 +28,7 @@ from naesone_app.core.criteria import MET, UNKNOWN
 from naesone_app.core.dates import seoul_today
 from naesone_app.core.eligibility import evaluate
 from naesone_app.core.feed import compare
-from naesone_app.core.i18n import N_, Message, render
+from naesone_app.core.i18n import N_, Message, render, render_line
 from naesone_app.core.labels import HOUSEHOLD_LABELS, SITUATION_LABELS
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
 from naesone_app.core.questionnaire import QUESTIONS, askable, next_questions, offered_choices
@@ -335,7 +335,7 @@ class ScreeningState(AskingMixin, rx.State):
             status: [compact_card(r, facts, self.locale) for r in shown]
             for status, shown in grouped.shown.items()
         }
-        self.summary = [render(line, self.locale) for line in summary_lines(grouped.summary)]
+        self.summary = [render_line(line, self.locale) for line in summary_lines(grouped.summary)]
         self.eligible_more = grouped.total["eligible"] - len(self._cards["eligible"])
         self.maybe_more = grouped.total["maybe"] - len(self._cards["maybe"])
         self.ineligible_more = grouped.total["ineligible"] - len(self._cards["ineligible"])

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from naesone_app.core.catalog.native import load_catalog
 from naesone_app.core.catalog.rules import parse_rules
 from naesone_app.core.eligibility import evaluate
-from naesone_app.core.i18n import render
+from naesone_app.core.i18n import render, render_line
 from naesone_app.core.profile import facts_on, parse_profile
 from naesone_app.core.program import Program, ProgramText, Value
 from naesone_app.core.results import (
@@ -96,17 +96,27 @@ def test_groups_keep_closed_apart_and_the_summary_adds_up_a_year() -> None:
     summary = grouped.summary
     assert (summary.eligible, summary.yearly_krw, summary.unpriced) == (3, 8_000_000, 1)
     assert (summary.maybe, summary.closed, summary.ineligible) == (1, 1, 1)
-    assert [render(m) for m in summary_lines(summary)] == [
+    assert [render_line(m) for m in summary_lines(summary)] == [
         "받을 수 있는 혜택 3개 · 연 약 ₩8,000,000",
         "확인이 더 필요한 혜택 1개 · 마감된 혜택 1개 · 지금은 어려운 혜택 1개",
         "금액을 밝히지 않은 혜택 1개는 합계에 들어 있지 않아요.",
     ]
     assert render(summary_lines(summary)[0], "en") == "3 programmes you can get · about ₩8,000,000 a year"
+    assert render_line(summary_lines(summary)[1], "en") == ("1 to check · 1 closed · 1 not for you now")
+
+
+def test_the_summary_leaves_out_groups_that_hold_nothing() -> None:
+    grouped = group_results(compile_catalog([programme("a"), programme("out", [{"age": {"min": 65}}])]),
+                            MOTHER_FACTS)  # fmt: skip
+    assert [render_line(m) for m in summary_lines(grouped.summary)][1] == "지금은 어려운 혜택 1개"
+    alone = group_results(compile_catalog([programme("a")]), MOTHER_FACTS)
+    assert [render_line(m) for m in summary_lines(alone.summary)][:1] == ["받을 수 있는 혜택 1개"]
+    assert not any("0개" in render_line(m) for m in summary_lines(alone.summary))
 
 
 def test_a_summary_without_any_stated_amount_says_so() -> None:
     grouped = group_results(compile_catalog([programme("a"), programme("b")]), MOTHER_FACTS)
-    lines = [render(m) for m in summary_lines(grouped.summary)]
+    lines = [render_line(m) for m in summary_lines(grouped.summary)]
     assert lines[0] == "받을 수 있는 혜택 2개"
     assert lines[-1] == "받을 수 있는 혜택들은 금액을 밝히지 않아 합계를 낼 수 없어요."
 
