@@ -7,7 +7,7 @@ rules of who may are core's (`core.actor`, `core.applications.check_transition`)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,17 +125,21 @@ def save_draft(actor: Actor, program_key: str, form: ApplicationForm, answers: M
 class DraftDocuments:
     files: list[Upload]
     held: frozenset[str]  # evidence kinds the resident has imported
-    consent: EvidenceConsent | None  # the consent in force for the form's MyData document, if any
+    consent: EvidenceConsent | None  # a consent in force covering every MyData kind of the form, if any
 
 
-def draft_documents(actor: Actor, program_key: str, provider: str | None, kind: str) -> DraftDocuments:
-    """The draft's files, the documents already imported, and the consent to import `kind`."""
+def draft_documents(
+    actor: Actor, program_key: str, provider: str | None, kinds: Sequence[str]
+) -> DraftDocuments:
+    """The draft's files, the documents already imported, and the consent to import `kinds` (the one
+    that covers the first of them, when every one of them is covered; else None: ask again for all)."""
     account_id = require_account(actor)
     with transaction() as session:
+        found = [active_evidence_consent(session, account_id, provider, k) for k in kinds] if provider else []
         return DraftDocuments(
             uploads.draft_uploads(session, account_id, program_key),
             evidence_kinds_held(session, account_id),
-            active_evidence_consent(session, account_id, provider, kind) if provider and kind else None,
+            found[0] if found and all(found) else None,
         )
 
 
