@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from naesone_app.core.dongs import find_dong
-from naesone_app.core.evidence_format import EvidenceFormatError, _date  # noqa: F401 - raised by mappers
+from naesone_app.core.evidence_format import EvidenceFormatError, _date
 from naesone_app.core.evidence_kinds import KIND_MAPPERS, premium_indication
 
 JUNGGU_CODE_PREFIX = "11140"

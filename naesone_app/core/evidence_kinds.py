@@ -274,7 +274,12 @@ DOCUMENT_NAMES = {
     "resident_registration_copy": ("주민등록표등본", "주민등록등본"),
     "resident_registration_abstract": ("주민등록표초본", "주민등록초본"),
     "family_relation_certificate": ("가족관계증명서",),
-    "livelihood_certificate": ("수급자증명서", "기초생활수급자증명서", "차상위계층확인서", "수급자·차상위증명"),
+    "livelihood_certificate": (
+        "수급자증명서",
+        "기초생활수급자증명서",
+        "차상위계층확인서",
+        "수급자·차상위증명",
+    ),
     "disability_certificate": ("장애인증명서", "장애인등록확인서류", "장애인등록증"),
     "health_insurance_qualification": ("건강보험자격득실확인서",),
     "health_insurance_payment": ("건강보험료납부확인서",),

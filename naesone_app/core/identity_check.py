@@ -100,7 +100,7 @@ def stated_identity(doc: Mapping[str, Any]) -> dict[str, str]:
 def name_agrees(typed: str, stated: str) -> bool:
     """'김영순' agrees with '김*순' (each unmasked letter in place); spaces and case are ignored."""
     a, b = "".join(typed.split()).casefold(), "".join(stated.split()).casefold()
-    return len(a) == len(b) and all(s == MASK or s == t for t, s in zip(a, b, strict=True))
+    return len(a) == len(b) and all(s in (MASK, t) for t, s in zip(a, b, strict=True))
 
 
 def address_agrees(typed: str, stated: str) -> bool:

@@ -422,7 +422,9 @@ class ApplyState(AskingMixin, rx.State):
         if failed:
             self.evidence_error = render(
                 Message(
-                    N_("{documents}은(는) 지금 가져올 수 없어요. 발급 대상이 아니거나 연결이 안 돼요. 필요하면 파일로 올려 주세요."),
+                    N_(
+                        "{documents}은(는) 지금 가져올 수 없어요. 발급 대상이 아니거나 연결이 안 돼요. 필요하면 파일로 올려 주세요."
+                    ),
                     {"documents": ", ".join(evidence_label(k, locale) for k in failed)},
                 ),
                 locale,

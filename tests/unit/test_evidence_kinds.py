@@ -74,7 +74,11 @@ def test_the_premium_is_an_indication_and_never_an_income() -> None:
     assert facts == {"birth_date": BORN}
     assert not {"income_percent_of_median", "monthly_income_krw"} & set(facts)
     indication = premium_indication(SAMPLE_PREMIUMS)
-    assert (indication.insured_type, indication.months, indication.monthly_average_krw) == ("지역가입자", 3, 42000)
+    assert (indication.insured_type, indication.months, indication.monthly_average_krw) == (
+        "지역가입자",
+        3,
+        42000,
+    )
     statements, _ = document_statements(SAMPLE_PREMIUMS)
     assert ("premium_monthly_average", "₩42,000") in [(s.key, s.value) for s in statements]
 
@@ -131,7 +135,7 @@ def test_a_malformed_field_is_refused_naming_it(sample: dict, key: str, value: A
 @pytest.mark.parametrize("sample", SAMPLES[1:])
 def test_another_kind_in_the_document_is_refused(sample: dict) -> None:
     mapper = FACT_MAPPERS[sample["kind"]]
-    with pytest.raises(EvidenceFormatError, match="^kind:"):
+    with pytest.raises(EvidenceFormatError, match=r"^kind:"):
         mapper({**sample, "kind": "resident_registration_copy"})
 
 
@@ -140,7 +144,9 @@ def test_a_proved_situation_is_added_to_the_residents_and_other_facts_replace() 
     merged = merge_facts(profile, {"birth_date": BORN, "situations": ["disabled"], "livelihood": "near_poor"})
     assert merged == {"birth_date": BORN, "situations": ["veteran", "disabled"], "livelihood": "near_poor"}
     assert merge_facts({}, {"situations": ["employed"]}) == {"situations": ["employed"]}
-    assert merge_facts({"situations": ["employed"]}, {"situations": ["employed"]})["situations"] == ["employed"]
+    assert merge_facts({"situations": ["employed"]}, {"situations": ["employed"]})["situations"] == [
+        "employed"
+    ]
 
 
 def test_programme_document_names_map_to_kinds() -> None:
