@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 from naesone_app.actions.application_notices import record_status_change
 from naesone_app.core.actor import Actor, require_account, require_staff
 from naesone_app.core.application_forms import ApplicationForm, Checklist
+from naesone_app.core.identity import Identity, with_phone_fallback
 from naesone_app.db import application_reads, applications, uploads
 from naesone_app.db.account_models import Account
 from naesone_app.db.application_access import ApplicationSummary, Forbidden
@@ -25,6 +26,7 @@ from naesone_app.db.audit import audit
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
 from naesone_app.db.evidence import active_evidence_consent, evidence_for, evidence_kinds_held
+from naesone_app.db.identity import load_identity
 from naesone_app.db.outbound import external_applications_of
 from naesone_app.db.outbound_models import ExternalApplication
 from naesone_app.db.resident_data import load_profile
@@ -60,6 +62,7 @@ class ApplicationPage:
     checklist: Checklist | None
     documents: list[tuple[Any, dict[str, Any]]]  # imported evidence submitted with it, decrypted
     owner: Account | None
+    identity: Identity | None = None  # who applied, as they said (phone: the sign-in number if none)
 
 
 def _page(session: Session, requester_id: int, application_id: int) -> ApplicationPage:
@@ -71,7 +74,11 @@ def _page(session: Session, requester_id: int, application_id: int) -> Applicati
         application_reads.application_checklist(session, requester_id, application.id, form) if form else None
     )
     documents = evidence_for(session, requester_id, application.id)
-    return ApplicationPage(view, form, listed, documents, session.get(Account, application.account_id))
+    owner = session.get(Account, application.account_id)
+    identity = load_identity(session, application.account_id)  # inside the read audited above
+    if identity is not None and owner is not None:
+        identity = with_phone_fallback(identity, owner.login)
+    return ApplicationPage(view, form, listed, documents, owner, identity)
 
 
 def own_application(actor: Actor, application_id: int) -> ApplicationPage | None:

@@ -26,6 +26,7 @@ from naesone_app.actions.applications import (
     submit,
 )
 from naesone_app.actions.evidence import EvidenceError, configured_name, consent, import_document
+from naesone_app.actions.identity import my_identity
 from naesone_app.core.actor import Actor
 from naesone_app.core.application_forms import (
     ApplicationForm,
@@ -461,6 +462,12 @@ class ApplyState(AskingMixin, rx.State):
         if not self._submit_key:  # a fresh state after a reconnect: a new view of the form
             self._submit_key = secrets.token_urlsafe(24)
         answers, filled = self._answers(actor_of(me), form)
+        identity = my_identity(actor_of(me))
+        if identity is None or not identity.complete:  # staff must be able to tell who applied
+            self.submit_error = render(
+                Message(N_("신청하는 분의 이름과 생년월일을 먼저 저장해 주세요.")), locale
+            )
+            return
         try:
             done = submit(actor_of(me), program.key, form, answers, self._submit_key)
             application_id, receipt_no = done.id, done.receipt_no
