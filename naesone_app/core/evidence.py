@@ -151,6 +151,13 @@ def _statement(key: str, value: Any) -> Statement:
         return Statement(key, _text(value.get("text") or _text(value)))
     if key == "holder" and isinstance(value, Mapping):
         return Statement(key, " · ".join(_text(value.get(k)) for k in ("name", "birth_date") if value.get(k)))
+    if key == "disability" and isinstance(value, Mapping):
+        return Statement(key, " · ".join(_text(v) for v in value.values() if v))
+    if key == "payments" and isinstance(value, list):
+        return Statement(key, "; ".join(
+            f"{p.get('month')}: ₩{p['premium_krw']:,}"
+            if isinstance(p, Mapping) and isinstance(p.get("premium_krw"), int) else _text(p)
+            for p in value[:MAX_MEMBERS]))  # fmt: skip
     if key in PERIOD_KEYS and isinstance(value, list):
         return Statement(key, "; ".join(_period(v) for v in value[:MAX_MEMBERS]))
     return Statement(key, _text(value))
