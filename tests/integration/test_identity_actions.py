@@ -13,8 +13,8 @@ from naesone_app.actions.accounts import sign_up
 from naesone_app.actions.identity import my_identity, save_my_identity
 from naesone_app.core.actor import Actor, NotAllowed
 from naesone_app.core.identity import Identity
-from naesone_app.db.accounts import create_account, start_session
 from naesone_app.db.account_models import Account
+from naesone_app.db.accounts import create_account, start_session
 from naesone_app.db.audit import audit_entries
 from naesone_app.db.engine import transaction
 from naesone_app.db.identity import load_identity
@@ -69,7 +69,9 @@ def test_sign_up_keeps_a_typed_identity_with_the_sign_in_number_as_its_phone(app
     with transaction(app_db) as session:
         by_login = {a.login: a.id for a in session.exec(select(Account)).all()}
         phone_account = next(i for login, i in by_login.items() if "3333" in login)
-        assert load_identity(session, phone_account) == Identity("박민수", date(1970, 5, 6), phone="01033334444")
+        assert load_identity(session, phone_account) == Identity(
+            "박민수", date(1970, 5, 6), phone="01033334444"
+        )
         assert load_identity(session, by_login["nobody@example.com"]) is None
 
 
