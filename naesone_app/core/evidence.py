@@ -76,14 +76,17 @@ def facts_from_document(doc: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def merge_facts(profile: Mapping[str, Any], facts: Mapping[str, Any]) -> dict[str, Any]:
-    """The profile with a document's facts: a proved fact replaces the typed one, except `situations`,
-    where a document proves that one situation holds (장애인 증명 → disabled) and says nothing of the
-    others, so the proved ones are added to the resident's list. When the resident has not answered the
-    situations yet, the list starts with the proved ones (the questionnaire shows it to complete)."""
+    """The profile with a document's facts: a proved fact replaces the typed one, except `situations`.
+
+    A document proves that one situation holds (장애인 증명 → disabled) and says nothing of the others,
+    while a `situations` list in the profile is complete (DESIGN: a present list means "none of the
+    others"). So a proved situation is added to a list the resident gave; when they have not answered
+    the situations yet, none is made up: a list of the proved ones alone would tell the engine "none of
+    the others" and could turn another programme's unknown into a wrong "not eligible"."""
     merged = {**profile, **{k: v for k, v in facts.items() if k not in SITUATION_KEYS}}
     for key in SITUATION_KEYS:
-        if key in facts:
-            had = profile.get(key) if isinstance(profile.get(key), list) else []
+        had = profile.get(key)
+        if key in facts and isinstance(had, list):
             merged[key] = [*had, *(s for s in facts[key] if s not in had)]
     if "birth_date" in facts:
         merged.pop("age", None)

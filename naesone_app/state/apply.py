@@ -38,7 +38,7 @@ from naesone_app.core.application_forms import (
 from naesone_app.core.application_forms import checklist as build_checklist
 from naesone_app.core.dates import seoul_today
 from naesone_app.core.eligibility import evaluate
-from naesone_app.core.evidence import EvidenceFormatError, merge_facts
+from naesone_app.core.evidence import EvidenceFormatError
 from naesone_app.core.i18n import N_, Message, render
 from naesone_app.core.profile import ProfileError, facts_on, parse_profile
 from naesone_app.core.program import Program
@@ -393,7 +393,7 @@ class ApplyState(AskingMixin, rx.State):
                 failed.append(kind)
                 continue
             if done is not None:
-                facts = merge_facts(facts, done.document.facts)
+                facts = {**facts, **done.document.facts}  # for the form (situations are not asked there)
                 imported.append(kind)
         return facts, imported, failed
 

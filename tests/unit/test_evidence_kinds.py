@@ -143,7 +143,8 @@ def test_a_proved_situation_is_added_to_the_residents_and_other_facts_replace() 
     profile = {"age": 70, "situations": ["veteran"], "livelihood": "none"}
     merged = merge_facts(profile, {"birth_date": BORN, "situations": ["disabled"], "livelihood": "near_poor"})
     assert merged == {"birth_date": BORN, "situations": ["veteran", "disabled"], "livelihood": "near_poor"}
-    assert merge_facts({}, {"situations": ["employed"]}) == {"situations": ["employed"]}
+    assert merge_facts({}, {"situations": ["employed"]}) == {}  # unanswered stays unknown, not "only this"
+    assert merge_facts({"situations": []}, {"situations": ["employed"]}) == {"situations": ["employed"]}
     assert merge_facts({"situations": ["employed"]}, {"situations": ["employed"]})["situations"] == [
         "employed"
     ]
@@ -155,3 +156,37 @@ def test_programme_document_names_map_to_kinds() -> None:
     assert kind_named("건강보험료 납부확인서") == "health_insurance_payment"
     assert kind_named("장애인 등록 확인 서류") == "disability_certificate"
     assert kind_named("신분증") is None and kind_named("소득 증빙 서류") is None
+
+
+def test_a_resident_who_imports_the_documents_is_asked_fewer_questions() -> None:
+    from datetime import date
+
+    from naesone_app.core.catalog.rules import parse_rules
+    from naesone_app.core.profile import facts_on
+    from naesone_app.core.program import Program, ProgramText
+    from naesone_app.core.questionnaire import askable
+    from naesone_app.core.screening import compile_catalog
+
+    rules = [
+        [{"age": {"min": 65}}, {"lives_in_junggu": True}],
+        [{"livelihood": ["recipient", "near_poor"]}],
+        [{"children": {"max_age_months": 240}}],
+        [{"lives_in_junggu": True}, {"residence_months": 6}],
+        [{"situations": ["disabled"]}],
+        [{"situations": ["job_seeker"]}],
+    ]
+    catalog = compile_catalog(
+        [
+            Program("native", f"p{i}", {"ko": ProgramText(title=f"p{i}")}, parse_rules(r))
+            for i, r in enumerate(rules)
+        ]
+    )
+    today = date(2026, 11, 25)
+    profile: dict = {"situations": []}  # she said "none of these" before she had the certificates
+    before = askable(catalog, facts_on(parse_profile(profile), today))
+    for doc in SAMPLES:
+        profile = merge_facts(profile, facts_from_document(doc))
+    after = askable(catalog, facts_on(parse_profile(profile), today))
+    assert {"birth_date", "residence", "livelihood", "children", "moved_in_on"} & set(before)
+    assert after == [] and len(after) < len(before)
+    assert profile["situations"] == ["disabled", "job_seeker"] and profile["livelihood"] == "near_poor"
