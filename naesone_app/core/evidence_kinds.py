@@ -3,6 +3,9 @@ proves. Pure Python. Every document names the person it is about in `holder` (na
 provider, birth date in full), so each proves `birth_date`; each mapper is strict: a field it reads that
 is missing or malformed raises `EvidenceFormatError` naming it.
 
+A proved situation (disabled, employed, job_seeker) joins the resident's own `situations` list when the
+profile is filled (core.evidence.merge_facts); it never starts one, since a present list is complete.
+
 주민등록표초본 — the address history; proves where the resident lives and since when they live in Jung-gu:
 
     {"kind": "resident_registration_abstract", "issued_on": "2026-11-20", "issuer": "…",

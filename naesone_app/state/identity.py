@@ -18,6 +18,7 @@ from naesone_app.core.i18n import N_, Message, render
 from naesone_app.core.identity import Identity, IdentityError, with_phone_fallback
 from naesone_app.core.identity_form import FIELDS, identity_from_form
 from naesone_app.db.account_models import Account
+from naesone_app.state.applicant_views import phone_text
 from naesone_app.state.asking import AskingMixin
 
 MAX_FORM = 20
@@ -29,6 +30,7 @@ def shown_values(identity: Identity | None, login: str, profile: dict[str, Any])
     saves)."""
     shown = with_phone_fallback(identity or Identity(), login)
     values = {k: v or "" for k, v in shown.as_dict().items()}
+    values["phone"] = phone_text(values["phone"]) if values["phone"] else ""
     if not values["birth_date"] and isinstance(profile.get("birth_date"), str):
         values["birth_date"] = profile["birth_date"]
     return values

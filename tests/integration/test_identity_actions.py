@@ -79,7 +79,7 @@ async def test_the_account_form_names_the_field_at_fault_and_prefills_what_it_kn
     account_id, token = _bare_resident(app_db, "010-5555-6666", profile={"birth_date": "1950-02-03"})
     page = _page(IdentityState, token, "/account")
     await IdentityState.open_identity.fn(page)
-    assert page.values["phone"] == "01055556666" and page.values["birth_date"] == "1950-02-03"
+    assert page.values["phone"] == "010-5555-6666" and page.values["birth_date"] == "1950-02-03"
     assert not page.complete
     await IdentityState.save.fn(page, {"name": "", "birth_date": "1950-02-03"})
     assert list(page.field_errors) == ["name"]
