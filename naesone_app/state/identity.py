@@ -37,7 +37,7 @@ def shown_values(identity: Identity | None, login: str, profile: dict[str, Any])
 
 
 class IdentityState(AskingMixin, rx.State):
-    """Filled only for the account behind this browser's session cookie."""
+    """Filled only for the account behind this browser's session cookie (an officer who applies has one too)."""
 
     values: dict[str, str] = {}
     version: int = 0  # bumped when the values are (re)loaded, so the inputs show them
@@ -62,12 +62,12 @@ class IdentityState(AskingMixin, rx.State):
     async def open_identity(self):
         """on_load of /account and /apply (both send anonymous visitors to sign in themselves)."""
         self.field_errors, self.notice, self.values, self.complete, self.summary = {}, "", {}, False, ""
-        me = await self._resident()
+        me = await self._me()
         if me is not None:
             self._show(me)
 
     async def _save(self, form: Any, need_birth_date: bool) -> None:
-        me = await self._resident()
+        me = await self._me()
         if me is None or not isinstance(form, dict) or len(form) > MAX_FORM:
             return
         typed = {k: form.get(k) for k in FIELDS}
