@@ -10,6 +10,7 @@ from typing import Any
 from naesone_app.core.accounts import AccountError
 from naesone_app.core.actor import Actor, NotAllowed, require_account, require_staff
 from naesone_app.core.i18n import N_, Message, gettext_for
+from naesone_app.core.identity import Identity, with_phone_fallback
 from naesone_app.core.reminders import Subscription
 from naesone_app.db import push
 from naesone_app.db.account_models import Account, Consent
@@ -27,6 +28,7 @@ from naesone_app.db.application_reads import unread_ids
 from naesone_app.db.audit import audit
 from naesone_app.db.class_listing import needing_action
 from naesone_app.db.engine import transaction
+from naesone_app.db.identity import save_identity
 from naesone_app.db.notices import unread_count
 from naesone_app.db.personal_data import delete_account, export_account
 from naesone_app.db.personal_data import rotate_keys as rotate_stored_keys
@@ -49,13 +51,16 @@ from naesone_app.integrations.webpush import loopback_endpoints_allowed  # noqa:
 
 def sign_up(
     login: str, password: str, optional_consents: Iterable[str], profile: Mapping[str, Any] | None,
-    matching: Iterable[str] = (),
+    matching: Iterable[str] = (), identity: Identity | None = None,
 ) -> str:  # fmt: skip
     """Create the account with its consents (and the screening answers as its profile, when the
-    sensitive-profile consent is among `optional_consents`); the handoff token that signs it in.
-    `AccountError` names the field at fault."""
+    sensitive-profile consent is among `optional_consents`, and the identity when one was typed, its
+    phone the sign-in number when that is a mobile and none was given); the handoff token that signs
+    it in. `AccountError` names the field at fault."""
     with transaction() as session:
         account = create_account(session, login, password)
+        if identity is not None:
+            save_identity(session, account.id, with_phone_fallback(identity, account.login))
         grant_consent(session, account.id, "account")
         chosen = set(optional_consents)
         for purpose in sorted(chosen):

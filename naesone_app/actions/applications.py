@@ -7,7 +7,7 @@ rules of who may are core's (`core.actor`, `core.applications.check_transition`)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 from naesone_app.actions.application_notices import record_status_change
 from naesone_app.core.actor import Actor, require_account, require_staff
 from naesone_app.core.application_forms import ApplicationForm, Checklist
+from naesone_app.core.identity import Identity, with_phone_fallback
 from naesone_app.db import application_reads, applications, uploads
 from naesone_app.db.account_models import Account
 from naesone_app.db.application_access import ApplicationSummary, Forbidden
@@ -25,6 +26,7 @@ from naesone_app.db.audit import audit
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import transaction
 from naesone_app.db.evidence import active_evidence_consent, evidence_for, evidence_kinds_held
+from naesone_app.db.identity import load_identity
 from naesone_app.db.outbound import external_applications_of
 from naesone_app.db.outbound_models import ExternalApplication
 from naesone_app.db.resident_data import load_profile
@@ -60,6 +62,7 @@ class ApplicationPage:
     checklist: Checklist | None
     documents: list[tuple[Any, dict[str, Any]]]  # imported evidence submitted with it, decrypted
     owner: Account | None
+    identity: Identity | None = None  # who applied, as they said (phone: the sign-in number if none)
 
 
 def _page(session: Session, requester_id: int, application_id: int) -> ApplicationPage:
@@ -71,7 +74,11 @@ def _page(session: Session, requester_id: int, application_id: int) -> Applicati
         application_reads.application_checklist(session, requester_id, application.id, form) if form else None
     )
     documents = evidence_for(session, requester_id, application.id)
-    return ApplicationPage(view, form, listed, documents, session.get(Account, application.account_id))
+    owner = session.get(Account, application.account_id)
+    identity = load_identity(session, application.account_id)  # inside the read audited above
+    if identity is not None and owner is not None:
+        identity = with_phone_fallback(identity, owner.login)
+    return ApplicationPage(view, form, listed, documents, owner, identity)
 
 
 def own_application(actor: Actor, application_id: int) -> ApplicationPage | None:
@@ -125,17 +132,21 @@ def save_draft(actor: Actor, program_key: str, form: ApplicationForm, answers: M
 class DraftDocuments:
     files: list[Upload]
     held: frozenset[str]  # evidence kinds the resident has imported
-    consent: EvidenceConsent | None  # the consent in force for the form's MyData document, if any
+    consent: EvidenceConsent | None  # a consent in force covering every MyData kind of the form, if any
 
 
-def draft_documents(actor: Actor, program_key: str, provider: str | None, kind: str) -> DraftDocuments:
-    """The draft's files, the documents already imported, and the consent to import `kind`."""
+def draft_documents(
+    actor: Actor, program_key: str, provider: str | None, kinds: Sequence[str]
+) -> DraftDocuments:
+    """The draft's files, the documents already imported, and the consent to import `kinds` (the one
+    that covers the first of them, when every one of them is covered; else None: ask again for all)."""
     account_id = require_account(actor)
     with transaction() as session:
+        found = [active_evidence_consent(session, account_id, provider, k) for k in kinds] if provider else []
         return DraftDocuments(
             uploads.draft_uploads(session, account_id, program_key),
             evidence_kinds_held(session, account_id),
-            active_evidence_consent(session, account_id, provider, kind) if provider and kind else None,
+            found[0] if found and all(found) else None,
         )
 
 

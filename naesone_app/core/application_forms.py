@@ -19,7 +19,9 @@ reader sees the name in their own language.
 
 `checked_by` says who provides a document: `official` (행정정보 공동이용 — the official looks it up with
 the resident's consent, Gov24 공무원확인구비서류), `resident` (bring or upload it), or `evidence` (a
-public-MyData document the resident imports with consent; uploading it also satisfies the item).
+public-MyData document the resident imports with consent; uploading it also satisfies the item). A
+`resident` item whose Korean label names a MyData kind (core.evidence_kinds.DOCUMENT_NAMES, e.g.
+"가족관계증명서") may be imported too: `importable_kind` says which.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from datetime import date
 from typing import Any
 
 from naesone_app.core.dongs import find_dong
+from naesone_app.core.evidence_kinds import kind_named
 from naesone_app.core.i18n import N_, Message
 
 FIELD_TYPES = ("text", "textarea", "number", "date", "choice", "boolean", "phone", "dong")
@@ -40,7 +43,11 @@ CHECKED_BY = ("official", "resident", "evidence")
 EVIDENCE_KINDS = (
     "resident_registration_copy",  # 주민등록표 등본
     "resident_registration_abstract",  # 주민등록표 초본
+    "family_relation_certificate",  # 가족관계증명서
+    "livelihood_certificate",  # 기초생활수급자 증명서 / 차상위계층 확인서
+    "disability_certificate",  # 장애인 증명서
     "health_insurance_qualification",  # 건강보험자격득실확인서
+    "health_insurance_payment",  # 건강보험료 납부확인서
     "employment_insurance_history",  # 고용보험 피보험자격 이력내역서
 )
 DEFAULT_MAX_LENGTH = 200
@@ -375,6 +382,20 @@ class Checklist:
     missing: tuple[str, ...] = field(default=())  # keys of required items not yet satisfied
 
 
+def importable_kind(doc: DocumentItem) -> str | None:
+    """The MyData kind that satisfies a checklist item: its `evidence`, or for a `resident` item the kind
+    its Korean label names; None for official items and documents no MyData kind is."""
+    if doc.checked_by == "official":
+        return None
+    return doc.evidence or kind_named(doc.label["ko"])
+
+
+def importable_kinds(form: ApplicationForm) -> list[str]:
+    """The MyData kinds this form's checklist can use, in checklist order, each once."""
+    kinds = [importable_kind(d) for d in form.documents]
+    return list(dict.fromkeys(k for k in kinds if k))
+
+
 def checklist(
     form: ApplicationForm, uploaded: frozenset[str] = frozenset(), evidence_held: frozenset[str] = frozenset()
 ) -> Checklist:
@@ -386,7 +407,7 @@ def checklist(
             item = ChecklistItem(doc, True, "official")
         elif doc.key in uploaded:
             item = ChecklistItem(doc, True, "uploaded")
-        elif doc.checked_by == "evidence" and doc.evidence in evidence_held:
+        elif importable_kind(doc) in evidence_held:
             item = ChecklistItem(doc, True, "evidence")
         else:
             item = ChecklistItem(doc, False, "missing")

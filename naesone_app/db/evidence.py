@@ -19,7 +19,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, select
 
 from naesone_app.core.application_forms import EVIDENCE_KINDS
-from naesone_app.core.evidence import consent_status, facts_from_document
+from naesone_app.core.evidence import consent_status, facts_from_document, merge_facts
 from naesone_app.core.profile import parse_profile
 from naesone_app.db.application_access import (
     EvidenceConsentMissing,
@@ -226,9 +226,7 @@ def keep_evidence(
                                  content_sealed=_seal_json(document)))  # fmt: skip
     saved = False
     if facts and has_consent(session, account_id, "sensitive_profile"):
-        merged = {**load_profile(session, account_id), **facts}
-        if merged.get("birth_date"):
-            merged.pop("age", None)
+        merged = merge_facts(load_profile(session, account_id), facts)
         parse_profile(merged)
         save_profile(session, account_id, merged)
         saved = True

@@ -6,12 +6,14 @@ import reflex as rx
 
 from naesone_app.components.evidence import consent_section
 from naesone_app.components.forms import text_field
+from naesone_app.components.identity import identity_fields, identity_hint
 from naesone_app.core.i18n import gettext_for
 from naesone_app.core.reminders import KIND_LABELS, KINDS, PENDING_KINDS
 from naesone_app.pages import routes
 from naesone_app.pages.page import Content, Gettext, page
 from naesone_app.state.account import SUBSCRIBE_SCRIPT, UNSUBSCRIBE_SCRIPT, AccountState, ConsentLine
 from naesone_app.state.evidence import EvidenceConsentState
+from naesone_app.state.identity import IdentityState
 from naesone_app.state.session import SessionState
 
 
@@ -116,11 +118,40 @@ def _reminders(locale: str) -> rx.Component:
     )
 
 
-@page(routes.ACCOUNT, on_load=(AccountState.open_account, EvidenceConsentState.open_evidence))
+def _identity(locale: str) -> rx.Component:
+    """내 정보: the name, 생년월일, address/동 and phone staff see on an application, to see and correct."""
+    _ = gettext_for(locale)
+    return rx.el.section(
+        rx.el.h2(_("신청할 때 쓰는 내 정보")),
+        rx.el.form(
+            identity_fields(
+                locale,
+                IdentityState.field_errors,
+                IdentityState.values,
+                IdentityState.version,
+                legend=_("이름·생년월일·주소·연락처"),
+                hint=identity_hint(locale),
+            ),
+            rx.el.button(_("내 정보 저장"), type="submit", class_name="button primary", id="identity-save"),
+            on_submit=IdentityState.save,
+            no_validate=True,
+            id="identity-form",
+        ),
+        rx.el.p(IdentityState.notice, role="status", id="identity-notice"),
+        class_name="program-section",
+        id="identity",
+    )
+
+
+@page(
+    routes.ACCOUNT,
+    on_load=(AccountState.open_account, EvidenceConsentState.open_evidence, IdentityState.open_identity),
+)
 def account(locale: str, _: Gettext) -> Content:
     return (
         rx.el.h1(_("내 계정")),
         rx.el.p(SessionState.login_hint, class_name="lead"),
+        _identity(locale),
         rx.el.section(
             rx.el.h2(_("내 상황")),
             rx.el.p(_("답한 내용을 보고 고친 뒤, 결과 화면에서 달라지는 혜택을 확인하고 저장할 수 있어요.")),

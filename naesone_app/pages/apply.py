@@ -5,13 +5,15 @@ from __future__ import annotations
 import reflex as rx
 
 from naesone_app.components.application import checklist, form_field, upload_list, uploader
+from naesone_app.components.identity import identity_fields, identity_hint
 from naesone_app.components.pwa import record_for_url
 from naesone_app.core.i18n import gettext_for
 from naesone_app.pages import routes
 from naesone_app.pages.page import Content, Gettext, page
 from naesone_app.state.apply import UPLOAD_ID, ApplyState
+from naesone_app.state.identity import IdentityState
 
-S = ApplyState
+S, ID = ApplyState, IdentityState
 
 
 def _eligibility(locale: str) -> rx.Component:
@@ -94,10 +96,46 @@ def _mydata(locale: str) -> rx.Component:
     )
 
 
+def _applicant(locale: str) -> rx.Component:
+    """Who applies: asked once (name and 생년월일 at least) before the first application; then shown."""
+    _ = gettext_for(locale)
+    return rx.el.section(
+        rx.el.h2(_("신청하는 분")),
+        rx.cond(
+            ID.complete,
+            rx.el.p(
+                rx.el.strong(ID.summary, id="applicant-summary"),
+                " · ",
+                rx.el.a(_("내 계정에서 고치기"), href=routes.ACCOUNT.href(locale)),
+            ),
+            rx.el.form(
+                identity_fields(
+                    locale,
+                    ID.field_errors,
+                    ID.values,
+                    ID.version,
+                    legend=_("이름과 생년월일은 꼭 적어 주세요"),
+                    hint=identity_hint(locale),
+                ),
+                rx.el.button(_("저장"), type="submit", class_name="button primary", id="identity-save"),
+                on_submit=ID.save_for_application,
+                no_validate=True,
+                id="identity-form",
+            ),
+        ),
+        rx.cond(
+            ID.notice != "", rx.el.p(ID.notice, role="status", class_name="notice", id="identity-notice")
+        ),
+        class_name="program-section",
+        id="applicant",
+    )
+
+
 def _form(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return rx.fragment(
         _eligibility(locale),
+        _applicant(locale),
         rx.el.section(
             rx.el.h2(_("신청서")),
             rx.el.p(
@@ -211,7 +249,11 @@ def _done(locale: str) -> rx.Component:
     )
 
 
-@page(routes.APPLY, on_load=ApplyState.open_apply, query=lambda: {"id": S.program_key})
+@page(
+    routes.APPLY,
+    on_load=(ApplyState.open_apply, IdentityState.open_identity),
+    query=lambda: {"id": S.program_key},
+)
 def apply(locale: str, _: Gettext) -> Content:
     return (
         record_for_url(  # never another programme's form than the URL names

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from naesone_app.components.forms import checkbox, field_error, text_field
+from naesone_app.components.identity import identity_fields, identity_hint
 from naesone_app.core.consent import PURPOSES
 from naesone_app.core.i18n import gettext_for
 from naesone_app.pages import routes
@@ -63,6 +64,13 @@ def signup(locale: str, _: Gettext) -> Content:
                 auto_complete="new-password",
             ),
             text_field(_("비밀번호 확인"), "password2", ERRORS, "password", auto_complete="new-password"),
+            identity_fields(
+                locale,
+                ERRORS,
+                legend=_("신청할 때 쓰는 내 정보 (선택)"),
+                hint=identity_hint(locale),
+                phone_hint=_("비워 두면 가입한 휴대전화 번호를 연락처로 써요."),
+            ),
             _consents(locale),
             rx.el.div(
                 rx.el.button(_("가입하기"), type="submit", class_name="button primary", id="signup-submit"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from naesone_app.components.applicant import applicant_block
 from naesone_app.components.application import answers, checklist, history, status_badge, upload_list
 from naesone_app.components.evidence import evidence_documents
 from naesone_app.components.forms import field_error
@@ -151,6 +152,7 @@ def staff_application(locale: str, _: Gettext) -> Content:
             class_name="lead",
         ),
         rx.el.p(_("현재 상태: "), rx.el.strong(R.status_label, id="review-status")),
+        applicant_block(R.applicant_rows, locale),
         rx.cond(R.notice != "", rx.el.p(R.notice, class_name="notice", role="status", id="review-notice")),
         rx.el.section(rx.el.h2(_("처리")), _actions(locale), class_name="program-section"),
         rx.el.section(rx.el.h2(_("신청 내용")), answers(R.answers), class_name="program-section"),

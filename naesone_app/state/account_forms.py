@@ -15,6 +15,8 @@ from naesone_app.actions.accounts import finish_reset as finish_reset_with
 from naesone_app.core.accounts import AccountError
 from naesone_app.core.dates import seoul_today
 from naesone_app.core.i18n import N_, Message, render
+from naesone_app.core.identity import IdentityError
+from naesone_app.core.identity_form import identity_from_form
 from naesone_app.core.profile import facts_on, parse_profile
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.state.asking import AskingMixin
@@ -66,7 +68,7 @@ def local_path(value: object) -> str:
     return text
 
 
-FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
+FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")  # also the identity fields' names (core.identity_form)
 
 
 def focus_script(field: str) -> str:
@@ -125,10 +127,11 @@ class AccountFormsState(AskingMixin, rx.State):
             return self._fail("password2", Message(N_("두 비밀번호가 같지 않습니다.")))
         answers = (await self.get_state(ScreeningState))._profile_for_others()
         try:
+            identity = identity_from_form(form, optional=True)
             chosen = [purpose for purpose in OPTIONAL_CONSENTS if _ticked(form, f"consent_{purpose}")]
             handoff = sign_up(_text(form, "login"), _text(form, "password"), chosen, answers,
-                              matching_keys(answers) if answers else ())  # fmt: skip
-        except AccountError as exc:
+                              matching_keys(answers) if answers else (), identity)  # fmt: skip
+        except (AccountError, IdentityError) as exc:
             return self._fail(exc.field, exc.message)
         self.field_errors = {}
         return rx.call_script(claim_script(handoff, self._next() or f"{self._prefix()}/feed"))

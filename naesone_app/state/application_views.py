@@ -27,7 +27,11 @@ INPUT_TYPES = {"number": "number", "date": "date", "phone": "tel"}
 EVIDENCE_LABELS = {
     "resident_registration_copy": N_("주민등록표등본"),
     "resident_registration_abstract": N_("주민등록표초본"),
+    "family_relation_certificate": N_("가족관계증명서"),
+    "livelihood_certificate": N_("기초생활수급자 증명서·차상위계층 확인서"),
+    "disability_certificate": N_("장애인 증명서"),
     "health_insurance_qualification": N_("건강보험자격득실확인서"),
+    "health_insurance_payment": N_("건강보험료 납부확인서"),
     "employment_insurance_history": N_("고용보험 피보험자격 이력내역서"),
 }
 assert set(EVIDENCE_LABELS) == set(EVIDENCE_KINDS)

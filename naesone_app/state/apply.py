@@ -26,8 +26,15 @@ from naesone_app.actions.applications import (
     submit,
 )
 from naesone_app.actions.evidence import EvidenceError, configured_name, consent, import_document
+from naesone_app.actions.identity import my_identity
 from naesone_app.core.actor import Actor
-from naesone_app.core.application_forms import ApplicationForm, form_of, parse_input, prefill
+from naesone_app.core.application_forms import (
+    ApplicationForm,
+    form_of,
+    importable_kinds,
+    parse_input,
+    prefill,
+)
 from naesone_app.core.application_forms import checklist as build_checklist
 from naesone_app.core.dates import seoul_today
 from naesone_app.core.eligibility import evaluate
@@ -144,8 +151,7 @@ class ApplyState(AskingMixin, rx.State):
     upload_notice: str = ""
     eligibility: str = ""  # eligible | maybe | ineligible | "" (no profile)
     unmet: list[str] = []
-    evidence_kind: str = ""
-    evidence_name: str = ""
+    evidence_name: str = ""  # the MyData documents this form can use, named
     mydata_available: bool = False
     consent_until: str = ""
     consent_scope: str = ""
@@ -184,7 +190,7 @@ class ApplyState(AskingMixin, rx.State):
     def _refresh_documents(self, actor: Actor, form: ApplicationForm) -> None:
         """Checklist, files and MyData consent as stored now."""
         locale, key = self._locale(), self._key()
-        documents = draft_documents(actor, key, configured_name(), self.evidence_kind)
+        documents = draft_documents(actor, key, configured_name(), importable_kinds(form))
         files, held, consent = documents.files, documents.held, documents.consent
         listed = build_checklist(form, frozenset(u.document_key for u in files), held)
         self.official_docs, self.evidence_docs, self.resident_docs = document_lines(listed, locale)
@@ -277,10 +283,9 @@ class ApplyState(AskingMixin, rx.State):
         )
         self.upload_options = upload_choices(form, locale)
         self.upload_key = self.upload_options[0].value if self.upload_options else ""
-        kinds = [d.evidence for d in form.documents if d.evidence]
-        self.evidence_kind = kinds[0] if kinds else ""
-        self.evidence_name = evidence_label(self.evidence_kind, locale) if self.evidence_kind else ""
-        self.mydata_available = bool(self.evidence_kind) and configured_name() is not None
+        kinds = importable_kinds(form)
+        self.evidence_name = ", ".join(evidence_label(k, locale) for k in kinds)
+        self.mydata_available = bool(kinds) and configured_name() is not None
         self.consent_scope = render(
             Message(N_("{program} 신청서 작성과 자격 확인에만 씁니다."), {"program": self.title}), locale
         )
@@ -367,41 +372,69 @@ class ApplyState(AskingMixin, rx.State):
         """Record the resident's consent (the scope and expiry shown beside the button) to import."""
         me, found = await self._me(), self._program()
         provider = configured_name()
-        if me is None or found is None or provider is None or not self.evidence_kind:
+        if me is None or found is None or provider is None or not importable_kinds(found[1]):
             return
         program, form = found
         consent(
-            actor_of(me), provider, [self.evidence_kind], self._scope(program), timedelta(days=CONSENT_DAYS)
+            actor_of(me), provider, importable_kinds(form), self._scope(program), timedelta(days=CONSENT_DAYS)
         )
         self.evidence_error = ""
         self._refresh_documents(actor_of(me), form)
 
+    def _import_each(self, actor: Actor, kinds: list[str]) -> tuple[dict[str, Any], list[str], list[str]]:
+        """Import every kind (each in its own transaction): (the facts they prove, the kinds imported,
+        the kinds the provider could not hand over). `EvidenceConsentMissing` stops at the first."""
+        facts: dict[str, Any] = {}
+        imported, failed = [], []
+        for kind in kinds:
+            try:
+                done = import_document(actor, kind)
+            except (EvidenceError, EvidenceFormatError):
+                failed.append(kind)
+                continue
+            if done is not None:
+                facts = {**facts, **done.document.facts}  # for the form (situations are not asked there)
+                imported.append(kind)
+        return facts, imported, failed
+
     @rx.event
     async def import_document(self):
-        """Import the document under the consent; it ticks the checklist and fills profile facts."""
+        """Import the form's MyData documents under the consent; they tick the checklist and fill the
+        profile's facts. A document the provider does not have (not every resident has a 수급자 증명)
+        is named; the others still come."""
         me, found = await self._me(), self._program()
-        if me is None or found is None or configured_name() is None or not self.evidence_kind:
+        if me is None or found is None or configured_name() is None or not importable_kinds(found[1]):
             return
         program, form = found
         locale = self._locale()
         self.evidence_notice = self.evidence_error = ""
         try:
-            done = import_document(actor_of(me), self.evidence_kind)
-            if done is None:
-                return
+            facts, imported, failed = self._import_each(actor_of(me), importable_kinds(form))
         except EvidenceConsentMissing as refused:
             self.evidence_error = render(Message(CONSENT_REFUSALS[refused.reason]), locale)
             self._refresh_documents(actor_of(me), form)
             return
-        except (EvidenceError, EvidenceFormatError):
+        if failed and not imported:
             self.evidence_error = render(
                 Message(N_("지금은 서류를 가져올 수 없어요. 잠시 뒤 다시 해 보거나 파일로 올려 주세요.")),
                 locale,
             )
             return
+        if failed:
+            self.evidence_error = render(
+                Message(
+                    N_(
+                        "{documents}은(는) 지금 가져올 수 없어요. 발급 대상이 아니거나 연결이 안 돼요. 필요하면 파일로 올려 주세요."
+                    ),
+                    {"documents": ", ".join(evidence_label(k, locale) for k in failed)},
+                ),
+                locale,
+            )
+        if not imported:
+            return
         answers, filled = self._answers(actor_of(me), form)
-        fresh = prefill(form, done.document.facts)
-        for name, value in fresh.items():  # facts proved by the document fill empty or prefilled fields
+        fresh = prefill(form, facts)
+        for name, value in fresh.items():  # facts proved by the documents fill empty or prefilled fields
             if answers.get(name) in (None, filled.get(name)):
                 answers[name] = value
         save_draft(actor_of(me), program.key, form, answers)
@@ -412,7 +445,7 @@ class ApplyState(AskingMixin, rx.State):
         self.evidence_notice = render(
             Message(
                 N_("{document}을(를) 가져왔어요. 확인된 내용이 신청서에 채워졌어요."),
-                {"document": self.evidence_name},
+                {"document": ", ".join(evidence_label(k, locale) for k in imported)},
             ),
             locale,
         )
@@ -429,6 +462,12 @@ class ApplyState(AskingMixin, rx.State):
         if not self._submit_key:  # a fresh state after a reconnect: a new view of the form
             self._submit_key = secrets.token_urlsafe(24)
         answers, filled = self._answers(actor_of(me), form)
+        identity = my_identity(actor_of(me))
+        if identity is None or not identity.complete:  # staff must be able to tell who applied
+            self.submit_error = render(
+                Message(N_("신청하는 분의 이름과 생년월일을 먼저 저장해 주세요.")), locale
+            )
+            return
         try:
             done = submit(actor_of(me), program.key, form, answers, self._submit_key)
             application_id, receipt_no = done.id, done.receipt_no

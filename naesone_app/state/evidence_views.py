@@ -20,6 +20,21 @@ STATEMENT_LABELS = {
     "issued_on": N_("발급일"),
     "address": N_("주소"),
     "moved_in_on": N_("전입 일자"),
+    "holder": N_("대상자"),
+    "address_history": N_("주소 변동 이력"),
+    "certificate": N_("증명 종류"),
+    "since": N_("대상 결정일"),
+    "benefits": N_("받는 급여"),
+    "disability": N_("장애 유형·정도"),
+    "registered_on": N_("장애인 등록일"),
+    "history": N_("자격 이력"),
+    "insured_type": N_("가입자 구분"),
+    "payments": N_("월별 납부 보험료"),
+    "premium_monthly_average": N_("월평균 건강보험료 (소득 참고용이며 소득 판정이 아니에요)"),
+}
+VALUE_LABELS = {
+    ("certificate", "recipient"): N_("기초생활수급자"),
+    ("certificate", "near_poor"): N_("차상위계층"),
 }
 SEX_LABELS = {"female": N_("여"), "male": N_("남")}
 CONSENT_STATUS_LABELS = {"active": N_("유효"), "expired": N_("기간 만료"), "withdrawn": N_("철회함")}
@@ -60,7 +75,8 @@ def evidence_view(row: EvidenceDocument, document: dict[str, Any], locale: str) 
         evidence_label(row.kind, locale),
         moment_text(row.received_at, locale),
         document.get("sample") is True,
-        [StatementRow(_(STATEMENT_LABELS[s.key]) if s.key in STATEMENT_LABELS else s.key, s.value)
+        [StatementRow(_(STATEMENT_LABELS[s.key]) if s.key in STATEMENT_LABELS else s.key,
+                      _(VALUE_LABELS[s.key, s.value]) if (s.key, s.value) in VALUE_LABELS else s.value)
          for s in statements],
         [MemberRow(m.relation, m.name, m.birth_date, _(SEX_LABELS[m.sex]) if m.sex in SEX_LABELS else m.sex)
          for m in members],

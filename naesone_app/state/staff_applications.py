@@ -22,6 +22,7 @@ from naesone_app.core.i18n import N_, Message, render
 from naesone_app.db.account_models import Account
 from naesone_app.db.application_access import Forbidden, NotFound
 from naesone_app.db.application_reads import OPEN_STATUSES
+from naesone_app.state.applicant_views import ApplicantRow, applicant_rows
 from naesone_app.state.application_views import (
     AnswerRow,
     DocumentLine,
@@ -135,6 +136,7 @@ class StaffApplicationState(AskingMixin, rx.State):
     resident_docs: list[DocumentLine] = []
     uploads: list[UploadLine] = []
     evidence: list[EvidenceView] = []
+    applicant_rows: list[ApplicantRow] = []  # 신청한 분: typed identity beside the documents' word
     history: list[HistoryLine] = []
     field_errors: dict[str, str] = {}
     notice: str = ""
@@ -145,6 +147,7 @@ class StaffApplicationState(AskingMixin, rx.State):
         self.found, self.application_id, self.title, self.applicant, self.department = False, 0, "", "", ""
         self.status = self.status_label = self.submitted = self.reason = ""
         self.answers, self.uploads, self.evidence, self.history = [], [], [], []
+        self.applicant_rows = []
         self.official_docs, self.evidence_docs, self.resident_docs = [], [], []
 
     def _show(self, staff: Account, application_id: int) -> bool:
@@ -170,6 +173,11 @@ class StaffApplicationState(AskingMixin, rx.State):
         self.uploads = upload_lines(view.uploads, form, locale, lambda _u: False)
         self.history = history_lines(view.history, locale)
         self.evidence = [evidence_view(row, document, locale) for row, document in page.documents]
+        self.applicant_rows = applicant_rows(
+            page.identity, [(row.kind, document) for row, document in page.documents], seoul_today(), locale
+        )
+        if page.identity is not None and page.identity.name:
+            self.applicant = page.identity.name
         return True
 
     @rx.event

@@ -259,15 +259,28 @@ def db_account(
     role: str = "resident",
     saved: tuple[str, ...] = (),
     department: str = "복지정책과",
+    identity: object = True,
 ) -> tuple[int, str]:
-    """An account with its consents (and profile, saved programmes); returns (id, a session token)."""
+    """An account with its consents (and profile, saved programmes); returns (id, a session token).
+
+    A resident also has an identity (a name and 생년월일, as applying needs): `identity=True` gives a
+    sample one (the profile's birth date if it has one), an `Identity` that one, None/False none."""
+    from datetime import date
+
+    from naesone_app.core.identity import Identity
     from naesone_app.db.accounts import create_account, start_session
     from naesone_app.db.engine import transaction
+    from naesone_app.db.identity import save_identity
     from naesone_app.db.resident_data import grant_consent, save_profile, set_saved
 
     with transaction(db_url) as session:
         account = create_account(session, login, password, role=role, department=department)
         grant_consent(session, account.id, "account")
+        if identity is True and role == "resident":
+            born = (profile or {}).get("birth_date")
+            identity = Identity("시험 주민", date.fromisoformat(born) if born else date(1960, 1, 1))
+        if isinstance(identity, Identity):
+            save_identity(session, account.id, identity)
         if profile is not None:
             grant_consent(session, account.id, "sensitive_profile")
             save_profile(session, account.id, profile)

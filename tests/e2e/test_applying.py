@@ -127,6 +127,13 @@ def test_the_mother_signs_up_from_the_form_applies_once_and_gets_a_receipt(
     page.wait_for_url(re.compile(r"/apply/?\?id=native"), timeout=30_000)
     wait_hydrated(page)
     expect(page.locator("#apply-title")).to_contain_text("온라인 신청")
+    # the first application asks who applies (a name and 생년월일 at least), once
+    page.locator("#identity-form #name").fill("홍길순")
+    page.locator("#identity-save").click()
+    expect(page.locator("#birth_date-error")).to_contain_text("생년월일")
+    page.locator("#identity-form #birth_date").fill("1980-05-06")
+    page.locator("#identity-save").click()
+    expect(page.locator("#applicant-summary")).to_have_text("홍길순 · 1980-05-06", timeout=15_000)
     page.locator("#field-dong").select_option("신당동")
     page.locator("#field-household_size").fill("3")
     page.locator("#field-phone").fill("010-2345-6789")

@@ -212,6 +212,8 @@ def test_journey_the_mother_who_moved_into_sindang_dong(browser: Browser, app: S
     page.locator("#password2").fill(PASSWORD)
     page.locator("#consent_account").check()
     page.locator("#consent_sensitive_profile").check()  # her answers become her profile
+    page.locator("#name").fill("이수진")  # who applies, asked once at sign-up
+    page.locator("#birth_date").fill("1991-08-14")
     screenshot(page, "journey-mother-ko-signup")
     page.locator("#signup-submit").click()
     page.wait_for_url(re.compile(r"/apply/?\?id=native"), timeout=30_000)

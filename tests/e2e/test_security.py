@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from urllib.parse import unquote, urlencode, urlsplit
 
@@ -37,15 +38,18 @@ from wsproto.events import (
 )  # fmt: skip
 
 import naesone_app.pages.site  # noqa: F401 — imports every state the app registers
+from naesone_app.core.identity import Identity
 from naesone_app.db.accounts import account_for_token, end_session, start_session
 from naesone_app.db.engine import transaction
 from naesone_app.db.resident_data import load_profile, saved_programs
 from naesone_app.state.account import AccountState
 from naesone_app.state.applications import ApplicationState
 from naesone_app.state.feed import FeedState
+from naesone_app.state.identity import IdentityState
 from naesone_app.state.screening import ScreeningState
 from naesone_app.state.session import SessionState
 from naesone_app.state.staff import StaffState
+from naesone_app.state.staff_applications import StaffApplicationState
 from tests.e2e.conftest import (
     SESSION_COOKIE,
     ServedApp,
@@ -236,7 +240,8 @@ def residents(app: ServedApp) -> tuple[Resident, Resident]:
     b_profile = {"birth_date": "1941-03-17", "household_size": 2, "monthly_income_krw": 2_345_678,
                  "lives_in_junggu": True, "dong": "회현동"}  # fmt: skip
     saved = program_key(app.db_url, "junggu-fire-safety-kit")
-    b_id, b_token = db_account(app.db_url, b_login, PASSWORD, profile=b_profile, saved=(saved,))
+    b_id, b_token = db_account(app.db_url, b_login, PASSWORD, profile=b_profile, saved=(saved,),
+                               identity=IDENTITY_OF_B)  # fmt: skip
     application_id = _application_of(app, b_id)
     evidence = _evidence_of(app, b_id, application_id)
     _notice_of(app, b_id)
@@ -251,6 +256,9 @@ def residents(app: ServedApp) -> tuple[Resident, Resident]:
         APPLICATION_PHONE,
         EVIDENCE_NAME,
         NOTICE_SECRET,
+        IDENTITY_OF_B.name,
+        IDENTITY_OF_B.phone,
+        "010-8642-0975",
     )
     return Resident(a_id, a_login, a_token, a_profile), Resident(
         b_id, b_login, b_token, b_profile, b_secrets, saved, application_id, evidence
@@ -258,6 +266,7 @@ def residents(app: ServedApp) -> tuple[Resident, Resident]:
 
 
 APPLICATION_PHONE = "010-9753-1864"
+IDENTITY_OF_B = Identity("제갈순옥", date(1941, 3, 17), "중구 회현동 은행나무길 7", "회현동", "01086420975")
 NOTICE_SECRET = "회현동 3층 상담 예약 7G3K"  # only B's 알림 page may ever show it
 
 
@@ -332,6 +341,8 @@ def snapshot(app: ServedApp, resident: Resident) -> dict:
         "evidence_documents": sqlite_rows(app.db_url, "SELECT id FROM evidence_document WHERE account_id = ?",
                                           resident.id),
         "notices": sqlite_rows(app.db_url, "SELECT id, read_at FROM notice WHERE account_id = ?", resident.id),
+        "identity": sqlite_rows(app.db_url, "SELECT ciphertext FROM resident_identity WHERE account_id = ?",
+                                resident.id),
     }  # fmt: skip
 
 
@@ -372,6 +383,23 @@ def test_the_probe_sees_data_when_entitled_so_its_silence_means_something(
         mine = own.call(handler(ApplicationState, "open_application"), path="/application",
                         query={"id": str(b.application_id)})  # fmt: skip
         assert APPLICATION_PHONE in readable(mine) and EVIDENCE_NAME in readable(mine)
+        identity = own.call(handler(IdentityState, "open_identity"), path="/account")
+        assert IDENTITY_OF_B.name in readable(identity) and "010-8642-0975" in readable(identity)
+
+    # the department deciding her application sees who she is (the read audited), beside her documents
+    reviewer_id, reviewer_token = db_account(
+        app.db_url,
+        f"safety{uuid.uuid4().hex[:8]}@junggu.example",
+        PASSWORD,
+        role="staff",
+        department="안전총괄과",
+    )
+    with client(app, reviewer_token) as reviewer:
+        case = reviewer.call(handler(StaffApplicationState, "open_review"), path="/staff/application",
+                             query={"id": str(b.application_id)})  # fmt: skip
+        assert {IDENTITY_OF_B.name, "010-8642-0975", "1941-03-17"} <= set(leaked(case, b.secrets))
+    assert sqlite_rows(app.db_url, "SELECT count(*) FROM audit_log WHERE actor_id = ? AND subject_id = ? "
+                                   "AND action = 'application.read'", reviewer_id, b.id) == [(1,)]  # fmt: skip
 
     staff_id, staff_token = db_account(
         app.db_url, f"staff{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD, role="staff"
@@ -499,7 +527,8 @@ def test_resident_a_cannot_read_or_change_resident_b_through_any_handler(
             "ApplicationState.open_application", "ApplicationState.supply_documents",
             "StaffApplicationState.open_review", "StaffApplicationState.decide",
             "EvidenceConsentState.withdraw", "EvidenceConsentState.delete",
-            "NoticesState.open_notices"} <= called  # fmt: skip
+            "NoticesState.open_notices", "IdentityState.open_identity", "IdentityState.save",
+            "IdentityState.save_for_application"} <= called  # fmt: skip
     assert not leaks, "\n".join(leaks)
     assert snapshot(app, b) == before
     # anyone may sign up (as a resident); nobody but an admin makes staff

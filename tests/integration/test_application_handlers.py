@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -21,10 +22,13 @@ from starlette.testclient import TestClient
 
 from naesone_app.actions import applications as application_actions
 from naesone_app.api import SESSION_COOKIE, api
+from naesone_app.core.dates import age_on, seoul_today
+from naesone_app.core.identity import Identity
 from naesone_app.core.uploads import MAX_UPLOAD_BYTES
 from naesone_app.db.accounts import create_account, start_session
 from naesone_app.db.application_models import Application, ApplicationDraft, Upload
 from naesone_app.db.engine import transaction
+from naesone_app.db.identity import save_identity
 from naesone_app.db.push import subscribe
 from naesone_app.db.resident_data import grant_consent, load_profile, save_profile
 from naesone_app.integrations.mydata_standin import running
@@ -62,6 +66,8 @@ def _account(url: str, login: str, role: str = "resident", department: str = "",
         grant_consent(session, account.id, "notifications")
         if profile is not None:
             save_profile(session, account.id, profile)
+        if role == "resident":  # applying needs a name and 생년월일 (core.identity)
+            save_identity(session, account.id, Identity("시험 주민", date(1958, 1, 1)))
         return account.id, start_session(session, account.id)
 
 
@@ -266,7 +272,11 @@ async def test_only_staff_of_the_department_open_and_decide_and_the_resident_see
     assert [r.id for r in queue.rows] == [application_id]
     page = _page(StaffApplicationState, reviewer, "/staff/application", query)
     await StaffApplicationState.open_review.fn(page)
-    assert page.found and page.applicant.startswith("ow***@") and page.status == "submitted"
+    assert (
+        page.found and page.applicant == "시험 주민" and page.status == "submitted"
+    )  # the name, not the login
+    assert [(r.key, r.typed) for r in page.applicant_rows[:2]] == [("name", "시험 주민"),
+                                                                    ("birth_date", f"1958-01-01 (만 {age_on(date(1958, 1, 1), seoul_today())}세)")]  # fmt: skip
     await StaffApplicationState.decide.fn(page, "more_documents")  # no reason: refused, named
     assert page.field_errors == {"reason": "반려하거나 보완을 요청할 때는 사유를 적어야 합니다."}
     StaffApplicationState.set_reason.fn(page, "신분증 사본을 올려 주세요.")
@@ -310,14 +320,16 @@ async def test_mydata_import_with_consent_ticks_the_checklist_and_fills_the_form
         monkeypatch.setenv("NAESONE_MYDATA_URL", base_url)
         page = _apply(token)
         await ApplyState.open_apply.fn(page)
-        assert page.mydata_available and page.consent_until == "" and page.evidence_name == "주민등록표등본"
+        assert page.mydata_available and page.consent_until == ""
+        assert page.evidence_name == "주민등록표등본, 기초생활수급자 증명서·차상위계층 확인서"
         await ApplyState.import_document.fn(page)  # no consent yet: nothing fetched
         assert page.evidence_error == "먼저 가져오기에 동의해 주세요."
         await ApplyState.give_evidence_consent.fn(page)
         assert page.consent_until.startswith("동의함 · ")
         await ApplyState.import_document.fn(page)
     assert page.evidence_error == "" and page.evidence_notice
-    assert [(d.key, d.satisfied, d.how) for d in page.evidence_docs] == [("resident_copy", True, "evidence")]
+    assert [(d.key, d.satisfied, d.how) for d in page.evidence_docs] == [
+        ("resident_copy", True, "evidence"), ("livelihood_proof", True, "evidence")]  # fmt: skip
     assert _field(page, "dong").value == "신당동" and _field(page, "dong").prefilled
     assert _field(page, "birth_date").value == "1959-04-02"
     with transaction(app_db) as session:

@@ -17,7 +17,7 @@ from naesone_app.db.engine import transaction
 from naesone_app.db.evidence import active_evidence_consent, record_evidence_consent
 from naesone_app.db.personal_data import delete_account, export_account
 from naesone_app.integrations.mydata import HttpEvidenceProvider
-from naesone_app.integrations.mydata_standin import SAMPLE_TOKEN, running
+from naesone_app.integrations.mydata_standin import SAMPLE_COPY, SAMPLE_TOKEN, running
 from naesone_app.state.applications import ApplicationState
 from naesone_app.state.apply import ApplyState
 from naesone_app.state.evidence import EvidenceConsentState
@@ -32,17 +32,23 @@ from tests.integration.test_application_handlers import (  # noqa: F401
 from tests.integration.test_push import _rows as rows
 
 COPY = "resident_registration_copy"
+ONLY_COPY = {SAMPLE_TOKEN: {COPY: SAMPLE_COPY}}  # a provider with her 등본 and no 수급자·차상위 증명
+FORM_KINDS = "기초생활수급자 증명서·차상위계층 확인서, 주민등록표등본"  # what the lunch form can use
 
 
 async def _import_and_submit(url: str, token: str, monkeypatch) -> tuple[ApplyState, int]:
-    """Consent, import the 주민등록표등본 from the stand-in, fill in the rest and submit."""
-    with running() as base_url:
+    """Consent, import the 주민등록표등본 from the stand-in (which has no 차상위 확인서 for her: named, the
+    등본 still comes), fill in the rest and submit."""
+    with running(ONLY_COPY) as base_url:
         monkeypatch.setenv("NAESONE_MYDATA_URL", base_url)
         page = _apply(token)
         await ApplyState.open_apply.fn(page)
         await ApplyState.give_evidence_consent.fn(page)
         await ApplyState.import_document.fn(page)
-        assert page.evidence_error == "" and page.evidence_notice
+        assert "주민등록표등본" in page.evidence_notice
+        assert page.evidence_error.startswith(
+            "기초생활수급자 증명서·차상위계층 확인서은(는) 지금 가져올 수 없어요."
+        )
         await ApplyState.save_field.fn(page, "phone", "010-2345-6789")
         await ApplyState.save_field.fn(page, "meal", "delivery")
         await ApplyState.submit_application.fn(page)
@@ -63,7 +69,7 @@ async def test_only_the_owner_withdraws_and_no_import_follows(app_db: str, monke
 
     mine = await _account_page(owner)
     [consent] = mine.consents
-    assert (consent.documents, consent.status, consent.status_label) == ("주민등록표등본", "active", "유효")
+    assert (consent.documents, consent.status, consent.status_label) == (FORM_KINDS, "active", "유효")
     assert consent.scope.startswith("신청서 작성 증빙: ") and consent.granted and consent.expires
     theirs = await _account_page(other)
     assert theirs.consents == [] and theirs.documents == []
@@ -163,7 +169,7 @@ async def test_documents_not_submitted_can_be_deleted_submitted_ones_stay(
     owner_id, owner = _account(app_db, "owner@example.com", profile=PROFILE)
     _, other = _account(app_db, "other@example.com", profile=PROFILE)
     apply_page, application_id = await _import_and_submit(app_db, owner, monkeypatch)
-    with running() as base_url:  # a second import after submitting: not attached to anything
+    with running(ONLY_COPY) as base_url:  # a second import after submitting: not attached to anything
         monkeypatch.setenv("NAESONE_MYDATA_URL", base_url)
         await ApplyState.open_apply.fn(apply_page)
         await ApplyState.import_document.fn(apply_page)
@@ -182,7 +188,7 @@ async def test_documents_not_submitted_can_be_deleted_submitted_ones_stay(
 
     with transaction(app_db) as session:
         exported = export_account(session, owner_id)
-    assert [c["kinds"] for c in exported["evidence_consents"]] == [[COPY]]
+    assert [c["kinds"] for c in exported["evidence_consents"]] == [["livelihood_certificate", COPY]]
     [held] = exported["evidence_documents"]
     assert held["document"]["members"][0]["name"] == "김*순"
     assert held["submitted_with"] == ["native:junggu-senior-lunch"]
