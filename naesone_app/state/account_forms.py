@@ -31,7 +31,7 @@ def matching_keys(profile: dict[str, Any]) -> list[str]:
     return [p.key for p, code in zip(catalog.programs, codes, strict=True) if code == 0]
 
 
-OPTIONAL_CONSENTS = ("sensitive_profile", "notifications")
+OPTIONAL_CONSENTS = ("sensitive_profile", "notifications", "campaign_source")
 
 
 def _text(form: Any, field: str) -> str:
