@@ -95,7 +95,9 @@ def print_sheet_pdf(text: str, title: str, short_address: str) -> bytes:
 
     below_title = centred(title, 130, 360)
     code_px = 1181  # 10 cm at 300 dpi
-    code = Image.open(io.BytesIO(qr_png(text, code_px))).convert("RGB").resize((code_px, code_px), Image.NEAREST)
+    code = (
+        Image.open(io.BytesIO(qr_png(text, code_px))).convert("RGB").resize((code_px, code_px), Image.NEAREST)
+    )
     top = max(below_title + 120, 800)
     page.paste(code, ((width - code_px) // 2, top))
     after = centred(short_address, 72, top + code_px + 100)

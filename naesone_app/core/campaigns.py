@@ -46,6 +46,14 @@ ACTION_LABELS = {
 # the funnel, in order: the QR address was opened (every load), a tab showed the landing (once per tab),
 # then what the tab went on to do (each once per tab)
 STEPS = ("scan", "visit", "signup", "screening", "application")
+STEP_LABELS = {
+    "scan": N_("QR 열림"),
+    "visit": N_("페이지 방문"),
+    "signup": N_("가입함"),
+    "screening": N_("혜택 확인함"),
+    "application": N_("신청함"),
+}
+QR_DOWNLOAD_PATH = "/api/campaigns/qr"  # ?slug=&format=png|svg|pdf[&src=] (campaign editors only)
 
 
 class CampaignError(ValueError):
@@ -60,7 +68,7 @@ def check_name(value: str, field: str, longest: int) -> str:
     """A slug or placement label: lower-case letters, digits and single hyphens (a-z, 0-9, -)."""
     text = (value or "").strip()
     if not text:
-        raise CampaignError(field, Message(N_("비어 있습니다.")))
+        raise CampaignError(field, Message(N_("비어 있어요. 입력해 주세요.")))
     if len(text) > longest:
         raise CampaignError(field, Message(N_("너무 깁니다. {n}자 이하로 입력하세요."), {"n": longest}))
     if not _NAME.match(text):
@@ -82,7 +90,7 @@ def check_label(value: str) -> str:
 def check_text(value: str, field: str, longest: int, required: bool = False) -> str:
     text = (value or "").strip()
     if required and not text:
-        raise CampaignError(field, Message(N_("비어 있습니다.")))
+        raise CampaignError(field, Message(N_("비어 있어요. 입력해 주세요.")))
     if len(text) > longest:
         raise CampaignError(field, Message(N_("너무 깁니다. {n}자 이하로 입력하세요."), {"n": longest}))
     return text
@@ -100,7 +108,9 @@ def parse_day(text: str | None, field: str) -> date | None:
 
 def check_choice(value: str, field: str, choices: tuple[str, ...]) -> str:
     if value not in choices:
-        raise CampaignError(field, Message(N_("다음 중 하나를 고르세요: {choices}"), {"choices": ", ".join(choices)}))
+        raise CampaignError(
+            field, Message(N_("다음 중 하나를 고르세요: {choices}"), {"choices": ", ".join(choices)})
+        )
     return value
 
 
@@ -135,7 +145,9 @@ def validate(draft: CampaignDraft) -> CampaignDraft:
     shows = check_choice(draft.shows, "shows", SHOWS)
     keys = tuple(dict.fromkeys(k.strip() for k in draft.programme_keys if k.strip()))
     if len(keys) > MAX_PROGRAMMES:
-        raise CampaignError("programmes", Message(N_("혜택은 {n}개까지 고를 수 있습니다."), {"n": MAX_PROGRAMMES}))
+        raise CampaignError(
+            "programmes", Message(N_("혜택은 {n}개까지 고를 수 있습니다."), {"n": MAX_PROGRAMMES})
+        )
     category = check_text(draft.category, "category", TITLE_MAX)
     if shows == "category" and not category:
         raise CampaignError("category", Message(N_("보여 줄 분야를 입력하세요.")))
@@ -145,7 +157,7 @@ def validate(draft: CampaignDraft) -> CampaignDraft:
 
 
 def running_on(starts_on: date | None, ends_on: date | None, day: date) -> str:
-    """"upcoming", "running" or "ended" on `day` (Seoul date); an open bound never limits."""
+    """ "upcoming", "running" or "ended" on `day` (Seoul date); an open bound never limits."""
     if starts_on is not None and day < starts_on:
         return "upcoming"
     if ends_on is not None and day > ends_on:

@@ -32,7 +32,9 @@ class Campaign(SQLModel, table=True):
     starts_on: date | None = None
     ends_on: date | None = None
     shows: str = Field(default="programmes", max_length=16)
-    programme_keys: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # one per line
+    programme_keys: str = Field(
+        default="", sa_column=Column(Text, nullable=False, default="")
+    )  # one per line
     category: str = Field(default="", max_length=120)
     action: str = Field(default="check", max_length=16)
     created_by: int | None = Field(default=None, sa_column=_owner(nullable=True, on_delete="SET NULL"))

@@ -45,10 +45,14 @@ def add_campaign(session: Session, draft: CampaignDraft, created_by: int | None)
 
 def all_campaigns(session: Session) -> list[Campaign]:
     """Every campaign, the newest first."""
-    return list(session.exec(select(Campaign).order_by(col(Campaign.created_at).desc(), col(Campaign.id).desc())))
+    return list(
+        session.exec(select(Campaign).order_by(col(Campaign.created_at).desc(), col(Campaign.id).desc()))
+    )
 
 
-def count_step(session: Session, campaign_id: int, placement: str, step: str, now: datetime | None = None) -> None:
+def count_step(
+    session: Session, campaign_id: int, placement: str, step: str, now: datetime | None = None
+) -> None:
     """Add one to the day's count of `step` for the campaign's placement (Seoul date)."""
     if step not in STEPS:
         raise ValueError(f"step: expected one of {', '.join(STEPS)}, got {step!r}")

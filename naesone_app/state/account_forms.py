@@ -18,6 +18,7 @@ from naesone_app.core.i18n import N_, Message, render
 from naesone_app.core.profile import facts_on, parse_profile
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.state.asking import AskingMixin
+from naesone_app.state.campaign import CampaignState
 from naesone_app.state.screening import ScreeningState
 from naesone_app.state.session import claim_script
 
@@ -126,10 +127,12 @@ class AccountFormsState(AskingMixin, rx.State):
         answers = (await self.get_state(ScreeningState))._profile_for_others()
         try:
             chosen = [purpose for purpose in OPTIONAL_CONSENTS if _ticked(form, f"consent_{purpose}")]
+            tab_campaign = await self.get_state(CampaignState)  # the campaign this tab came from, if any
             handoff = sign_up(_text(form, "login"), _text(form, "password"), chosen, answers,
-                              matching_keys(answers) if answers else ())  # fmt: skip
+                              matching_keys(answers) if answers else (), tab_campaign._pending("signup"))  # fmt: skip
         except AccountError as exc:
             return self._fail(exc.field, exc.message)
+        tab_campaign._done("signup")
         self.field_errors = {}
         return rx.call_script(claim_script(handoff, self._next() or f"{self._prefix()}/feed"))
 
