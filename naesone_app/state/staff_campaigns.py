@@ -28,7 +28,11 @@ from naesone_app.core.i18n import N_, Message, format_date, render
 from naesone_app.state.asking import AskingMixin
 
 MAX_FIELD = 1_200
-PHASE_LABELS = {"running": N_("진행 중인 캠페인"), "upcoming": N_("시작 전 캠페인"), "ended": N_("끝난 캠페인")}
+PHASE_LABELS = {
+    "running": N_("진행 중인 캠페인"),
+    "upcoming": N_("시작 전 캠페인"),
+    "ended": N_("끝난 캠페인"),
+}
 
 
 @dataclass
