@@ -74,12 +74,15 @@ def _courses(locale: str) -> rx.Component:
 def _landing(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return rx.fragment(
-        rx.el.h1(CampaignState.title, id="campaign-title"),
+        rx.el.h1(CampaignState.title, id="campaign-title", lang=CampaignState.title_lang),
         rx.cond(
             CampaignState.ended_note != "",
             rx.el.p(CampaignState.ended_note, class_name="notice", id="campaign-ended", role="status"),
         ),
-        rx.cond(CampaignState.text != "", rx.el.p(CampaignState.text, class_name="lead pre-line")),
+        rx.cond(
+            CampaignState.text != "",
+            rx.el.p(CampaignState.text, class_name="lead pre-line", lang=CampaignState.text_lang),
+        ),
         _action(locale),
         _programmes(locale),
         _courses(locale),

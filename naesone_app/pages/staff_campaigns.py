@@ -36,13 +36,17 @@ def _qr_link(slug: rx.Var[str], placement: rx.Var[str], fmt: str) -> rx.Componen
     return rx.el.a(fmt.upper(), href=href, download=True, class_name="qr-link")
 
 
+def _qr_links(slug: rx.Var[str], placement: rx.Var[str] | str) -> rx.Component:
+    """PNG · SVG · PDF for one placement."""
+    png, svg, pdf = (_qr_link(slug, placement, fmt) for fmt in ("png", "svg", "pdf"))
+    return rx.fragment(png, " · ", svg, " · ", pdf)
+
+
 def _funnel_row(row: rx.Var[FunnelRow], slug: rx.Var[str]) -> rx.Component:
     return rx.el.tr(
         rx.el.th(row.label, scope="row"),
         rx.foreach(row.counts, lambda n: rx.el.td(n, class_name="number")),
-        rx.el.td(
-            *[_qr_link(slug, row.placement, fmt) for fmt in ("png", "svg", "pdf")], class_name="qr-links"
-        ),
+        rx.el.td(_qr_links(slug, row.placement), class_name="qr-links"),
     )
 
 
@@ -98,9 +102,7 @@ def _campaign(line: rx.Var[CampaignLine], locale: str) -> rx.Component:
             role="region",
             aria_label=line.title,
         ),
-        rx.el.p(
-            _("QR 코드 (게시 위치 없이): "), *[_qr_link(line.slug, "", fmt) for fmt in ("png", "svg", "pdf")]
-        ),
+        rx.el.p(_("QR 코드 (게시 위치 없이): "), _qr_links(line.slug, "")),
         _qr_form(line, locale),
         class_name="card campaign-card",
         id="campaign-" + line.slug,

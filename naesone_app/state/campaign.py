@@ -48,6 +48,8 @@ class CampaignState(AskingMixin, rx.State):
     slug: str = ""  # the campaign shown (the language switch keeps it)
     title: str = ""
     text: str = ""
+    title_lang: str = "ko"
+    text_lang: str = "ko"
     phase: str = ""  # running | upcoming | ended
     ended_note: str = ""
     action: str = ""  # check | signup | classes
@@ -89,6 +91,8 @@ class CampaignState(AskingMixin, rx.State):
         english = locale == "en"
         self.title = draft.title_en if english and draft.title_en else draft.title_ko
         self.text = draft.text_en if english and draft.text_en else draft.text_ko
+        self.title_lang = "en" if english and draft.title_en else "ko"  # a Korean-only title says so
+        self.text_lang = "en" if english and draft.text_en else "ko"
         self.phase = running_on(draft.starts_on, draft.ends_on, seoul_today())
         self.ended_note = ""
         if self.phase == "ended" and draft.ends_on is not None:

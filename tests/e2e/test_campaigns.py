@@ -30,6 +30,7 @@ from tests.e2e.conftest import (
     wait_hydrated,
 )
 from tests.e2e.test_accounts import PASSWORD, _answer_a_few_questions
+from tests.e2e.test_applying import FIRE_KIT
 
 RUNNING, ENDED = "sindang-2027", "summer-event-2026"
 DESKTOP = {"width": 1280, "height": 900}
@@ -108,6 +109,18 @@ def test_scan_check_and_sign_up_on_a_phone(
     steps = _steps(app, RUNNING, "sindang-centre")
     assert steps == {"scan": 2, "visit": 1, "screening": 1, "signup": 1}, steps
     assert _arrival(app, login) == [(RUNNING, "sindang-centre")]
+
+    page.goto(f"{app.url}/apply?id={FIRE_KIT}")  # and applies, in the same tab
+    wait_hydrated(page)
+    page.locator("#field-dong").select_option("신당동")
+    page.locator("#field-household_size").fill("1")
+    page.locator("#field-phone").fill("010-2345-6789")
+    page.locator("#field-phone").blur()
+    page.wait_for_timeout(1200)
+    page.locator("#submit-application").click()
+    expect(page.locator("#submitted-title")).to_have_text("제출되었어요", timeout=15_000)
+    steps = _steps(app, RUNNING, "sindang-centre")
+    assert steps == {"scan": 2, "visit": 1, "screening": 1, "signup": 1, "application": 1}, steps
     # the count table names no one: campaign, placement, day, step and a number
     assert [c[1] for c in sqlite_rows(app.db_url, "PRAGMA table_info(campaign_count)")] == [
         "id", "campaign_id", "placement", "day", "step", "count"
@@ -183,6 +196,8 @@ def test_staff_create_a_campaign_with_programmes_and_download_its_qr(
         page.goto(f"{app.url}/c/seniors-2027")
         wait_hydrated(page)
         expect(page.locator("#campaign-programmes article")).to_have_count(2)
+        page.set_viewport_size({"width": 390, "height": 844})
+        screenshot(page, "ko-campaign-programmes-phone")
         expect(page.locator("#campaign-action")).to_have_attribute("href", "/signup")
     finally:
         context.close()
