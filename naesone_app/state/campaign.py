@@ -78,6 +78,8 @@ class CampaignState(AskingMixin, rx.State):
             self.title, self.cards = "", []
             return
         self._show(found, locale)
+        if self.action == "signup" and await self._me() is not None:  # signed in already: the check
+            self.action, self.action_label = "check", render(Message(ACTION_LABELS["check"]), locale)
         await self._show_programmes(found, locale)
         held = Arrival.decode(self.arrival)
         if held is None or held.slug != slug:

@@ -198,7 +198,7 @@ def test_staff_create_a_campaign_with_programmes_and_download_its_qr(
         expect(page.locator("#campaign-programmes article")).to_have_count(2)
         page.set_viewport_size({"width": 390, "height": 844})
         screenshot(page, "ko-campaign-programmes-phone")
-        expect(page.locator("#campaign-action")).to_have_attribute("href", "/signup")
+        expect(page.locator("#campaign-action")).to_have_attribute("href", "/check")  # signed in already
     finally:
         context.close()
     resident = browser.new_context()
