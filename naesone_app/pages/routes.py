@@ -97,5 +97,14 @@ def resolve(address: str) -> tuple[Route, str, dict[str, str]] | None:
         prefix = f"/{other}"
         if other != "ko" and (path == prefix or path.startswith(prefix + "/")):
             path, locale = path[len(prefix) :] or "/", other
+    query = dict(parse_qsl(parts.query))
     route = next((route for route in ROUTES if route.path == path), None)
-    return None if route is None else (route, locale, dict(parse_qsl(parts.query)))
+    if route is None:  # a dynamic route: /c/danurim-2027 is CAMPAIGN with campaign_slug=danurim-2027
+        for candidate in (r for r in ROUTES if "[" in r.path):
+            pattern, given = candidate.path.strip("/").split("/"), path.strip("/").split("/")
+            if len(pattern) == len(given) and all(
+                p == g or p.startswith("[") for p, g in zip(pattern, given, strict=True)
+            ):
+                filled = {p[1:-1]: g for p, g in zip(pattern, given, strict=True) if p.startswith("[")}
+                return candidate, locale, filled | query
+    return None if route is None else (route, locale, query)

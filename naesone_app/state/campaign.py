@@ -8,6 +8,8 @@ the resident's consent keeps the campaign with the account (actions/accounts.sig
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import reflex as rx
 
 from naesone_app.actions import actor_of
@@ -39,6 +41,14 @@ def _slug_of(path: str) -> str:
     return parts[-1] if len(parts) >= 2 and parts[-2] == "c" else ""
 
 
+def _valid(check: Callable[[str], str], value: str) -> str:
+    """The value when the rule accepts it, else "" (an address is never an error page for a bad label)."""
+    try:
+        return check(value) if value else ""
+    except CampaignError:
+        return ""
+
+
 class CampaignState(AskingMixin, rx.State):
     """What the landing shows, and the tab's campaign (sessionStorage, strings only)."""
 
@@ -62,16 +72,10 @@ class CampaignState(AskingMixin, rx.State):
     async def open_landing(self):
         """on_load: show the campaign and count this tab's visit (once)."""
         locale = self._locale()
-        slug = _slug_of(self.router.url.path)
-        try:
-            slug = check_slug(slug)
-            src = (
-                check_label(self.router.url.query_parameters.get("src", "") or "")
-                if (self.router.url.query_parameters.get("src"))
-                else ""
-            )
-        except CampaignError:
-            slug, src = (slug if slug else ""), ""
+        slug = _valid(check_slug, _slug_of(self.router.url.path))
+        src = _valid(
+            check_label, str(self.router.url.query_parameters.get("src", "") or "")
+        )  # bad label: none
         found = campaign(slug) if slug else None
         self.loaded, self.found, self.slug = True, found is not None, slug if found else ""
         if found is None:

@@ -122,3 +122,12 @@ def test_campaign_editors_are_admins_and_editors(role: str, allowed: bool) -> No
             require_campaign_editor(actor)
     with pytest.raises(NotAllowed):
         require_campaign_editor(Actor.for_job("x"))
+
+
+def test_the_landing_route_fills_its_slug_and_resolves_back() -> None:
+    from naesone_app.pages import routes
+
+    assert routes.CAMPAIGN.href("ko", campaign_slug="danurim-2027") == "/c/danurim-2027"
+    assert routes.CAMPAIGN.href("en", campaign_slug="a", src="b") == "/en/c/a?src=b"
+    assert routes.resolve("/en/c/a?src=b") == (routes.CAMPAIGN, "en", {"campaign_slug": "a", "src": "b"})
+    assert routes.resolve("/c/a/b") is None
