@@ -131,3 +131,13 @@ def test_the_landing_route_fills_its_slug_and_resolves_back() -> None:
     assert routes.CAMPAIGN.href("en", campaign_slug="a", src="b") == "/en/c/a?src=b"
     assert routes.resolve("/en/c/a?src=b") == (routes.CAMPAIGN, "en", {"campaign_slug": "a", "src": "b"})
     assert routes.resolve("/c/a/b") is None
+
+
+def test_without_a_korean_font_the_print_sheet_is_refused_saying_what_to_install(monkeypatch) -> None:
+    from naesone_app.actions import campaign_print
+
+    monkeypatch.setattr(campaign_print, "FONT_CANDIDATES", ("/nonexistent/font.ttc",))
+    monkeypatch.setenv("NAESONE_PRINT_FONT", "")
+    with pytest.raises(campaign_print.PrintError, match="fonts-noto-cjk"):
+        campaign_print.print_sheet_pdf("https://x/c/a", "제목", "x/c/a")
+    assert campaign_print.qr_png("https://x/c/a").startswith(b"\x89PNG")  # the PNG needs no font
