@@ -4,6 +4,7 @@ from sqlmodel import SQLModel
 
 import naesone_app.db.account_models
 import naesone_app.db.application_models
+import naesone_app.db.campaign_models
 import naesone_app.db.class_models
 import naesone_app.db.models
 import naesone_app.db.notice_models

@@ -12,15 +12,18 @@ visitors costs one database read per import.
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import hashlib
 import json
 import logging
 import math
 import os
+import re
 import threading
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote
 
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.applications import Starlette
@@ -31,9 +34,11 @@ from starlette.routing import Route
 from naesone_app.actions.safety import RoutingError, routing_enabled
 from naesone_app.actions.safety import walking_route as route_between
 from naesone_app.core.accounts import SESSION_ABSOLUTE
+from naesone_app.core.campaigns import QR_DOWNLOAD_PATH
 from naesone_app.core.facilities.geo import bearing_deg, distance_m, nearest, walking_minutes
 from naesone_app.core.facilities.geojson import public_feature, public_feature_collection
 from naesone_app.core.facilities.model import KINDS, SHELTER_KINDS, Facility
+from naesone_app.core.i18n import render
 from naesone_app.core.outbound import destination
 from naesone_app.db.accounts import account_for_token, claim_handoff, end_session
 from naesone_app.db.catalog_cache import CATALOG
@@ -47,6 +52,7 @@ MAX_BODY = 2_000
 MAX_PROGRAM_KEY = 140
 
 log = logging.getLogger(__name__)
+ASGIApp = Callable[[dict, Callable, Callable], Awaitable[None]]
 
 
 def allowed_origins() -> set[str]:
@@ -364,6 +370,80 @@ def uploaded_file(request: Request) -> Response:
     )
 
 
+QR_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+
+
+def campaign_qr(request: Request) -> Response:
+    """GET /api/campaigns/qr?slug=&format=png|svg|pdf[&src=]: the print file, for campaign editors only
+    (found from the session cookie, like /api/uploads); always a download, never cached."""
+    from naesone_app.actions import actor_of
+    from naesone_app.actions.campaign_print import PrintError
+    from naesone_app.actions.campaigns import qr_file
+    from naesone_app.core.actor import NotAllowed
+    from naesone_app.core.campaigns import CampaignError
+
+    token = request.cookies.get(SESSION_COOKIE)
+    if not token or len(token) > 200:
+        return _error("sign in as a campaign editor", 403)
+    with transaction() as session:
+        account = account_for_token(session, token)
+    if account is None:
+        return _error("sign in as a campaign editor", 403)
+    query = request.query_params
+    try:
+        made = qr_file(actor_of(account), query.get("slug", "")[:80], query.get("format", "")[:8],
+                       query.get("src", "")[:80])  # fmt: skip
+    except NotAllowed:
+        return _error("campaign editors only", 403)
+    except CampaignError as exc:
+        return _error(f"{exc.field}: {render(exc.message, 'en')}", 404 if exc.field == "slug" else 400)
+    except PrintError as exc:
+        return _error(str(exc), 503)
+    return Response(made.content, media_type=QR_TYPES[query.get("format", "")], headers={
+        "Content-Disposition": f'attachment; filename="{made.filename}"',
+        "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store, private",
+    })  # fmt: skip
+
+
+LANDING_PATH = re.compile(r"^(?:/en)?/c/([a-z0-9-]{1,60})/?$")
+
+
+def _count_scan(slug: str, query: str) -> None:
+    from naesone_app.actions.campaigns import count
+    from naesone_app.core.campaigns import LABEL_MAX, check_label
+
+    src = parse_qs(query).get("src", [""])[0]
+    try:
+        placement = check_label(src) if src and len(src) <= LABEL_MAX else ""
+    except ValueError:
+        placement = ""
+    try:
+        count(slug, placement, "scan")
+    except SQLAlchemyError:  # a count is never worth a failed page
+        log.warning("campaign scan not counted", exc_info=True)
+
+
+def count_scans(app: ASGIApp) -> ASGIApp:
+    """Count every load of a campaign's landing address (/c/<slug>[?src=]) — what a QR scan opens — as an
+    anonymous number per day and placement, before the page is served. Nothing about the visitor is read
+    or kept; a page's own scripts and the browser's prefetches are not counted."""
+
+    async def wrapped(scope: dict, receive: Callable, send: Callable) -> None:
+        if scope.get("type") == "http" and scope.get("method") == "GET":
+            found = LANDING_PATH.match(scope.get("path", ""))
+            headers = dict(scope.get("headers") or [])
+            if (
+                found
+                and headers.get(b"sec-fetch-dest", b"document") == b"document"
+                and b"purpose" not in headers
+            ):
+                query = scope.get("query_string", b"").decode("latin-1")[:300]
+                await asyncio.to_thread(_count_scan, found.group(1), query)
+        await app(scope, receive, send)
+
+    return wrapped
+
+
 def push_key(_: Request) -> Response:
     """GET /api/push/key: the VAPID public key the page subscribes with; 404 when push is not configured."""
     key = public_key()
@@ -382,6 +462,7 @@ api = Starlette(
         Route("/api/facilities/nearest", facilities_nearest, methods=["GET"]),
         Route("/api/route/walk", walking_route, methods=["GET"]),
         Route("/api/push/key", push_key, methods=["GET"]),
+        Route(QR_DOWNLOAD_PATH, campaign_qr, methods=["GET"]),
         Route("/api/uploads/{upload_id}", uploaded_file, methods=["GET"]),
     ]
 )

@@ -4,7 +4,7 @@ import reflex as rx
 
 from naesone_app import logs
 from naesone_app.actions.class_jobs import run_due_periodically
-from naesone_app.api import api
+from naesone_app.api import api, count_scans
 from naesone_app.components.pwa import connection_notice
 from naesone_app.delivery import deliver_periodically
 from naesone_app.headers import with_security_headers
@@ -31,7 +31,7 @@ app = rx.App(
         rx.el.script(REGISTER),  # a raw <script> in the prerendered head (rx.script would run too late)
     ],
     theme=None,
-    api_transformer=[api, with_security_headers],
+    api_transformer=[api, with_security_headers, count_scans],
 )
 # Reflex's own connection toast is technical English; ours is plain words in both languages
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_notice() if stateful else None

@@ -7,8 +7,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from naesone_app.actions.campaigns import ARRIVAL_CONSENT, note_sign_up
 from naesone_app.core.accounts import AccountError
 from naesone_app.core.actor import Actor, NotAllowed, require_account, require_staff
+from naesone_app.core.campaigns import Arrival
 from naesone_app.core.i18n import N_, Message, gettext_for
 from naesone_app.core.identity import Identity, with_phone_fallback
 from naesone_app.core.reminders import Subscription
@@ -51,7 +53,7 @@ from naesone_app.integrations.webpush import loopback_endpoints_allowed  # noqa:
 
 def sign_up(
     login: str, password: str, optional_consents: Iterable[str], profile: Mapping[str, Any] | None,
-    matching: Iterable[str] = (), identity: Identity | None = None,
+    matching: Iterable[str] = (), identity: Identity | None = None, arrival: Arrival | None = None,
 ) -> str:  # fmt: skip
     """Create the account with its consents (and the screening answers as its profile, when the
     sensitive-profile consent is among `optional_consents`, and the identity when one was typed, its
@@ -68,6 +70,7 @@ def sign_up(
         if profile and "sensitive_profile" in chosen:
             save_profile(session, account.id, dict(profile))
             note_matches(session, account.id, list(matching), at_sign_up=True)
+        note_sign_up(session, account.id, arrival, ARRIVAL_CONSENT in chosen)  # the campaign it came from
         audit(session, account.id, "account.created", account.id)
         return start_session(session, account.id, kind="handoff")
 

@@ -63,3 +63,14 @@ def require_admin(actor: Actor) -> int:
     if actor.role != "admin" or actor.account_id is None:
         raise NotAllowed("admins only")
     return actor.account_id
+
+
+CAMPAIGN_ROLES = frozenset({"admin", "editor"})  # the digital policy team's editors, once the role exists
+
+
+def require_campaign_editor(actor: Actor) -> int:
+    """The id of an account that may create campaigns and print their QR codes (admins and editors);
+    `NotAllowed` for anyone else. One rule, so the lead can widen or narrow it in one place."""
+    if actor.role not in CAMPAIGN_ROLES or actor.account_id is None:
+        raise NotAllowed("campaign editors only")
+    return actor.account_id

@@ -52,5 +52,14 @@ PURPOSES: tuple[Purpose, ...] = (
         why=N_("새로 받을 수 있는 혜택과 신청 마감을 알려 드리기 위해"),
         keep_for=N_("동의 철회 또는 회원 탈퇴 시까지"),
     ),
+    Purpose(
+        key="campaign_source",
+        version="2026-12",
+        required=False,
+        title=N_("가입 경로 기록 (선택)"),
+        items=N_("이 앱을 알게 된 안내물(캠페인)과 게시 위치"),
+        why=N_("어떤 안내가 주민에게 닿는지 알고 더 잘 알리기 위해"),
+        keep_for=N_("동의 철회 또는 회원 탈퇴 시까지 (철회하면 즉시 삭제)"),
+    ),
 )
 PURPOSE_BY_KEY = {p.key: p for p in PURPOSES}

@@ -24,6 +24,8 @@ from naesone_app.db.account_models import (
     SeenMatch,
 )  # fmt: skip
 from naesone_app.db.application_export import delete_applications, export_applications, reseal_applications
+from naesone_app.db.campaign_models import CampaignArrival
+from naesone_app.db.campaigns import export_arrival
 from naesone_app.db.class_loading import export_registrations
 from naesone_app.db.class_models import ClassAttendance, Registration
 from naesone_app.db.identity import load_identity, reseal_identities
@@ -102,6 +104,7 @@ def export_account(session: Session, account_id: int) -> dict[str, Any]:
         "class_registrations": export_registrations(session, account_id),
         **export_applications(session, account_id),
         "applied_elsewhere": export_external_applications(session, account_id),
+        "how_you_found_us": export_arrival(session, account_id),  # campaign and placement, with consent
     }
 
 
@@ -116,7 +119,7 @@ def delete_account(session: Session, account_id: int) -> None:
     session.exec(delete(ClassAttendance).where(ClassAttendance.registration_id.in_(mine)))
     for table in (
         ResidentProfile, ResidentIdentity, LoginSession, Consent, SavedProgram, SeenMatch, PasswordReset, PushSubscription,
-        SentReminder, Notice, Registration, ExternalApplication,
+        SentReminder, Notice, Registration, ExternalApplication, CampaignArrival,
     ):  # fmt: skip
         session.exec(delete(table).where(table.account_id == account_id))
     session.exec(update(AuditEntry).where(AuditEntry.subject_id == account_id).values(subject_id=None))

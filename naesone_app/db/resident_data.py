@@ -25,6 +25,7 @@ from naesone_app.db.account_models import (
     SeenMatch,
 )  # fmt: skip
 from naesone_app.db.accounts import utc_now
+from naesone_app.db.campaigns import forget_arrival
 from naesone_app.db.push import unsubscribe_all
 from naesone_app.security.crypto import (
     seal,
@@ -85,6 +86,8 @@ def withdraw_consent(session: Session, account_id: int, purpose: str) -> None:
         session.exec(delete(ResidentProfile).where(ResidentProfile.account_id == account_id))
     if purpose == "notifications":
         unsubscribe_all(session, account_id)
+    if purpose == "campaign_source":
+        forget_arrival(session, account_id)
 
 
 def saved_programs(session: Session, account_id: int) -> list[str]:

@@ -18,10 +18,13 @@ TITLE = N_("페이지를 찾을 수 없어요")
 
 
 def _content(locale: str) -> rx.Component:
+    return page_shell(locale, routes.HOME, not_found_body(locale))
+
+
+def not_found_body(locale: str) -> rx.Component:
+    """What the 404 says, for a page whose address looked right but names nothing (an unknown campaign)."""
     _ = gettext_for(locale)
-    return page_shell(
-        locale,
-        routes.HOME,
+    return rx.fragment(
         rx.el.h1(_(TITLE), id="not-found-title"),
         rx.el.p(_("주소가 바뀌었거나 없는 페이지예요. 찾던 것을 아래에서 골라 보세요."), class_name="lead"),
         rx.el.ul(

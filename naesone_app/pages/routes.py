@@ -47,8 +47,12 @@ class Route:
             raise ValueError(f"a route is a path starting with '/' without a query, not {self.path!r}")
 
     def href(self, locale: str, **query: QueryValue) -> str | rx.Var:
-        """The address in `locale` with `query` (in the order given); a Var value gives a Var address."""
+        """The address in `locale` with `query` (in the order given); a Var value gives a Var address.
+        A dynamic segment (`/c/[campaign_slug]`) is filled from the argument of its name."""
         address: str | rx.Var = localized(self.path, locale)
+        for name in [name for name in query if f"[{name}]" in self.path]:
+            before, after = str(address).split(f"[{name}]", 1)
+            address = before + _text(query.pop(name)) + after
         for position, (name, value) in enumerate(query.items()):
             address = address + ("?" if position == 0 else "&") + name + "=" + _text(value)
         return address
@@ -79,6 +83,8 @@ APPLICATION = Route("/application", N_("신청 내용 — 내손에ON 중구"))
 STAFF_APPLICATIONS = Route("/staff/applications", N_("신청 검토 — 내손에ON 중구"))
 STAFF_APPLICATION = Route("/staff/application", N_("신청서 검토 — 내손에ON 중구"))
 RESET_CONFIRM = Route("/reset/confirm", N_("새 비밀번호 — 내손에ON 중구"))
+CAMPAIGN = Route("/c/[campaign_slug]", N_("내손에ON 중구 — 캠페인"))  # a poster's QR opens it (/c/<slug>)
+STAFF_CAMPAIGNS = Route("/staff/campaigns", N_("캠페인과 QR 코드 — 내손에ON 중구"))
 
 ROUTES: tuple[Route, ...] = tuple(value for value in list(globals().values()) if isinstance(value, Route))
 
@@ -91,5 +97,14 @@ def resolve(address: str) -> tuple[Route, str, dict[str, str]] | None:
         prefix = f"/{other}"
         if other != "ko" and (path == prefix or path.startswith(prefix + "/")):
             path, locale = path[len(prefix) :] or "/", other
+    query = dict(parse_qsl(parts.query))
     route = next((route for route in ROUTES if route.path == path), None)
-    return None if route is None else (route, locale, dict(parse_qsl(parts.query)))
+    if route is None:  # a dynamic route: /c/danurim-2027 is CAMPAIGN with campaign_slug=danurim-2027
+        for candidate in (r for r in ROUTES if "[" in r.path):
+            pattern, given = candidate.path.strip("/").split("/"), path.strip("/").split("/")
+            if len(pattern) == len(given) and all(
+                p == g or p.startswith("[") for p, g in zip(pattern, given, strict=True)
+            ):
+                filled = {p[1:-1]: g for p, g in zip(pattern, given, strict=True) if p.startswith("[")}
+                return candidate, locale, filled | query
+    return None if route is None else (route, locale, query)

@@ -11,6 +11,7 @@ from naesone_app.pages import (  # noqa: F401 — importing a page module regist
     apply,
     auth,
     browse,
+    campaign,
     classes,
     course,
     feed,
@@ -24,6 +25,7 @@ from naesone_app.pages import (  # noqa: F401 — importing a page module regist
     safety,
     staff,
     staff_applications,
+    staff_campaigns,
     staff_classes,
 )
 from naesone_app.pages.page import PAGES

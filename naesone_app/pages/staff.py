@@ -187,6 +187,9 @@ def staff(locale: str, _: Gettext) -> Content:
     return (
         rx.el.h1(_("직원 화면")),
         rx.el.p(rx.el.a(_("자치회관 강좌 관리"), href=routes.STAFF_CLASSES.href(locale))),
+        rx.el.p(
+            rx.el.a(_("캠페인과 QR 코드"), href=routes.STAFF_CAMPAIGNS.href(locale))
+        ),  # editors and admins
         rx.cond(
             StaffState.allowed,
             rx.fragment(

@@ -20,6 +20,7 @@ from naesone_app.core.identity_form import identity_from_form
 from naesone_app.core.profile import facts_on, parse_profile
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.state.asking import AskingMixin
+from naesone_app.state.campaign import CampaignState
 from naesone_app.state.screening import ScreeningState
 from naesone_app.state.session import claim_script
 
@@ -33,7 +34,7 @@ def matching_keys(profile: dict[str, Any]) -> list[str]:
     return [p.key for p, code in zip(catalog.programs, codes, strict=True) if code == 0]
 
 
-OPTIONAL_CONSENTS = ("sensitive_profile", "notifications")
+OPTIONAL_CONSENTS = ("sensitive_profile", "notifications", "campaign_source")
 
 
 def _text(form: Any, field: str) -> str:
@@ -129,10 +130,13 @@ class AccountFormsState(AskingMixin, rx.State):
         try:
             identity = identity_from_form(form, optional=True)
             chosen = [purpose for purpose in OPTIONAL_CONSENTS if _ticked(form, f"consent_{purpose}")]
+            tab_campaign = await self.get_state(CampaignState)  # the campaign this tab came from, if any
             handoff = sign_up(_text(form, "login"), _text(form, "password"), chosen, answers,
-                              matching_keys(answers) if answers else (), identity)  # fmt: skip
+                              matching_keys(answers) if answers else (), identity,
+                              tab_campaign._pending("signup"))  # fmt: skip
         except (AccountError, IdentityError) as exc:
             return self._fail(exc.field, exc.message)
+        tab_campaign._done("signup")
         self.field_errors = {}
         return rx.call_script(claim_script(handoff, self._next() or f"{self._prefix()}/feed"))
 

@@ -68,6 +68,7 @@ from naesone_app.state.application_views import (
     upload_lines,
 )
 from naesone_app.state.asking import AskingMixin
+from naesone_app.state.campaign import note_campaign_step
 from naesone_app.state.ids import address_id, sent_id
 from naesone_app.state.views import sentence
 
@@ -483,5 +484,6 @@ class ApplyState(AskingMixin, rx.State):
             )
             return
         self.submitted, self.submitted_id, self.submit_error = True, int(application_id or 0), ""
+        await note_campaign_step(self, "application")  # the tab's campaign funnel, anonymously
         self.receipt_no, self.processing = receipt_no, processing
         self.uploads = []

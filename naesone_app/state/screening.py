@@ -35,6 +35,7 @@ from naesone_app.core.questionnaire import QUESTIONS, askable, next_questions, o
 from naesone_app.core.results import FILTERS, group_results, open_to_everyone, summary_lines
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.state.asking import AskingMixin
+from naesone_app.state.campaign import note_campaign_step
 from naesone_app.state.views import AnswerLine, ResultCard, answer_lines, compact_card
 
 MAX_FORM_FIELDS = 40
@@ -345,6 +346,7 @@ class ScreeningState(AskingMixin, rx.State):
         self.open_to_all = []
         self._show()
         self.results_ready = True
+        await note_campaign_step(self, "screening")  # the tab's campaign funnel, anonymously
 
     @rx.event
     def choose_filter(self, name: str):
