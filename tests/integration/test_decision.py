@@ -19,13 +19,16 @@ from naesone_app.db.engine import transaction
 from naesone_app.db.resident_data import save_profile
 from naesone_app.state.staff_applications import StaffApplicationState
 from tests.integration.test_actions import _actor
-from tests.integration.test_application_handlers import (  # noqa: F401 - the app_db fixture
-    LUNCH,
-    PROFILE,
-    _account,
-    _page,
-    app_db,
-)
+from tests.integration.test_application_handlers import LUNCH, PROFILE, _account, _page
+
+@pytest.fixture
+def app_db(database: str, naesone, tmp_path, monkeypatch) -> str:
+    """The schema and the sample catalogue (the 경로식당 form asks for 등본 and 신분증)."""
+    result = naesone("catalog", "load-samples")
+    assert result.code == 0, result.err
+    monkeypatch.setenv("NAESONE_UPLOAD_DIR", str(tmp_path / "private-uploads"))
+    return database
+
 
 ANSWERS = {"birth_date": "1955-06-01", "dong": "신당동", "phone": "010-2345-6789", "meal": "delivery"}
 

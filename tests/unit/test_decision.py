@@ -105,7 +105,7 @@ def test_compare_with_no_verdict_at_submission_shows_todays_criteria() -> None:
 
 
 def test_only_approval_is_blocked_by_missing_documents() -> None:
-    assert BLOCKED_BY_MISSING_DOCUMENTS == {"approved"}
+    assert {"approved"} == BLOCKED_BY_MISSING_DOCUMENTS
     for decision in set(STATUSES) - {"approved"}:
         assert check_override(decision, ["id_card"]) == ""
 
