@@ -21,6 +21,7 @@ from naesone_app.state.staff_applications import StaffApplicationState
 from tests.integration.test_actions import _actor
 from tests.integration.test_application_handlers import LUNCH, PROFILE, _account, _page
 
+
 @pytest.fixture
 def app_db(database: str, naesone, tmp_path, monkeypatch) -> str:
     """The schema and the sample catalogue (the 경로식당 form asks for 등본 and 신분증)."""
@@ -57,7 +58,9 @@ def test_the_verdict_is_kept_at_submission_and_staff_see_it_beside_todays(app_db
     assert {c.status for c in then.criteria} == {"met"} and then.catalogue == "2026-10-01"
 
     with transaction(app_db) as session:  # she moves out of Jung-gu after applying
-        save_profile(session, resident, {k: v for k, v in PROFILE.items() if k != "dong"} | {"lives_in_junggu": False})
+        save_profile(
+            session, resident, {k: v for k, v in PROFILE.items() if k != "dong"} | {"lives_in_junggu": False}
+        )
     before = len(_audits(app_db))
     case = actions.review_application(_actor(app_db, officer), application_id)
     assert case is not None and case.verdict_then == then
@@ -88,7 +91,11 @@ def test_approving_with_missing_documents_needs_an_override_reason_which_is_reco
         event = session.get(ApplicationEvent, done.event_id)
         assert (event.to_status, event.override_reason, event.reason) == ("approved", secret, "")
     [entry] = [e for e in _audits(app_db)[before:] if e.action == "application.decided"]
-    assert "resident_copy" in entry.detail and "id_card" in entry.detail and f"event {done.event_id}" in entry.detail
+    assert (
+        "resident_copy" in entry.detail
+        and "id_card" in entry.detail
+        and f"event {done.event_id}" in entry.detail
+    )
     assert "김영희" not in entry.detail and "창구" not in entry.detail  # the reason's free text stays out
 
     resident_view = actions.own_application(_actor(app_db, resident), application_id)

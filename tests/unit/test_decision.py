@@ -25,7 +25,9 @@ AS_OF = date(2026, 11, 25)
 
 
 def programme(*criteria, updated: date | None = date(2026, 3, 1)) -> Program:
-    return Program("native", "lunch", {"ko": ProgramText(title="경로식당")}, tuple(criteria), last_updated=updated)
+    return Program(
+        "native", "lunch", {"ko": ProgramText(title="경로식당")}, tuple(criteria), last_updated=updated
+    )
 
 
 SENIOR = programme(AgeRange(65, None), IncomeBands(((None, 50.0),)), ResidenceMonths(6))
@@ -119,7 +121,9 @@ def test_approving_with_missing_documents_needs_a_reason() -> None:
 
 
 def test_a_stated_reason_overrides_and_is_trimmed() -> None:
-    assert check_override("approved", ["id_card"], "  신분증은 창구에서 확인함 ") == "신분증은 창구에서 확인함"
+    assert (
+        check_override("approved", ["id_card"], "  신분증은 창구에서 확인함 ") == "신분증은 창구에서 확인함"
+    )
 
 
 def test_nothing_missing_needs_no_override_and_records_none() -> None:
