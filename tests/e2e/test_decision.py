@@ -8,7 +8,6 @@ page (ko, en, 200 % text) and screenshots at 390 px and desktop.
 
 from __future__ import annotations
 
-import re
 import uuid
 
 from playwright.sync_api import Browser, Page, expect
