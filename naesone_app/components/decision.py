@@ -55,7 +55,8 @@ def duplicates_flag(duplicates: rx.Var[list[DuplicateLine]], locale: str) -> rx.
     )
 
 
-def _side(status: rx.Var[str], label: rx.Var[str], detail: rx.Var[str]) -> rx.Component:
+def _side(status: rx.Var[str], label: rx.Var[str], detail: rx.Var[str], heading: str) -> rx.Component:
+    """One side of a criterion; `heading` labels the cell when a phone stacks the table (CSS ::before)."""
     return rx.el.td(
         rx.cond(
             label != "",
@@ -64,7 +65,8 @@ def _side(status: rx.Var[str], label: rx.Var[str], detail: rx.Var[str]) -> rx.Co
                 rx.cond(detail != "", rx.el.p(detail, class_name="hint")),
             ),
             rx.el.span("—", class_name="muted"),
-        )
+        ),
+        data_label=heading,
     )
 
 
@@ -76,8 +78,8 @@ def _verdict_row(row: rx.Var[VerdictRow], locale: str) -> rx.Component:
             rx.cond(row.changed, rx.el.span(_("바뀜"), class_name="badge badge-changed")),
             scope="row",
         ),
-        _side(row.then_status, row.then_label, row.then_detail),
-        _side(row.now_status, row.now_label, row.now_detail),
+        _side(row.then_status, row.then_label, row.then_detail, _("접수 때")),
+        _side(row.now_status, row.now_label, row.now_detail, _("지금")),
         class_name=rx.cond(row.changed, "verdict-changed", ""),
         id="verdict-" + row.key,
     )
@@ -110,7 +112,7 @@ def verdict_section(
             rx.el.dt(_("지금")),
             rx.el.dd(
                 status(summary.now_label, summary.now_on, "verdict-now"),
-                rx.cond(summary.changed, rx.el.span(" ", _("바뀜"), class_name="badge badge-changed")),
+                rx.cond(summary.changed, rx.el.span(_("바뀜"), class_name="badge badge-changed")),
             ),
             rx.cond(
                 summary.catalogue != "",
@@ -197,6 +199,7 @@ def override_fields(
     errors: rx.Var[dict[str, str]],
     set_checked: Callable,
     set_reason: Callable,
+    case_key: rx.Var[int],
     locale: str,
 ) -> rx.Component:
     """Only when required documents are missing: tick to approve anyway, and say why (staff only)."""
@@ -209,7 +212,10 @@ def override_fields(
                 rx.el.input(
                     type="checkbox",
                     id="override",
-                    checked=checked,
+                    # uncontrolled, so a tick shows at once (a controlled box waits for the server's
+                    # answer); remounted with the server's value for each case
+                    default_checked=checked,
+                    key=case_key,
                     on_change=set_checked,
                     aria_describedby=rx.cond(
                         errors.contains("override"), "override-error override-hint", "override-hint"

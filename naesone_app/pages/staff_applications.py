@@ -134,6 +134,7 @@ def _actions(locale: str) -> rx.Component:
                 R.field_errors,
                 R.set_override,
                 R.set_override_reason,
+                R.application_id,
                 locale,
             ),
             rx.el.div(

@@ -16,6 +16,7 @@ from naesone_app.core.decision import CriterionRecord, VerdictRecord, compare, s
 from naesone_app.core.i18n import N_, format_date, gettext_for
 from naesone_app.db.application_models import Application
 from naesone_app.state.application_views import status_text
+from naesone_app.state.views import sentence
 
 VERDICT_LABELS = {
     "eligible": N_("자격 충족"),
@@ -92,7 +93,7 @@ def verdict_rows(then: VerdictRecord | None, now: VerdictRecord | None, locale: 
         now_side = _side(change.now, locale) if now is not None else ("", "", "")
         both = then is not None and now is not None
         rows.append(
-            VerdictRow(change.key, change.shown.text("requirement", locale), *then_side, *now_side,
+            VerdictRow(change.key, sentence(change.shown.text("requirement", locale)), *then_side, *now_side,
                        both and change.changed)
         )  # fmt: skip
     return rows

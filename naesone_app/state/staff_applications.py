@@ -323,7 +323,6 @@ class StaffApplicationState(AskingMixin, rx.State):
             self.field_errors = {"reason": render(Message(N_("이 신청을 처리할 권한이 없어요.")), locale)}
             return close
         self.field_errors, self.reason_text = {}, ""
-        self.override, self.override_reason = False, ""
         self._show(staff, self.application_id)
         self.notice = render(
             Message(

@@ -13,6 +13,7 @@ import uuid
 from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.conftest import (
+    SCREENSHOTS,
     ServedApp,
     db_account,
     screenshot,
@@ -26,6 +27,12 @@ PASSWORD = "Sindang-Spring-2026"
 LUNCH = "native:junggu-senior-lunch"
 PROFILE = {"birth_date": "1952-03-04", "lives_in_junggu": True, "dong": "신당동", "household_size": 1,
            "livelihood": "recipient"}  # fmt: skip
+
+
+def _part(page: Page, selector: str, name: str) -> None:
+    """A screenshot of one part of the page, at a size a person can read."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator(selector).screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
 def _open(page: Page, url: str) -> None:
@@ -85,12 +92,15 @@ def test_the_officer_decides_beside_the_verdict_and_checklist(browser: Browser, 
     expect(staff.locator("#staff-doc-livelihood_certificate")).to_contain_text("행정정보 공동이용으로 확인")
     expect(staff.locator("#staff-docs")).not_to_contain_text("파일로 올려도")
     screenshot(staff, "ko-decision-case-390px")
+    _part(staff, "#verdict", "ko-decision-verdict-390px")
+    _part(staff, "#staff-docs", "ko-decision-checklist-390px")
 
     # 승인 without the override: blocked, the missing documents named, no dialog
     staff.locator("#action-approved").click()
     expect(staff.locator("#override-error")).to_contain_text("신분증 사본, 주민등록표등본")
     expect(staff.locator("#confirm-dialog")).not_to_be_visible()
     expect(staff.locator("#review-status")).to_have_text("접수됨")
+    _part(staff, "#decision", "ko-decision-blocked-390px")
 
     # ticked with a reason: the dialog says what will happen; Escape cancels
     staff.locator("#override").check()
@@ -103,6 +113,7 @@ def test_the_officer_decides_beside_the_verdict_and_checklist(browser: Browser, 
     expect(dialog).to_contain_text("경로식당 무료 점심 급식 신청을 승인합니다. 신청한 분께 알림이 갑니다.")
     expect(dialog).to_contain_text("빠진 서류(신분증 사본, 주민등록표등본)")
     screenshot(staff, "ko-decision-confirm-390px")
+    _part(staff, "#confirm-dialog", "ko-decision-dialog-390px")
     assert serious_violations(staff) == []
     staff.keyboard.press("Escape")
     expect(dialog).not_to_be_visible()
@@ -125,6 +136,7 @@ def test_the_officer_decides_beside_the_verdict_and_checklist(browser: Browser, 
     _open(staff, case_url)
     staff.locator("#verdict-table").wait_for()
     screenshot(staff, "ko-decision-case-desktop")
+    _part(staff, "#verdict", "ko-decision-verdict-desktop")
     assert serious_violations(staff) == []
     _open(staff, f"{app.url}/en/staff/application?id={application_id}")
     expect(staff.locator("#verdict-then")).to_have_text("Eligible")
