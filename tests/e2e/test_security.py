@@ -572,7 +572,9 @@ def test_the_decision_handlers_refuse_residents_and_staff_of_another_department(
     for token, actor_id in ((a.token, a.id), (officer, officer_id)):
         with client(app, token) as attacker:
             updates = attacker.call(handler(Case, "open_review"), path="/staff/application", query=query)
-            updates += attacker.call(handler(Case, "set_override"), {"checked": True}, path="/staff/application")
+            updates += attacker.call(
+                handler(Case, "set_override"), {"checked": True}, path="/staff/application"
+            )
             updates += attacker.call(handler(Case, "set_override_reason"), {"text": "창구 확인"},
                                      path="/staff/application")  # fmt: skip
             for action in ("approved", "rejected"):
@@ -585,7 +587,9 @@ def test_the_decision_handlers_refuse_residents_and_staff_of_another_department(
         for delta in deltas_of(updates, Case):
             assert not delta.get("found_rx_state_") and not delta.get("confirming_rx_state_")
             assert not delta.get("verdict_rows_rx_state_") and not delta.get("staff_docs_rx_state_")
-        assert sqlite_rows(app.db_url, "SELECT count(*) FROM audit_log WHERE actor_id = ?", actor_id) == [(0,)]
+        assert sqlite_rows(app.db_url, "SELECT count(*) FROM audit_log WHERE actor_id = ?", actor_id) == [
+            (0,)
+        ]
     assert snapshot(app, b) == before
 
 
