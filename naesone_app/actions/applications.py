@@ -8,7 +8,7 @@ rules of who may are core's (`core.actor`, `core.applications.check_transition`)
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlmodel import Session, select
@@ -16,6 +16,8 @@ from sqlmodel import Session, select
 from naesone_app.actions.application_notices import record_status_change
 from naesone_app.core.actor import Actor, require_account, require_staff
 from naesone_app.core.application_forms import ApplicationForm, Checklist
+from naesone_app.core.dates import seoul_today
+from naesone_app.core.decision import BLOCKED_BY_MISSING_DOCUMENTS, VerdictRecord, check_override, record_of
 from naesone_app.core.identity import Identity, with_phone_fallback
 from naesone_app.db import application_reads, applications, uploads
 from naesone_app.db.account_models import Account
@@ -63,6 +65,11 @@ class ApplicationPage:
     documents: list[tuple[Any, dict[str, Any]]]  # imported evidence submitted with it, decrypted
     owner: Account | None
     identity: Identity | None = None  # who applied, as they said (phone: the sign-in number if none)
+    # for its reviewers only (review_application): the engine's verdict at submission and on the
+    # resident's profile today, and the resident's other active or approved applications for it
+    verdict_then: VerdictRecord | None = None
+    verdict_now: VerdictRecord | None = None
+    duplicates: tuple[Application, ...] = ()
 
 
 def _page(session: Session, requester_id: int, application_id: int) -> ApplicationPage:
@@ -182,8 +189,19 @@ def submit(
     """Submit once per key (`AlreadyApplied`, `ApplicationInvalid` say why not)."""
     account_id = require_account(actor)
     with transaction() as session:
-        application = applications.submit(session, account_id, program_key, form, answers, idempotency_key)
+        verdict = _verdict(session, account_id, program_key)
+        application = applications.submit(
+            session, account_id, program_key, form, answers, idempotency_key,
+            None if verdict is None else verdict.to_data(),
+        )  # fmt: skip
         return Submitted(int(application.id or 0), application.receipt_no or "", application)
+
+
+def _verdict(session: Session, account_id: int, program_key: str) -> VerdictRecord | None:
+    """The engine's verdict on the resident's stored profile today (None for a programme no longer in
+    the catalogue, or a profile that cannot be read)."""
+    program = CATALOG.program(program_key)
+    return None if program is None else record_of(program, load_profile(session, account_id), seoul_today())
 
 
 def supply_documents(actor: Actor, application_id: int) -> Application:
@@ -223,7 +241,14 @@ def review_application(actor: Actor, application_id: int) -> ApplicationPage | N
         stored = session.get(Application, application_id)
         if stored is None or stored.account_id == staff_id or not actor.reviews(stored.department):
             return None  # their own application is on /application, never reviewed by themselves
-        return _page(session, staff_id, application_id)
+        page = _page(session, staff_id, application_id)  # the audited read; the rest is the same case
+        application = page.view.application
+        return replace(
+            page,
+            verdict_then=application_reads.submitted_verdict(application),
+            verdict_now=_verdict(session, application.account_id, application.program_key),
+            duplicates=tuple(application_reads.duplicates_of(session, application)),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,26 +257,44 @@ class Decision:
     event_id: int | None  # the status change recorded (what the resident is told of)
 
 
-def decide(actor: Actor, application_id: int, decision: str, reason: str = "") -> Decision:
+def decide(
+    actor: Actor, application_id: int, decision: str, reason: str = "", override_reason: str = ""
+) -> Decision:
     """검토 시작 / 서류 보완 요청 / 승인 / 반려 by an officer of the responsible department: the status
     change and its audit row commit together, or neither does. `TransitionError` when the rules refuse
-    (a reason missing), `Forbidden`/`NotFound`/`NotAllowed` when the actor may not. The resident's
+    (a reason missing), `OverrideNeeded` when approving with required documents missing and no
+    `override_reason`, `Forbidden`/`NotFound`/`NotAllowed` when the actor may not. The resident's
     notice is recorded in the same transaction; once committed, the deliverer sends it at once."""
     staff_id = require_staff(actor)
     with transaction() as session:
-        application = applications.transition(session, staff_id, application_id, decision, reason)
+        missing = _missing_documents(session, staff_id, application_id) if (
+            decision in BLOCKED_BY_MISSING_DOCUMENTS) else ()  # fmt: skip
+        override = check_override(decision, missing, override_reason)
+        application = applications.transition(session, staff_id, application_id, decision, reason, override)
         session.flush()
         event_id = session.exec(
             select(ApplicationEvent.id)
             .where(ApplicationEvent.application_id == application.id)
             .order_by(ApplicationEvent.id.desc())
         ).first()
-        audit(session, staff_id, "application.decided", application.account_id,
-              f"application {application.id}: {decision}")  # fmt: skip
+        detail = f"application {application.id}: {decision}"
+        if override:  # the keys of the documents, never the reason's free text (it is in the history)
+            detail += f"; missing documents overridden ({', '.join(missing)}), reason in event {event_id}"
+        audit(session, staff_id, "application.decided", application.account_id, detail)
         if event_id is not None:
             record_status_change(session, application, event_id, CATALOG.program)
     notify_in_background()
     return Decision(application, event_id)
+
+
+def _missing_documents(session: Session, staff_id: int, application_id: int) -> tuple[str, ...]:
+    """The keys of the required documents the application still lacks (checked for its reviewer:
+    `Forbidden`/`NotFound` otherwise)."""
+    stored = session.get(Application, application_id)
+    form = applications.application_form(session, stored.program_key) if stored is not None else None
+    if form is None:  # no form, no checklist (and `transition` refuses those who may not decide)
+        return ()
+    return application_reads.application_checklist(session, staff_id, application_id, form).missing
 
 
 def notify_in_background() -> None:

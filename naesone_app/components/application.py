@@ -277,6 +277,12 @@ def history(lines: rx.Var[list[HistoryLine]], locale: str) -> rx.Component:
             lambda h: rx.el.li(
                 rx.el.p(rx.el.strong(h.label), " · ", rx.el.span(h.at, class_name="muted")),
                 rx.cond(h.reason != "", rx.el.p(_("사유: "), h.reason, class_name="pre-line")),
+                rx.cond(
+                    h.override != "",
+                    rx.el.p(
+                        _("누락 서류가 있어도 승인한 사유 (직원만 봐요): "), h.override, class_name="pre-line"
+                    ),
+                ),
                 class_name="timeline-item",
             ),
         ),

@@ -51,6 +51,9 @@ class Application(SQLModel, table=True):
     owner_seen_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
     active_key: str | None = Field(default=None, max_length=140)
     receipt_no: str | None = Field(default=None, max_length=30)
+    # the engine's verdict at submission (core.decision.VerdictRecord, encrypted: it states the resident's
+    # facts); None for applications submitted before it was kept, or when the profile could not be read
+    verdict_sealed: str | None = Field(default=None, sa_type=Text)
 
 
 class ApplicationEvent(SQLModel, table=True):
@@ -65,6 +68,9 @@ class ApplicationEvent(SQLModel, table=True):
     from_status: str = Field(default="", max_length=20)
     to_status: str = Field(max_length=20)
     reason: str = Field(default="", sa_type=Text)
+    # why an officer approved although required documents were missing (staff only, never shown to the
+    # resident; core.decision.check_override)
+    override_reason: str = Field(default="", sa_type=Text)
 
 
 class ApplicationDraft(SQLModel, table=True):

@@ -10,6 +10,8 @@ from typing import Any
 from sqlmodel import Session, select
 
 from naesone_app.core.application_forms import ApplicationForm, Checklist, checklist
+from naesone_app.core.applications import ACTIVE_STATUSES
+from naesone_app.core.decision import VerdictRecord, record_from_data
 from naesone_app.db.application_access import (
     Forbidden,
     NotFound,
@@ -118,3 +120,57 @@ def application_checklist(
         session.exec(select(Upload.document_key).where(Upload.application_id == application.id)).all()
     )
     return checklist(form, uploaded, evidence_kinds_held(session, application.account_id))
+
+
+def submitted_verdict(application: Application) -> VerdictRecord | None:
+    """The engine's verdict kept at submission (None before it was kept). The caller has read the
+    application through `get_application`, which checked and audited the read."""
+    if not application.verdict_sealed:
+        return None
+    return record_from_data(_unseal_json(application.verdict_sealed))
+
+
+# --- duplicates: the same resident and programme, more than one active or approved --------------------
+
+
+def duplicates_of(session: Session, application: Application) -> list[Application]:
+    """The resident's other active or approved applications for the same programme (made before the
+    database refused them, migration 0012), oldest first; empty when this one is rejected."""
+    if application.status not in ACTIVE_STATUSES:
+        return []
+    return list(
+        session.exec(
+            select(Application)
+            .where(Application.account_id == application.account_id,
+                   Application.program_key == application.program_key,
+                   Application.status.in_(sorted(ACTIVE_STATUSES)), Application.id != application.id)
+            .order_by(Application.id)
+        )
+    )  # fmt: skip
+
+
+def duplicate_ids(session: Session, ids: Iterable[int]) -> set[int]:
+    """Which of `ids` are active or approved while the same resident has another active or approved
+    application for the same programme (the queue's flag). Reads only ids, accounts and programme keys:
+    the caller shows applications it may already show."""
+    wanted = set(ids)
+    if not wanted:
+        return set()
+    active = sorted(ACTIVE_STATUSES)
+    mine = session.exec(
+        select(Application.id, Application.account_id, Application.program_key)
+        .where(Application.id.in_(sorted(wanted)), Application.status.in_(active))
+    ).all()  # fmt: skip
+    if not mine:
+        return set()
+    pairs = {(account, key) for _id, account, key in mine}
+    counts: dict[tuple[int, str], int] = {}
+    rows = session.exec(
+        select(Application.account_id, Application.program_key)
+        .where(Application.account_id.in_(sorted({a for a, _k in pairs})),
+               Application.program_key.in_(sorted({k for _a, k in pairs})),
+               Application.status.in_(active))
+    ).all()  # fmt: skip
+    for pair in rows:
+        counts[tuple(pair)] = counts.get(tuple(pair), 0) + 1
+    return {i for i, account, key in mine if counts.get((account, key), 0) > 1}

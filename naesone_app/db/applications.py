@@ -121,8 +121,12 @@ def submit(
     form: ApplicationForm,
     answers: Mapping[str, Any],
     idempotency_key: str,
+    verdict: Mapping[str, Any] | None = None,
 ) -> Application:
     """Submit once: the same idempotency key (a double click, a retry) returns the first application.
+
+    `verdict` is the engine's verdict at submission (`core.decision.VerdictRecord.to_data`), kept sealed
+    with the application so its officer sees what the resident was told.
 
     A resident with an active application for the programme gets `AlreadyApplied` (checked first, and
     enforced by the unique `active_key` in the database, so two tabs submitting at once make one).
@@ -149,7 +153,7 @@ def submit(
                 account_id=account_id, program_key=program_key, department=form.department,
                 status="submitted", answers_sealed=_seal_json(clean_answers(form, answers)),
                 idempotency_key=idempotency_key, submitted_at=now, updated_at=now, owner_seen_at=now,
-                active_key=program_key,
+                active_key=program_key, verdict_sealed=None if verdict is None else _seal_json(dict(verdict)),
             )  # fmt: skip
             session.add(application)
             session.flush()
@@ -178,9 +182,15 @@ def submit(
 
 
 def transition(
-    session: Session, staff_id: int, application_id: int, new_status: str, reason: str = ""
+    session: Session,
+    staff_id: int,
+    application_id: int,
+    new_status: str,
+    reason: str = "",
+    override_reason: str = "",
 ) -> Application:
-    """A reviewer moves an application on (reason required to reject or ask for documents)."""
+    """A reviewer moves an application on (reason required to reject or ask for documents;
+    `override_reason`, already checked by `core.decision.check_override`, is kept with the event)."""
     staff = _account(session, staff_id)
     application = session.get(Application, application_id, with_for_update=True)
     if application is None or not (_is_reviewer(staff, application.department)):
@@ -189,7 +199,7 @@ def transition(
         ):
             raise Forbidden("only the responsible department decides")
         raise NotFound("application")
-    return _move(session, application, staff_id, new_status, reason)
+    return _move(session, application, staff_id, new_status, reason, override_reason)
 
 
 def documents_supplied(session: Session, account_id: int, application_id: int) -> Application:
@@ -201,7 +211,12 @@ def documents_supplied(session: Session, account_id: int, application_id: int) -
 
 
 def _move(
-    session: Session, application: Application, actor_id: int, new_status: str, reason: str
+    session: Session,
+    application: Application,
+    actor_id: int,
+    new_status: str,
+    reason: str,
+    override_reason: str = "",
 ) -> Application:
     if application.account_id == actor_id and new_status != "in_review":
         raise Forbidden("a resident cannot decide their own application")
@@ -210,7 +225,8 @@ def _move(
     reason = check_transition(application.status, new_status, reason)
     now = utc_now()
     session.add(ApplicationEvent(application_id=application.id, at=now, actor_id=actor_id,
-                                 from_status=application.status, to_status=new_status, reason=reason))  # fmt: skip
+                                 from_status=application.status, to_status=new_status, reason=reason,
+                                 override_reason=override_reason))  # fmt: skip
     application.status, application.updated_at = new_status, now
     if application.account_id == actor_id:
         application.owner_seen_at = now  # the resident's own step is not news to them

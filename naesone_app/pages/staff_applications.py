@@ -5,7 +5,14 @@ from __future__ import annotations
 import reflex as rx
 
 from naesone_app.components.applicant import applicant_block
-from naesone_app.components.application import answers, checklist, history, status_badge, upload_list
+from naesone_app.components.application import answers, history, status_badge, upload_list
+from naesone_app.components.decision import (
+    confirm_dialog,
+    duplicates_flag,
+    override_fields,
+    staff_checklist,
+    verdict_section,
+)
 from naesone_app.components.evidence import evidence_documents
 from naesone_app.components.forms import field_error
 from naesone_app.components.pwa import record_for_url
@@ -90,8 +97,9 @@ def _actions(locale: str) -> rx.Component:
     _ = gettext_for(locale)
 
     def action(value: str, label: str, extra: str = "") -> rx.Component:
+        ask = R.ask_confirm(value) if value in ("approved", "rejected") else R.decide(value)  # a dialog first
         return rx.el.button(
-            label, type="button", class_name="button " + extra, id="action-" + value, on_click=R.decide(value)
+            label, type="button", class_name="button " + extra, id="action-" + value, on_click=ask
         )
 
     final = (R.status == "approved") | (R.status == "rejected")
@@ -120,6 +128,16 @@ def _actions(locale: str) -> rx.Component:
                 field_error("reason", R.field_errors),
                 class_name="field",
             ),
+            override_fields(
+                R.missing_docs,
+                R.override,
+                R.override_reason,
+                R.field_errors,
+                R.set_override,
+                R.set_override_reason,
+                R.application_id,
+                locale,
+            ),
             rx.el.div(
                 rx.cond(R.status != "in_review", action("in_review", _("검토 시작"))),
                 action("more_documents", _("서류 보완 요청")),
@@ -127,6 +145,7 @@ def _actions(locale: str) -> rx.Component:
                 action("rejected", _("반려하기"), "danger"),
                 class_name="actions",
             ),
+            confirm_dialog(R.confirm_title, R.confirm_text, R.confirming, R.decide, R.cancel_confirm, locale),
             id="decision",
         ),
     )
@@ -154,9 +173,11 @@ def staff_application(locale: str, _: Gettext) -> Content:
         rx.el.p(_("현재 상태: "), rx.el.strong(R.status_label, id="review-status")),
         applicant_block(R.applicant_rows, locale),
         rx.cond(R.notice != "", rx.el.p(R.notice, class_name="notice", role="status", id="review-notice")),
+        duplicates_flag(R.duplicates, locale),
+        verdict_section(R.verdict, R.verdict_rows, locale),
+        staff_checklist(R.staff_docs, R.missing_docs, locale),
         rx.el.section(rx.el.h2(_("처리")), _actions(locale), class_name="program-section"),
         rx.el.section(rx.el.h2(_("신청 내용")), answers(R.answers), class_name="program-section"),
-        checklist(R.official_docs, R.evidence_docs, R.resident_docs, locale),
         rx.el.section(
             rx.el.h2(_("제출 파일")),
             rx.el.p(_("내려받기는 감사 기록에 남습니다."), class_name="hint"),

@@ -91,6 +91,7 @@ class HistoryLine:
     status: str = ""
     label: str = ""
     reason: str = ""
+    override: str = ""  # why it was approved with documents missing: on the staff page only
 
 
 @dataclass
@@ -268,9 +269,16 @@ def upload_lines(
     ]
 
 
-def history_lines(events: Iterable[ApplicationEvent], locale: str) -> list[HistoryLine]:
+def history_lines(events: Iterable[ApplicationEvent], locale: str, staff: bool = False) -> list[HistoryLine]:
+    """The status changes; an officer's override reason only for `staff` (the resident never sees it)."""
     return [
-        HistoryLine(moment_text(e.at, locale), e.to_status, status_text(e.to_status, locale), e.reason)
+        HistoryLine(
+            moment_text(e.at, locale),
+            e.to_status,
+            status_text(e.to_status, locale),
+            e.reason,
+            (e.override_reason or "") if staff else "",
+        )
         for e in events
     ]
 

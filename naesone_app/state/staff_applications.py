@@ -16,8 +16,9 @@ import reflex as rx
 from naesone_app.actions import actor_of
 from naesone_app.actions.applications import decide, review_application, review_queue
 from naesone_app.core.actor import NotAllowed
-from naesone_app.core.applications import STATUS_LABELS, STATUSES, TransitionError
+from naesone_app.core.applications import STATUS_LABELS, STATUSES, TransitionError, check_transition
 from naesone_app.core.dates import KST, seoul_today
+from naesone_app.core.decision import OverrideNeeded, check_override
 from naesone_app.core.i18n import N_, Message, render
 from naesone_app.db.account_models import Account
 from naesone_app.db.application_access import Forbidden, NotFound
@@ -37,6 +38,17 @@ from naesone_app.state.application_views import (
 )
 from naesone_app.state.applications import program_title
 from naesone_app.state.asking import AskingMixin
+from naesone_app.state.decision_views import (
+    DuplicateLine,
+    StaffDocumentLine,
+    VerdictRow,
+    VerdictSummary,
+    duplicate_lines,
+    missing_labels,
+    staff_documents,
+    verdict_rows,
+    verdict_summary,
+)
 from naesone_app.state.evidence_views import EvidenceView, evidence_view
 from naesone_app.state.ids import address_id, url_id
 from naesone_app.state.locale import locale_of_path
@@ -44,6 +56,8 @@ from naesone_app.state.session import mask_login
 
 FILTERS = ("open", *STATUSES)
 ACTIONS = ("in_review", "more_documents", "approved", "rejected")
+CONFIRMED = ("approved", "rejected")  # the decisions asked again in a dialog before they are made
+DIALOG = "document.getElementById('confirm-dialog')"
 MAX_REASON_INPUT = 2000
 
 
@@ -141,9 +155,23 @@ class StaffApplicationState(AskingMixin, rx.State):
     field_errors: dict[str, str] = {}
     notice: str = ""
     reason_text: str = ""
+    # the decision beside the evidence (components/decision.py)
+    verdict: VerdictSummary = VerdictSummary()
+    verdict_rows: list[VerdictRow] = []
+    staff_docs: list[StaffDocumentLine] = []
+    missing_docs: list[str] = []  # names of required documents not provided
+    duplicates: list[DuplicateLine] = []
+    override: bool = False  # "누락 서류가 있어도 승인"
+    override_reason: str = ""
+    confirming: str = ""  # the decision the dialog asks about
+    confirm_title: str = ""
+    confirm_text: str = ""
 
     def _clear(self) -> None:
         self.reason_text = ""
+        self.verdict, self.verdict_rows, self.staff_docs, self.missing_docs = VerdictSummary(), [], [], []
+        self.duplicates, self.override, self.override_reason = [], False, ""
+        self.confirming = self.confirm_title = self.confirm_text = ""
         self.found, self.application_id, self.title, self.applicant, self.department = False, 0, "", "", ""
         self.status = self.status_label = self.submitted = self.reason = ""
         self.answers, self.uploads, self.evidence, self.history = [], [], [], []
@@ -171,14 +199,32 @@ class StaffApplicationState(AskingMixin, rx.State):
         if listed is not None:
             self.official_docs, self.evidence_docs, self.resident_docs = document_lines(listed, locale)
         self.uploads = upload_lines(view.uploads, form, locale, lambda _u: False)
-        self.history = history_lines(view.history, locale)
+        self.history = history_lines(view.history, locale, staff=True)
         self.evidence = [evidence_view(row, document, locale) for row, document in page.documents]
         self.applicant_rows = applicant_rows(
             page.identity, [(row.kind, document) for row, document in page.documents], seoul_today(), locale
         )
         if page.identity is not None and page.identity.name:
             self.applicant = page.identity.name
+        self.verdict = verdict_summary(page.verdict_then, page.verdict_now, locale)
+        self.verdict_rows = verdict_rows(page.verdict_then, page.verdict_now, locale)
+        self.staff_docs = staff_documents(listed, locale) if listed is not None else []
+        self.missing_docs = missing_labels(listed, locale) if listed is not None else []
+        self.duplicates = duplicate_lines(page.duplicates, locale)
         return True
+
+    def _missing_error(self, missing: list[str]) -> None:
+        self.field_errors = {
+            "override": render(
+                Message(
+                    N_(
+                        "빠진 서류가 있어요: {missing}. 그래도 승인하려면 '누락 서류가 있어도 승인'을 고르고 사유를 적어 주세요."
+                    ),
+                    {"missing": ", ".join(missing)},
+                ),
+                self._locale(),
+            )
+        }
 
     @rx.event
     async def open_review(self):
@@ -202,21 +248,88 @@ class StaffApplicationState(AskingMixin, rx.State):
             self.reason_text = text[:MAX_REASON_INPUT]
 
     @rx.event
-    async def decide(self, action: str):
-        """검토 시작 / 서류 보완 요청 / 승인 / 반려, with the reason the rules ask for."""
+    def set_override(self, checked: bool):
+        """ "누락 서류가 있어도 승인" ticked or not (the action checks the reason again)."""
+        if isinstance(checked, bool):
+            self.override = checked
+
+    @rx.event
+    def set_override_reason(self, text: str):
+        """Why approve with documents missing (kept only in this tab until the decision)."""
+        if isinstance(text, str):
+            self.override_reason = text[:MAX_REASON_INPUT]
+
+    def _override_reason(self) -> str:
+        return self.override_reason if self.override else ""
+
+    @rx.event
+    async def ask_confirm(self, action: str):
+        """승인 / 반려: check what the rules ask for, then open the dialog that says what will happen."""
         staff = await self._staff()
-        if staff is None or action not in ACTIONS or not self.application_id:
-            return
+        if staff is None or action not in CONFIRMED or not self.application_id:
+            return None
         locale = self._locale()
-        reason = self.reason_text
         try:
-            decide(actor_of(staff), self.application_id, action, reason)
+            check_transition(self.status, action, self.reason_text)
+            check_override(action, self.missing_docs, self._override_reason())
+        except OverrideNeeded:
+            self._missing_error(self.missing_docs)
+            return rx.set_focus("override")
         except TransitionError as exc:
             self.field_errors = {"reason": render(exc.message, locale)}
-            return
+            return rx.set_focus("reason")
+        self.field_errors, self.confirming = {}, action
+        facts = {"applicant": self.applicant, "programme": self.title}
+        if action == "approved":
+            self.confirm_title = render(Message(N_("승인할까요?")), locale)
+            text = Message(
+                N_("{applicant} 님의 {programme} 신청을 승인합니다. 신청한 분께 알림이 갑니다."), facts
+            )
+        else:
+            self.confirm_title = render(Message(N_("반려할까요?")), locale)
+            text = Message(
+                N_(
+                    "{applicant} 님의 {programme} 신청을 반려합니다. 적은 사유와 함께 신청한 분께 알림이 갑니다."
+                ),
+                facts,
+            )
+        self.confirm_text = render(text, locale)
+        if action == "approved" and self.missing_docs:
+            self.confirm_text += " " + render(
+                Message(N_("빠진 서류({missing})가 있지만 적은 사유로 승인합니다."),
+                        {"missing": ", ".join(self.missing_docs)}),
+                locale,
+            )  # fmt: skip
+        return rx.call_script(DIALOG + ".showModal()")
+
+    @rx.event
+    def cancel_confirm(self):
+        """The dialog was closed without deciding."""
+        self.confirming = ""
+        return rx.call_script(DIALOG + ".close()")
+
+    @rx.event
+    async def decide(self, action: str):
+        """검토 시작 / 서류 보완 요청 / 승인 / 반려, with the reason the rules ask for (and, to approve
+        with documents missing, the override reason: checked again by the action)."""
+        staff = await self._staff()
+        if staff is None or action not in ACTIONS or not self.application_id:
+            return None
+        locale = self._locale()
+        reason = self.reason_text
+        self.confirming = ""
+        close = rx.call_script(DIALOG + "?.close()")
+        try:
+            decide(actor_of(staff), self.application_id, action, reason, self._override_reason())
+        except OverrideNeeded:
+            self._missing_error(self.missing_docs)
+            return close
+        except TransitionError as exc:
+            self.field_errors = {"reason": render(exc.message, locale)}
+            return close
         except (NotFound, Forbidden, NotAllowed):
             self.field_errors = {"reason": render(Message(N_("이 신청을 처리할 권한이 없어요.")), locale)}
-            return
+            return close
         self.field_errors, self.reason_text = {}, ""
         self._show(staff, self.application_id)
         self.notice = render(
@@ -225,3 +338,4 @@ class StaffApplicationState(AskingMixin, rx.State):
             ),
             locale,
         )
+        return close

@@ -157,6 +157,7 @@ def test_a_resident_applies_with_prefilled_fields_and_staff_approve(
     wait_hydrated(staff)
     expect(staff.locator("#review-status")).to_have_text("검토 중")
     staff.locator("#action-approved").click()
+    staff.locator("#confirm-yes").click()  # every document is in: no override, the dialog confirms
     expect(staff.locator("#review-status")).to_have_text("승인")
     screenshot(staff, "ko-staff-application-approved")
     _open(staff, f"{app.url}/staff/applications")

@@ -526,6 +526,8 @@ def test_resident_a_cannot_read_or_change_resident_b_through_any_handler(
             "ProgramState.toggle_save", "ScreeningState.open_results", "AccountState.delete_me",
             "ApplicationState.open_application", "ApplicationState.supply_documents",
             "StaffApplicationState.open_review", "StaffApplicationState.decide",
+            "StaffApplicationState.ask_confirm", "StaffApplicationState.set_override",
+            "StaffApplicationState.set_override_reason", "StaffApplicationState.cancel_confirm",
             "EvidenceConsentState.withdraw", "EvidenceConsentState.delete",
             "NoticesState.open_notices", "IdentityState.open_identity", "IdentityState.save",
             "IdentityState.save_for_application"} <= called  # fmt: skip
@@ -582,6 +584,42 @@ def test_a_resident_cannot_use_staff_handlers(app: ServedApp, residents: tuple[R
             path="/staff",
         )
     assert sqlite_rows(app.db_url, "SELECT role FROM account WHERE login = ?", new_login) == [("staff",)]
+
+
+def test_the_decision_handlers_refuse_residents_and_staff_of_another_department(
+    app: ServedApp, residents: tuple[Resident, Resident]
+) -> None:
+    """승인 with an override, asked and confirmed, on B's application (안전총괄과's): a resident and an
+    officer of 어르신복지과 change nothing, read nothing, and leave no audit row."""
+    from naesone_app.state.staff_applications import StaffApplicationState as Case
+
+    a, b = residents
+    before = snapshot(app, b)
+    officer_id, officer = db_account(app.db_url, f"senior{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD,
+                                     role="staff", department="어르신복지과")  # fmt: skip
+    query = {"id": str(b.application_id)}
+    for token, actor_id in ((a.token, a.id), (officer, officer_id)):
+        with client(app, token) as attacker:
+            updates = attacker.call(handler(Case, "open_review"), path="/staff/application", query=query)
+            updates += attacker.call(
+                handler(Case, "set_override"), {"checked": True}, path="/staff/application"
+            )
+            updates += attacker.call(handler(Case, "set_override_reason"), {"text": "창구 확인"},
+                                     path="/staff/application")  # fmt: skip
+            for action in ("approved", "rejected"):
+                updates += attacker.call(handler(Case, "ask_confirm"), {"action": action}, path="/staff/application",
+                                         query=query)  # fmt: skip
+                updates += attacker.call(handler(Case, "decide"), {"action": action}, path="/staff/application",
+                                         query=query)  # fmt: skip
+            updates += attacker.call(handler(Case, "cancel_confirm"), path="/staff/application")
+        assert not leaked(updates, (APPLICATION_PHONE, EVIDENCE_NAME, *b.secrets))
+        for delta in deltas_of(updates, Case):
+            assert not delta.get("found_rx_state_") and not delta.get("confirming_rx_state_")
+            assert not delta.get("verdict_rows_rx_state_") and not delta.get("staff_docs_rx_state_")
+        assert sqlite_rows(app.db_url, "SELECT count(*) FROM audit_log WHERE actor_id = ?", actor_id) == [
+            (0,)
+        ]
+    assert snapshot(app, b) == before
 
 
 # --- no cookie, or a forged one --------------------------------------------------------------------

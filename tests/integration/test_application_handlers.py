@@ -91,6 +91,12 @@ def _file(data: bytes, name: str):
     return rx.UploadFile(file=io.BytesIO(data), path=Path(name), size=len(data))
 
 
+def _override(page: StaffApplicationState) -> None:
+    """Tick "누락 서류가 있어도 승인" with a reason (the sample lunch form asks for 등본 and 신분증)."""
+    StaffApplicationState.set_override.fn(page, True)
+    StaffApplicationState.set_override_reason.fn(page, "창구에서 원본 확인")
+
+
 def _field(state: ApplyState, name: str):
     return next(f for f in state.fields if f.name == name)
 
@@ -300,6 +306,7 @@ async def test_only_staff_of_the_department_open_and_decide_and_the_resident_see
     assert session_state.unread_applications == 0
 
     await StaffApplicationState.open_review.fn(page)
+    _override(page)  # required documents are still missing: approved with a stated reason
     await StaffApplicationState.decide.fn(page, "approved")
     assert page.status == "approved" and page.notice
     await ApplicationState.open_application.fn(mine)
@@ -378,6 +385,7 @@ async def test_a_decision_is_pushed_to_the_residents_browser_and_a_dead_push_ser
     assert deliver_due(daytime, url=app_db).sent == 0  # once
     night = daytime.replace(hour=14)  # 23:00 in Seoul: waits for the morning
     push_service.close()  # and a push service that is gone never fails the decision
+    _override(page)  # required documents are still missing: approved with a stated reason
     await StaffApplicationState.decide.fn(page, "approved")
     assert page.status == "approved"
     assert deliver_due(night, url=app_db).sent == 0
@@ -402,6 +410,7 @@ async def test_a_change_held_back_at_night_goes_out_with_the_morning_job(
     monkeypatch.setattr(application_actions, "notify_in_background", lambda *ids: None)  # as if it were night
     page = _page(StaffApplicationState, reviewer, "/staff/application", {"id": str(application_id)})
     await StaffApplicationState.open_review.fn(page)
+    _override(page)  # required documents are still missing: approved with a stated reason
     await StaffApplicationState.decide.fn(page, "approved")
     from datetime import datetime, timedelta
 
@@ -491,6 +500,7 @@ async def test_the_residents_inbox_shows_the_decision_marks_it_read_and_only_eve
     monkeypatch.setattr(application_actions, "notify_in_background", lambda: None)  # no push configured
     page = _page(StaffApplicationState, reviewer, "/staff/application", {"id": str(application_id)})
     await StaffApplicationState.open_review.fn(page)
+    _override(page)  # required documents are still missing: approved with a stated reason
     await StaffApplicationState.decide.fn(page, "approved")
 
     inbox = _page(NoticesState, resident, "/en/notices")
