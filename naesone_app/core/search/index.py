@@ -86,10 +86,10 @@ class SearchIndex:
         """BM25's idf for a term (or a concept) found in `df` documents."""
         return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
 
-    def has(self, term: str, number: int) -> bool:
-        """The document numbered `number` contains `term`."""
+    def contains(self, term: str, numbers: np.ndarray) -> np.ndarray:
+        """For each document number, whether that document holds `term` (postings are sorted)."""
         posting = self.postings.get(term)
-        if posting is None:
-            return False
-        at = int(np.searchsorted(posting.docs, number))
-        return at < len(posting.docs) and int(posting.docs[at]) == number
+        if posting is None or not len(numbers):
+            return np.zeros(len(numbers), dtype=bool)
+        at = np.minimum(np.searchsorted(posting.docs, numbers), len(posting.docs) - 1)
+        return posting.docs[at] == numbers
