@@ -178,13 +178,13 @@ class Lexicon:
         taken: list[tuple[int, int]] = []
         for word, entry, typed in self._other:
             start = squeezed.find(word)
-            if start < 0 or entry.id in hits:
+            if start < 0:
                 continue
             if len(word) == 1 and word not in text.split():
-                continue  # one syllable counts only as a word of its own ("애 맡길 곳", not "사랑해")
+                continue  # one syllable counts only as a word of its own ("애 맡길 곳", not "사랑애")
             span = (start, start + len(word))
             if any(s < span[1] and span[0] < e for s, e in taken):
                 continue  # inside a longer word already matched
-            taken.append(span)
-            hits[entry.id] = Hit(entry, typed)
+            taken.append(span)  # even for an entry already found: "혼자 키워" is not also "혼자"
+            hits.setdefault(entry.id, Hit(entry, typed))
         return list(hits.values())

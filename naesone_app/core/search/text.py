@@ -94,7 +94,7 @@ def _korean_terms(chunk: str) -> list[str]:
         if tag == "SN" and len(surface) < 2:
             continue
         term = surface
-        if term not in STOP and (len(term) > 1 or tag in ("NNG", "NNP", "XR")):
+        if term not in STOP and (len(term) > 1 or tag in ("NNG", "NNP", "XR", "VV")):
             terms.append(term)
     return terms
 
