@@ -234,7 +234,9 @@ def test_dropped_facts_are_left_out_and_inferred_profile_merges(small: SearchInd
 def test_programme_status_uses_profile_and_stated_facts() -> None:
     from pathlib import Path
 
-    program = load_program_file(Path("data/programs/junggu-senior-lunch.yaml"))[0]
+    program = load_program_file(
+        Path(__file__).resolve().parents[2] / "data/programs/junggu-senior-lunch.yaml"
+    )[0]
     index, lexicon = SearchIndex([program_document(program)]), Lexicon(load_lexicon())
     of = {program.key: program}.get
     plain = answer(index, lexicon, "경로식당 점심", on=ON, program_of=of).results[0]
