@@ -182,7 +182,14 @@ def test_english_question_matches_english_title(small: SearchIndex, lexicon: Lex
 
 def test_compound_parts_join_their_word_as_one_concept(lexicon: Lexicon) -> None:
     parts = concepts("주차 과태료", [])
-    assert [sorted(c.weights) for c in parts] == [["주차"], ["과태", "과태료"]]
+    assert [sorted(c.terms) for c in parts] == [["주차"], ["과태", "과태료"]]
+
+
+def test_a_phrase_counts_by_how_much_of_it_matches(lexicon: Lexicon) -> None:
+    index = SearchIndex(
+        [doc("smart", "세운공원 스마트쉼터"), doc("heat", "중앙경로당", tags="무더위쉼터 무더위 쉼터")]
+    )
+    assert ids(index, lexicon, "무더위 쉼터")[0] == "native:heat"
 
 
 def test_threshold_leaves_unrelated_questions_empty(small: SearchIndex, lexicon: Lexicon) -> None:

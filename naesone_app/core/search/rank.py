@@ -20,24 +20,36 @@ from naesone_app.core.search.lexicon import Hit, Lexicon
 from naesone_app.core.search.text import STOP, compact, normalise, terms
 
 EXPANSION_WEIGHT = 0.9  # a catalogue word the lexicon supplies counts a little less than a typed one
-TRIGGER_PART_WEIGHT = 0.5  # one word of a several-word trigger
 PHRASE_BOOST = 0.12  # the title holds a phrase of the question as typed (spacing ignored)
 LEXICON_BOOST = 0.08  # the title holds a catalogue word the lexicon gave for the question
 TITLE_BOOST = 0.3  # the resident typed a whole title
 MIN_PHRASE = 3  # characters, so "지원" alone is no phrase
+UNSEEN_FACTOR = 1.5  # a word the catalogue never uses: strong sign the question is about something else
 CANDIDATES = 60  # the best by BM25F that the phrase boosts may reorder
-THRESHOLD = 0.26  # measured on tests/search: no-answer questions top at 0.245, the weakest accepted answer scores 0.274
+THRESHOLD = 0.21  # measured on tests/search: no-answer questions top at 0.19, the weakest accepted answer scores 0.235
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """One way of saying a concept: all its terms together (a phrase counts by how much of it matches)."""
+
+    terms: tuple[str, ...]
+    weight: float
+    catalogue: bool  # a catalogue word the lexicon gave (else: the words as typed)
 
 
 @dataclass(frozen=True, slots=True)
 class Concept:
-    """One idea of the question: its terms with weights, the catalogue words among them (a lexicon
-    entry's meanings), and the phrases it can match in a title."""
+    """One idea of the question: its alternatives (the typed words, the lexicon's catalogue words),
+    and the phrases it can match in a title."""
 
-    weights: dict[str, float]
+    alternatives: tuple[Alternative, ...]
     phrases: tuple[str, ...]  # as typed
-    catalogue: frozenset[str] = frozenset()
     meanings: tuple[str, ...] = ()  # the lexicon's catalogue words, as phrases
+
+    @property
+    def terms(self) -> frozenset[str]:
+        return frozenset(t for alternative in self.alternatives for t in alternative.terms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,35 +62,36 @@ class Ranked:
 
 
 def concepts(question: str, hits: list[Hit]) -> list[Concept]:
-    """The question's concepts: one per lexicon hit (trigger + meanings), one per other content word.
-
-    A trigger of one term counts fully; the terms of a longer trigger ("무료 와이파이") count half each,
-    so "무료" alone does not stand for the whole phrase; the catalogue words it means count almost fully.
-    """
+    """The question's concepts: one per lexicon hit (the words as typed, or any of the catalogue words
+    the entry means), one per other content word (with the parts of a compound: 과태료 → 과태)."""
     found: list[Concept] = []
     absorbed: set[str] = set()
     for hit in hits:
-        typed = terms(hit.trigger)
-        weights = {t: 1.0 if len(typed) == 1 else TRIGGER_PART_WEIGHT for t in typed}
-        meant = {term for meaning in hit.entry.means for term in terms(meaning)}
-        for term in meant:
-            weights[term] = max(weights.get(term, 0.0), EXPANSION_WEIGHT)
-        absorbed.update(weights)
-        if hit.entry.means:
+        typed = Alternative(terms(hit.trigger), 1.0, False)
+        meant = tuple(Alternative(terms(m), EXPANSION_WEIGHT, True) for m in hit.entry.means if terms(m))
+        absorbed.update(typed.terms, *(m.terms for m in meant))
+        if meant:
             trigger = compact(hit.trigger)
             phrases = (trigger,) if len(trigger) >= 2 else ()
             meanings = tuple(compact(m) for m in hit.entry.means if len(compact(m)) >= 2)
-            found.append(Concept(weights, phrases, frozenset(meant), meanings))
+            found.append(Concept((typed, *meant), phrases, meanings))
     squeezed_triggers = [compact(h.trigger) for h in hits]
-    whole = ""  # the last compound seen: its parts (과태료 → 과태) belong to its concept
+    words: list[list[str]] = []
     for term in dict.fromkeys(terms(question)):
         if term in absorbed or term in STOP or any(term in t for t in squeezed_triggers):
             continue
-        if whole and term in whole and found:
-            found[-1].weights[term] = 1.0
-            continue
-        whole = term
-        found.append(Concept({term: 1.0}, (term,) if len(term) >= MIN_PHRASE else ()))
+        if words and term in words[-1][0]:
+            words[-1].append(term)  # a part of the compound just before it
+        else:
+            words.append([term])
+    for word in words:
+        phrases = (word[0],) if len(word[0]) >= MIN_PHRASE else ()
+        found.append(
+            Concept(
+                (Alternative((word[0],), 1.0, False), *(Alternative((p,), 1.0, False) for p in word[1:])),
+                phrases,
+            )
+        )
     return found
 
 
@@ -86,11 +99,10 @@ def rank(index: SearchIndex, lexicon: Lexicon, question: str, limit: int) -> tup
     """The best `limit` documents for the question, best first, with their normalised scores.
 
     Standard BM25F per term (idf × saturated field-weighted tf); per concept a document scores its best
-    term. The sum is divided by what the question could score at best: per concept the idf of its
-    best catalogue word (a lexicon entry's meanings; else its own word), and each concept's part is
-    capped there, so 1.0 means "every idea of the question matched in a title-like way". A word no
-    document has weighs the idf of a word in no document and lowers every document's score: "여권 재발급" stays below the
-    threshold however well "발급" matches.
+    alternative (see `_concept_scores`). The sum is divided by what the question could score at best
+    (each concept's ideal, and each concept's part is capped there), so 1.0 means "every idea of the
+    question matched in a title-like way". A word no document has weighs the idf of a word in no
+    document and lowers every score: "여권 재발급" stays below the threshold however well "발급" matches.
     """
     hits = lexicon.find(question)
     ideas = concepts(question, hits)
@@ -100,20 +112,13 @@ def rank(index: SearchIndex, lexicon: Lexicon, question: str, limit: int) -> tup
     weight_sum = 0.0
     query_terms: set[str] = set()
     for idea in ideas:
-        seen = [t for t in idea.weights if t in index.postings]
-        if not seen:
-            weight_sum += index.max_idf
+        best, ideal = _concept_scores(index, idea)
+        if best is None:
+            weight_sum += UNSEEN_FACTOR * index.max_idf  # nothing in the catalogue says this
             continue
-        best = np.zeros(index.size, dtype=np.float32)
-        for term in seen:
-            posting = index.postings[term]
-            impact = posting.impacts * (idea.weights[term] * index.idf[term] / (K1 + 1))
-            best[posting.docs] = np.maximum(best[posting.docs], impact)
-        anchors = [t for t in seen if t in idea.catalogue] or seen
-        ideal = max(idea.weights[t] * index.idf[t] for t in anchors)
         total += np.minimum(best, ideal)
         weight_sum += ideal
-        query_terms.update(seen)
+        query_terms.update(t for t in idea.terms if t in index.postings)
     total /= weight_sum
     count = min(CANDIDATES, int(np.count_nonzero(total)))
     if count == 0:
@@ -139,6 +144,33 @@ def rank(index: SearchIndex, lexicon: Lexicon, question: str, limit: int) -> tup
         for (score, n), found in zip(scored, matched, strict=True)
     ]
     return ranked, hits
+
+
+def _concept_scores(index: SearchIndex, idea: Concept) -> tuple[np.ndarray | None, float]:
+    """Every document's score for one concept (its best alternative) and the concept's ideal score.
+
+    An alternative scores the idf-weighted BM25F saturation of its terms, averaged over its terms (a
+    document with half of a two-word phrase gets half); its ideal is its weight × the mean idf of its
+    terms. The concept's ideal is that of its best catalogue word (else of the words as typed)."""
+    best: np.ndarray | None = None
+    ideals: list[tuple[bool, float]] = []
+    for alternative in idea.alternatives:
+        seen = [t for t in alternative.terms if t in index.postings]
+        if not seen:
+            continue
+        size = len(alternative.terms)
+        scale = alternative.weight / (size * (K1 + 1))
+        score = np.zeros(index.size, dtype=np.float32)
+        for term in seen:
+            posting = index.postings[term]
+            score[posting.docs] += posting.impacts * (index.idf[term] * scale)
+        best = score if best is None else np.maximum(best, score)
+        mean_idf = sum(index.idf.get(t, index.max_idf) for t in alternative.terms) / size
+        ideals.append((alternative.catalogue, alternative.weight * mean_idf))
+    if best is None:
+        return None, 0.0
+    anchors = [ideal for catalogue, ideal in ideals if catalogue] or [ideal for _, ideal in ideals]
+    return best, max(anchors)
 
 
 def _boost(titles: tuple[str, ...], squeezed: str, phrases: list[str], meanings: list[str]) -> float:
