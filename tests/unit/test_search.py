@@ -265,3 +265,18 @@ def test_help_topics_ship_in_both_languages() -> None:
         assert topic.texts["title"]["ko"] and topic.texts["title"]["en"]
         assert topic.texts["summary"]["ko"] and topic.texts["summary"]["en"]
         assert topic.href.startswith("/")
+
+
+def test_a_stated_age_is_a_lower_bound_never_alone_a_no() -> None:
+    from pathlib import Path
+
+    program = load_program_file(
+        Path(__file__).resolve().parents[2] / "data/programs/junggu-longevity-gift.yaml"
+    )[0]
+    index, lexicon = SearchIndex([program_document(program)]), Lexicon(load_lexicon())
+    of = {program.key: program}.get
+    granny = answer(index, lexicon, "할머니 장수 축하금", on=ON, program_of=of)
+    assert granny.inferred_profile() == {"age": 65}
+    assert granny.results[0].status == "maybe" and "65" not in granny.results[0].why
+    told = answer(index, lexicon, "할머니 장수 축하금", on=ON, program_of=of, profile={"age": 70})
+    assert told.results[0].status == "ineligible"  # her own age decides
