@@ -21,7 +21,7 @@ from naesone_app.core.search.text import compact, normalise
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.search_index import SEARCH
 
-__all__ = ["Fact", "Result", "SearchAnswer", "ask", "suggest"]
+__all__ = ["Fact", "Result", "SearchAnswer", "ask", "suggest", "warm"]
 
 POPULAR_FILE = Path(__file__).resolve().parents[2] / "data" / "search" / "popular.yaml"
 MAX_SUGGESTIONS = 20
@@ -48,6 +48,11 @@ def ask(
         program_of=CATALOG.program,
         on=on or seoul_today(),
     )
+
+
+def warm() -> None:
+    """Start building this worker's search index in the background (call once at server start)."""
+    SEARCH.warm()
 
 
 @cache

@@ -152,6 +152,10 @@ class _SearchCache:
         finally:
             self._building = False
 
+    def warm(self) -> None:
+        """Build the index in a background thread (at server start), so the first question does not wait."""
+        threading.Thread(target=self.index, daemon=True, name="search-index-warm").start()
+
     def rebuild_now(self) -> SearchIndex:
         """Rebuild at once, in this thread (after an import, in tests)."""
         CATALOG.invalidate()
