@@ -79,6 +79,7 @@ APPLICATION = Route("/application", N_("신청 내용 — 내손에ON 중구"))
 STAFF_APPLICATIONS = Route("/staff/applications", N_("신청 검토 — 내손에ON 중구"))
 STAFF_APPLICATION = Route("/staff/application", N_("신청서 검토 — 내손에ON 중구"))
 RESET_CONFIRM = Route("/reset/confirm", N_("새 비밀번호 — 내손에ON 중구"))
+SEARCH = Route("/search", N_("검색 — 내손에ON 중구"))
 
 ROUTES: tuple[Route, ...] = tuple(value for value in list(globals().values()) if isinstance(value, Route))
 

@@ -22,6 +22,7 @@ from naesone_app.pages import (  # noqa: F401 — importing a page module regist
     questionnaire,
     results,
     safety,
+    search,
     staff,
     staff_applications,
     staff_classes,
