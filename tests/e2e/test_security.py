@@ -631,10 +631,11 @@ def test_search_decides_with_the_askers_own_answers_only(
         mine = own.call(handler(SearchState, "open_search"), path="/search", query=question)
     assert _lunch_status(mine) == hers
     before = snapshot(app, b)
+    seen: list[dict] = []
     with client(app, a.token) as attacker:
         for victim in (b.id, c_id):
             query = {**question, "id": str(victim), "account_id": str(victim)}
-            seen = attacker.call(handler(SearchState, "open_search"), {"account_id": victim}, path="/search",
+            seen += attacker.call(handler(SearchState, "open_search"), {"account_id": victim}, path="/search",
                                  query=query)  # fmt: skip
         seen += attacker.call(
             handler(SearchState, "drop_fact"), {"key": b.login}, path="/search", query=question
