@@ -21,8 +21,8 @@ from naesone_app.actions.accounts import stored_profile
 from naesone_app.actions.search import ask, suggest
 from naesone_app.core.highlight import highlight
 from naesone_app.core.i18n import N_, Message, render
+from naesone_app.core.notices import localized_url
 from naesone_app.core.search.answer import Result, SearchAnswer
-from naesone_app.pages import routes
 from naesone_app.state.asking import AskingMixin
 from naesone_app.state.screening import ScreeningState
 
@@ -30,6 +30,9 @@ MAX_QUESTION = 500  # the answer refuses longer questions; one more character le
 MAX_PREFIX = 100  # suggestions are for the first words of a question
 MAX_DROPPED = 20
 KIND_ORDER = ("program", "course", "partner_offer", "facility", "help")
+# states may not import pages (the layering): the two addresses this state sends a browser to, as
+# pages/routes.py declares them (SEARCH, CHECK); tests/e2e/test_search.py walks both
+SEARCH_PATH, CHECK_PATH = "/search", "/check"
 FOCUS_COUNT = "setTimeout(() => document.getElementById('search-count')?.focus(), 80)"
 
 
@@ -82,7 +85,7 @@ def in_locale(href: str, locale: str) -> str:
     """An in-app address of the answer (Korean paths) in the reader's locale; anything else is dropped."""
     if not href.startswith("/") or href.startswith("//"):
         return ""
-    return routes.localized(href, locale)
+    return localized_url(href, locale)
 
 
 def found(result: Result, locale: str) -> Found:
@@ -124,7 +127,7 @@ class SuggestState(AskingMixin, rx.State):
         """Open the answer to the question typed (an empty or over-long one opens its message)."""
         question = clean_question(form.get("q") if isinstance(form, dict) else None).strip()
         self.suggestions = []
-        return rx.redirect(routes.SEARCH.href(self._locale(), q=quote(question, safe="")))
+        return rx.redirect(localized_url(SEARCH_PATH, self._locale()) + "?q=" + quote(question, safe=""))
 
 
 class SearchState(AskingMixin, rx.State):
@@ -189,4 +192,4 @@ class SearchState(AskingMixin, rx.State):
         """ "이 조건으로 혜택 찾기": the chips' facts into this tab's questionnaire answers, then the questions."""
         screening = await self.get_state(ScreeningState)
         await screening._take_stated(dict(self._stated))
-        return rx.redirect(routes.CHECK.href(self._locale()))
+        return rx.redirect(localized_url(CHECK_PATH, self._locale()))
