@@ -1,0 +1,103 @@
+"""The search index: BM25F over analysed fields (title > tags > summary > body), in memory.
+
+Documents are analysed once, when the index is built; a question only looks up its terms' postings,
+whose per-document BM25F impacts are precomputed (numpy arrays), so asking costs a few array operations
+whatever the catalogue's size.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from naesone_app.core.search.text import compact, terms
+
+FIELD_WEIGHTS = {"title": 3.0, "tags": 2.0, "summary": 1.5, "body": 1.0}
+K1, B = 1.2, 0.75
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One thing that can be found. `texts` holds each field's text per locale ({"title": {"ko": …}})."""
+
+    id: str
+    kind: str  # program | course | partner_offer | facility | help
+    source: str
+    href: str
+    texts: dict[str, dict[str, str]]
+    extra: dict = field(default_factory=dict)
+
+    def text(self, name: str, locale: str) -> str:
+        """A field in `locale`, falling back to Korean."""
+        values = self.texts.get(name, {})
+        return values.get(locale) or values.get("ko", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    docs: np.ndarray  # int32 document numbers
+    impacts: np.ndarray  # float32 BM25F saturation tf~/(k1+tf~) * (k1+1), without idf
+
+
+class SearchIndex:
+    """BM25F postings over a list of documents."""
+
+    def __init__(self, documents: Iterable[Document]) -> None:
+        self.documents: list[Document] = list(documents)
+        self.size = len(self.documents)
+        per_field: dict[str, list[Counter]] = {name: [] for name in FIELD_WEIGHTS}
+        for doc in self.documents:
+            for name in FIELD_WEIGHTS:
+                counted: Counter = Counter()
+                for text in doc.texts.get(name, {}).values():
+                    counted.update(terms(text))
+                per_field[name].append(counted)
+        average = {
+            name: max(1.0, sum(sum(c.values()) for c in counts) / max(1, self.size))
+            for name, counts in per_field.items()
+        }
+        weighted: dict[str, dict[int, float]] = defaultdict(dict)
+        for name, weight in FIELD_WEIGHTS.items():
+            for number, counted in enumerate(per_field[name]):
+                length = sum(counted.values())
+                norm = 1 - B + B * length / average[name]
+                for term, tf in counted.items():
+                    slot = weighted[term]
+                    slot[number] = slot.get(number, 0.0) + weight * tf / norm
+        self.postings: dict[str, Posting] = {}
+        self.idf: dict[str, float] = {}
+        for term, by_doc in weighted.items():
+            docs = np.fromiter(by_doc.keys(), dtype=np.int32, count=len(by_doc))
+            tf = np.fromiter(by_doc.values(), dtype=np.float32, count=len(by_doc))
+            order = np.argsort(docs)  # sorted postings: membership by binary search
+            docs, tf = docs[order], tf[order]
+            self.postings[term] = Posting(docs, (tf * (K1 + 1) / (K1 + tf)).astype(np.float32))
+            df = len(by_doc)
+            self.idf[term] = math.log(1 + (self.size - df + 0.5) / (df + 0.5))
+        self.max_idf = math.log(1 + (self.size + 0.5) / 0.5)
+        self.compact_titles = [
+            tuple(compact(t) for t in doc.texts.get("title", {}).values()) for doc in self.documents
+        ]
+
+    def term_scores(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """(documents, idf-weighted BM25F scores) of one term, or None when no document has it."""
+        posting = self.postings.get(term)
+        if posting is None:
+            return None
+        return posting.docs, posting.impacts * self.idf[term]
+
+    def has(self, term: str, number: int) -> bool:
+        """The document numbered `number` contains `term`."""
+        posting = self.postings.get(term)
+        if posting is None:
+            return False
+        at = int(np.searchsorted(posting.docs, number))
+        return at < len(posting.docs) and int(posting.docs[at]) == number
+
+    def best_possible(self, term: str) -> float:
+        """The most a term can add to a document's score (idf × (k1+1)); unseen terms count as rarest."""
+        return self.idf.get(term, self.max_idf) * (K1 + 1)
