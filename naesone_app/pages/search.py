@@ -97,7 +97,9 @@ def _group(group: rx.Var[FoundGroup], locale: str) -> rx.Component:
             ),
             id=heading_id,
         ),
-        rx.el.ul(rx.foreach(group.results, lambda r: _result(r, locale)), class_name="found-list"),
+        rx.el.ol(
+            rx.foreach(group.results, lambda r: _result(r, locale)), class_name="found-list"
+        ),  # best first
         aria_labelledby=heading_id,
         class_name="found-group",
         id="results-" + group.kind,

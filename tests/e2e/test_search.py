@@ -14,7 +14,14 @@ from playwright.sync_api import Browser, Page, expect
 
 from naesone_app.db.engine import transaction
 from naesone_app.db.resident_data import load_profile
-from tests.e2e.conftest import ServedApp, db_account, screenshot, signed_in_context, wait_hydrated
+from tests.e2e.conftest import (
+    SCREENSHOTS,
+    ServedApp,
+    db_account,
+    screenshot,
+    signed_in_context,
+    wait_hydrated,
+)
 
 LUNCH_KEY = "native:junggu-senior-lunch"
 LUNCH_TITLE = "경로식당 무료 점심 급식"
@@ -34,9 +41,15 @@ def _ask_in_header(page: Page, question: str) -> None:
     field.fill(question)
     field.press("Enter")
     page.wait_for_url("**/search?q=**", timeout=20_000)
-    expect(page.locator("#search-count, #search-problem, #search-nothing").first).to_be_visible(
+    expect(page.locator("li.found, #search-problem, #search-nothing").first).to_be_visible(
         timeout=20_000
     )
+
+
+def _view(page: Page, name: str) -> None:
+    """What the screen shows (a full page of results is too long to look at on a phone's width)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
 def _found(page: Page) -> list[tuple[str, str]]:
@@ -67,7 +80,7 @@ def test_a_grandmother_asks_in_the_header_on_a_phone_and_carries_the_facts_into_
     expect(form).to_be_visible()
     expect(page.get_by_label("무엇이 필요하세요? 내 말로 찾기").first).to_be_visible()
     assert form.bounding_box()["width"] <= 390
-    screenshot(page, "ko-search-header-390px")
+    _view(page, "ko-search-header-390px")
 
     _ask_in_header(page, "혼자 사는 할머니 점심")
     assert parse_qs(urlsplit(page.url).query)["q"] == ["혼자 사는 할머니 점심"]
@@ -81,7 +94,7 @@ def test_a_grandmother_asks_in_the_header_on_a_phone_and_carries_the_facts_into_
     expect(chips.first).to_be_visible()
     labels = chips.all_inner_texts()
     assert any("1인 가구" in label for label in labels), labels
-    screenshot(page, "ko-search-390px")
+    _view(page, "ko-search-390px")
 
     # one tap on a chip: that fact is gone and the answer changes with it
     before = _found(page)
@@ -105,7 +118,7 @@ def test_a_grandmother_asks_in_the_header_on_a_phone_and_carries_the_facts_into_
     answers = page.locator("#answers-heading + .answers, .answers").first
     expect(answers).to_contain_text("1인 가구", timeout=20_000)
     expect(answers).to_contain_text("1950")  # what she had answered stands
-    screenshot(page, "ko-search-carried-into-questionnaire")
+    _view(page, "ko-search-carried-into-questionnaire")
 
 
 def test_facts_carried_into_the_questionnaire_are_not_stored_in_the_account(
@@ -142,7 +155,7 @@ def test_an_english_question_on_the_english_page_gets_english_titles(page: Page,
     assert page.locator("#results-program mark").count() > 0
     assert all(link.startswith("/en/") for link in page.locator("li.found h3 a").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))"))  # fmt: skip
-    screenshot(page, "en-search-390px")
+    _view(page, "en-search-390px")
 
 
 def test_a_chinese_question_is_answered(page: Page, app: ServedApp) -> None:
@@ -162,7 +175,7 @@ def test_a_question_outside_the_catalogue_points_to_120_and_gov24(page: Page, ap
     expect(page.locator("#call-120")).to_have_attribute("href", "tel:120")
     expect(page.locator("#gov24-link")).to_have_attribute("href", "https://www.gov.kr")
     assert page.locator("li.found").count() == 0
-    screenshot(page, "ko-search-nothing")
+    _view(page, "ko-search-nothing")
 
 
 @pytest.mark.parametrize(
@@ -216,7 +229,7 @@ def test_search_has_no_serious_accessibility_violation(page: Page, app: ServedAp
     page.wait_for_timeout(200)
     assert not _serious(page)
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-    screenshot(page, f"{locale}-search-390px-200pct")
+    _view(page, f"{locale}-search-390px-200pct")
     assert overflow <= 1, f"/search scrolls sideways by {overflow}px at 390px and 200% text"
     page.goto(f"{app.url}{prefix}/search?q=여권 재발급")
     wait_hydrated(page)
