@@ -21,6 +21,7 @@ from benchmarks import (
     bench_gov24,
     bench_lighthouse,
     bench_native,
+    bench_search,
 )
 from benchmarks.common import Figure, table
 
@@ -31,6 +32,7 @@ BENCHMARKS = {
     "facilities": bench_facilities.run,
     "lighthouse": bench_lighthouse.run,
     "classes": bench_classes.run,
+    "search": bench_search.run,
 }
 
 

@@ -6,6 +6,7 @@ used for the statuses of this answer alone; the facts a question states are neve
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -16,11 +17,11 @@ import yaml
 from naesone_app.core.dates import seoul_today
 from naesone_app.core.search.answer import Fact, Result, SearchAnswer
 from naesone_app.core.search.ask import answer
-from naesone_app.core.search.text import compact
+from naesone_app.core.search.text import compact, normalise
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.search_index import SEARCH
 
-__all__ = ["Fact", "Result", "SearchAnswer", "ask", "suggest"]
+__all__ = ["Fact", "Result", "SearchAnswer", "ask", "suggest", "warm"]
 
 POPULAR_FILE = Path(__file__).resolve().parents[2] / "data" / "search" / "popular.yaml"
 MAX_SUGGESTIONS = 20
@@ -49,6 +50,11 @@ def ask(
     )
 
 
+def warm() -> None:
+    """Start building this worker's search index in the background (call once at server start)."""
+    SEARCH.warm()
+
+
 @cache
 def _popular() -> dict[str, tuple[str, ...]]:
     data: dict[str, Any] = yaml.safe_load(POPULAR_FILE.read_text(encoding="utf-8"))
@@ -56,19 +62,23 @@ def _popular() -> dict[str, tuple[str, ...]]:
 
 
 def suggest(prefix: str, *, locale: str = "ko", limit: int = 8) -> list[str]:
-    """Suggestions while typing: popular questions, then programme titles, that contain what was typed."""
-    wanted = compact(prefix if isinstance(prefix, str) else "")[:100]
+    """Suggestions while typing: popular questions, then programme titles, holding what was typed
+    (spacing ignored; an English word only at a word's start, so "rent" does not suggest "parent");
+    those that begin with it first."""
+    typed = normalise(prefix if isinstance(prefix, str) else "")[:100]
+    wanted = typed.replace(" ", "")
     limit = max(1, min(int(limit or 8), MAX_SUGGESTIONS))
     text_locale = locale if locale in ("ko", "en") else "ko"
     popular = _popular().get(locale) or _popular()["ko"]
-    titles = [p.text(text_locale).title for p in CATALOG.get().programs]
+    titles = sorted({p.text(text_locale).title for p in CATALOG.get().programs})
+    word_start = re.compile(r"(?<![a-z])" + re.escape(typed)) if typed.isascii() else None
     found: list[str] = []
-    for candidate in (*popular, *sorted(titles)):
-        squeezed = compact(candidate)
-        if (not wanted or wanted in squeezed) and candidate not in found:
+    for candidate in (*popular, *titles):
+        if wanted and not (
+            word_start.search(normalise(candidate)) if word_start else wanted in compact(candidate)
+        ):
+            continue
+        if candidate not in found:
             found.append(candidate)
-            if len(found) >= limit:
-                break
-    if wanted:
-        found.sort(key=lambda c: not compact(c).startswith(wanted))  # stable: prefix matches first
-    return found
+    found.sort(key=lambda c: not compact(c).startswith(wanted))  # stable: beginnings first
+    return found[:limit]

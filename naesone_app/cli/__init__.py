@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.exc import NoSuchModuleError, SQLAlchemyError
 
 from naesone_app.actions import OutboundError
-from naesone_app.cli import accounts, catalog, classes, facilities, notify, reminders
+from naesone_app.cli import accounts, ask, catalog, classes, facilities, notify, reminders
 from naesone_app.cli.common import ROOT, CommandError, read_json, redacted, require_schema
 from naesone_app.core.catalog.gov24 import Gov24FormatError
 from naesone_app.core.catalog.native import CatalogError
@@ -128,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     reminders.add_commands(commands)
     notify.add_commands(commands)
     classes.add_commands(commands)
+    ask.add_commands(commands)
     return parser
 
 

@@ -32,7 +32,6 @@ from naesone_app.core.search.lexicon import Lexicon, load_lexicon
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.class_models import ClassCentre, Course
 from naesone_app.db.engine import database_url, transaction
-from naesone_app.db.facilities import _facility
 from naesone_app.db.models import FacilityRow
 
 RECHECK_SECONDS = 20.0  # plus the catalogue cache's 30 s: a change shows within a minute
@@ -88,8 +87,12 @@ def _facility_version() -> Hashable:
 
 def _facility_documents() -> Iterable[Document]:
     with transaction() as session:
-        rows = session.exec(select(FacilityRow).order_by(FacilityRow.id)).all()
-        return [facility_document(row.id, _facility(row)) for row in rows]
+        rows = session.exec(
+            select(FacilityRow.id, FacilityRow.kind, FacilityRow.name, FacilityRow.address).order_by(
+                FacilityRow.id
+            )
+        ).all()
+        return [facility_document(*row) for row in rows]
 
 
 SOURCES: dict[str, Source] = {}
@@ -148,6 +151,10 @@ class _SearchCache:
                     self._index, self._versions = index, versions
         finally:
             self._building = False
+
+    def warm(self) -> None:
+        """Build the index in a background thread (at server start), so the first question does not wait."""
+        threading.Thread(target=self.index, daemon=True, name="search-index-warm").start()
 
     def rebuild_now(self) -> SearchIndex:
         """Rebuild at once, in this thread (after an import, in tests)."""

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from naesone_app.core.eligibility import evaluate
+from naesone_app.core.eligibility import INELIGIBLE, ProgramResult, evaluate
 from naesone_app.core.i18n import render
-from naesone_app.core.profile import ProfileError, facts_on, parse_profile
+from naesone_app.core.profile import Facts, ProfileError, facts_on, parse_profile
 from naesone_app.core.program import Program
 from naesone_app.core.results import why
 from naesone_app.core.search.answer import Fact, Result, SearchAnswer, merge_profiles
@@ -41,20 +41,39 @@ def stated_facts(hits: list[Hit], locale: str, on: date, dropped: frozenset[str]
     return list(facts.values())
 
 
-def _facts_for(profile: dict[str, Any] | None, inferred: dict[str, Any], on: date):
-    """The resident's facts: the given profile first (it wins on single values), plus what the question states."""
-    merged = merge_profiles(profile or {}, inferred)
+def _facts_for(
+    profile: dict[str, Any] | None, inferred: dict[str, Any], on: date
+) -> tuple[Facts, Facts | None]:
+    """The resident's facts: the given profile first (it wins on single values), plus what the question
+    states; and the same without a stated age, when the age is only the question's lower bound
+    ("할머니" → 65 or older), to decide programmes that the bound alone would rule out."""
+    given = profile or {}
     try:
-        return facts_on(parse_profile(merged), on)
+        parse_profile(given)
     except ProfileError:  # a broken tab profile: decide on what the question states alone
-        return facts_on(parse_profile(inferred), on)
+        given = {}
+    merged = merge_profiles(given, inferred)
+    facts = facts_on(parse_profile(merged), on)
+    if "age" in inferred and not {"age", "birth_date"} & set(given):
+        return facts, facts_on(parse_profile({k: v for k, v in merged.items() if k != "age"}), on)
+    return facts, None
 
 
-def _result(found: Ranked, locale: str, text_locale: str, program: Program | None, facts) -> Result:
+def _decide(program: Program, facts: Facts, unbounded: Facts | None) -> tuple[ProgramResult, Facts]:
+    """The engine's verdict; a stated age is a lower bound, so it never alone makes a programme ineligible."""
+    decided = evaluate(program, facts)
+    if decided.status == INELIGIBLE and unbounded is not None:
+        without = evaluate(program, unbounded)
+        if without.status != INELIGIBLE:
+            return without, unbounded
+    return decided, facts
+
+
+def _result(found: Ranked, text_locale: str, program: Program | None, resident) -> Result:
     doc = found.document
     status = reason = ""
     if program is not None:
-        decided = evaluate(program, facts)
+        decided, facts = _decide(program, *resident)
         status = decided.status
         reason = render(why(decided, facts), text_locale)
     return Result(
@@ -100,7 +119,6 @@ def answer(
     results = tuple(
         _result(
             r,
-            locale,
             text_locale,
             program_of(r.document.id) if r.document.kind == "program" else None,
             resident,

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import yaml
 
-from naesone_app.core.facilities.model import KIND_LABELS, Facility
+from naesone_app.core.facilities.model import KIND_LABELS
 from naesone_app.core.i18n import LOCALES, gettext_for
 from naesone_app.core.program import Program
 from naesone_app.core.search.index import Document
@@ -59,9 +59,9 @@ def course_document(code: str, title_ko: str, title_en: str, category: str, cent
     )
 
 
-def facility_document(row_id: int, facility: Facility) -> Document:
+def facility_document(row_id: int, kind: str, name: str, address: str) -> Document:
     """A facility on the safety map: its name, kind (ko and en) and address."""
-    label = KIND_LABELS.get(facility.kind, facility.kind)
+    label = KIND_LABELS.get(kind, kind)
     labels = {locale: gettext_for(locale)(label) for locale in LOCALES}
     return Document(
         id=f"facility:{row_id}",
@@ -69,11 +69,11 @@ def facility_document(row_id: int, facility: Facility) -> Document:
         source="facility",
         href=f"/safety?facility={row_id}",
         texts={
-            "title": {"ko": facility.name},
+            "title": {"ko": name},
             "tags": labels,
-            "summary": {locale: f"{labels[locale]} · {facility.address}" for locale in LOCALES},
+            "summary": {locale: f"{labels[locale]} · {address}" for locale in LOCALES},
         },
-        extra={"facility_kind": facility.kind},
+        extra={"facility_kind": kind},
     )
 
 

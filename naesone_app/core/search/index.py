@@ -76,28 +76,20 @@ class SearchIndex:
             order = np.argsort(docs)  # sorted postings: membership by binary search
             docs, tf = docs[order], tf[order]
             self.postings[term] = Posting(docs, (tf * (K1 + 1) / (K1 + tf)).astype(np.float32))
-            df = len(by_doc)
-            self.idf[term] = math.log(1 + (self.size - df + 0.5) / (df + 0.5))
-        self.max_idf = math.log(1 + (self.size + 0.5) / 0.5)
+            self.idf[term] = self.idf_of(len(by_doc))
+        self.max_idf = self.idf_of(0)
         self.compact_titles = [
             tuple(compact(t) for t in doc.texts.get("title", {}).values()) for doc in self.documents
         ]
 
-    def term_scores(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
-        """(documents, idf-weighted BM25F scores) of one term, or None when no document has it."""
-        posting = self.postings.get(term)
-        if posting is None:
-            return None
-        return posting.docs, posting.impacts * self.idf[term]
+    def idf_of(self, df: int) -> float:
+        """BM25's idf for a term (or a concept) found in `df` documents."""
+        return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
 
-    def has(self, term: str, number: int) -> bool:
-        """The document numbered `number` contains `term`."""
+    def contains(self, term: str, numbers: np.ndarray) -> np.ndarray:
+        """For each document number, whether that document holds `term` (postings are sorted)."""
         posting = self.postings.get(term)
-        if posting is None:
-            return False
-        at = int(np.searchsorted(posting.docs, number))
-        return at < len(posting.docs) and int(posting.docs[at]) == number
-
-    def best_possible(self, term: str) -> float:
-        """The most a term can add to a document's score (idf × (k1+1)); unseen terms count as rarest."""
-        return self.idf.get(term, self.max_idf) * (K1 + 1)
+        if posting is None or not len(numbers):
+            return np.zeros(len(numbers), dtype=bool)
+        at = np.minimum(np.searchsorted(posting.docs, numbers), len(posting.docs) - 1)
+        return posting.docs[at] == numbers

@@ -153,34 +153,38 @@ class Lexicon:
 
     def __init__(self, entries: tuple[Entry, ...]) -> None:
         self.entries = entries
-        self._latin: list[tuple[re.Pattern[str], Entry, str]] = []
+        self._latin_entry: dict[str, Entry] = {}
         self._other: list[tuple[str, Entry, str]] = []
         for entry in entries:
             for word in entry.words:
                 if re.fullmatch(r"[a-z0-9 '\-]+", word):
-                    pattern = re.compile(r"(?<![a-z])" + re.escape(word) + r"(?:s|es)?(?![a-z])")
-                    self._latin.append((pattern, entry, word))
+                    self._latin_entry.setdefault(word, entry)
                 else:
                     self._other.append((compact(word), entry, word))
         self._other.sort(key=lambda item: -len(item[0]))  # longest first: "혼자 사는" before "혼자"
+        alternatives = "|".join(re.escape(w) for w in sorted(self._latin_entry, key=len, reverse=True))
+        # English: whole words, a plural ending allowed; one pass over the question for every word
+        self._latin = re.compile(rf"(?<![a-z])({alternatives})(?:s|es)?(?![a-z])") if alternatives else None
 
     def find(self, question: str) -> list[Hit]:
         """The entries the question mentions, each once, with the typed words that triggered it."""
         text, squeezed = normalise(question), compact(question)
         hits: dict[str, Hit] = {}
-        for pattern, entry, _word in self._latin:
-            if entry.id not in hits and (found := pattern.search(text)):
-                hits[entry.id] = Hit(entry, found.group(0))
+        if self._latin is not None:
+            for found in self._latin.finditer(text):
+                entry = self._latin_entry[found.group(1)]
+                if entry.id not in hits:
+                    hits[entry.id] = Hit(entry, found.group(0))
         taken: list[tuple[int, int]] = []
         for word, entry, typed in self._other:
             start = squeezed.find(word)
-            if start < 0 or entry.id in hits:
+            if start < 0:
                 continue
             if len(word) == 1 and word not in text.split():
-                continue  # one syllable counts only as a word of its own ("애 맡길 곳", not "사랑해")
+                continue  # one syllable counts only as a word of its own ("애 맡길 곳", not "사랑애")
             span = (start, start + len(word))
             if any(s < span[1] and span[0] < e for s, e in taken):
                 continue  # inside a longer word already matched
-            taken.append(span)
-            hits[entry.id] = Hit(entry, typed)
+            taken.append(span)  # even for an entry already found: "혼자 키워" is not also "혼자"
+            hits.setdefault(entry.id, Hit(entry, typed))
         return list(hits.values())

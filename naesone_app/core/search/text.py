@@ -15,85 +15,17 @@ from functools import lru_cache
 
 MAX_QUESTION = 500
 # Content morphemes worth indexing: nouns, verb/adjective stems, roots, foreign words, numbers, hanja.
-KEPT_TAGS = ("NNG", "NNP", "VV", "VA", "XR", "SL", "SH", "SN", "NR", "MAG")
+KEPT_TAGS = ("NNG", "NNP", "VV", "VA", "XR", "SL", "SH", "SN")
 STEM_TAGS = ("VV", "VA")
-# Words too common to tell anything (grammar-like nouns and verbs of asking).
-STOP = frozenset(
-    [
-        "것",
-        "수",
-        "등",
-        "및",
-        "때",
-        "곳",
-        "거",
-        "뭐",
-        "무엇",
-        "어떻",
-        "하",
-        "되",
-        "있",
-        "없",
-        "받",
-        "주",
-        "싶",
-        "알",
-        "좀",
-        "그",
-        "이",
-        "저",
-        "할",
-        "해",
-        "돼",
-        "되다",
-        "하다",
-        "어떻게",
-        "뭐가",
-        "언제",
-        "어디",
-        "왜",
-        "가능",
-        "여부",
-        "관련",
-        "대한",
-        "위한",
-        "경우",
-        "분",
-        "께",
-        "드리",
-        "the",
-        "a",
-        "an",
-        "of",
-        "for",
-        "to",
-        "in",
-        "on",
-        "and",
-        "or",
-        "is",
-        "are",
-        "i",
-        "my",
-        "me",
-        "we",
-        "can",
-        "how",
-        "what",
-        "do",
-        "does",
-        "get",
-        "with",
-        "at",
-        "be",
-        "it",
-        "by",
-        "from",
-        "about",
-        "any",
-        "there",
-    ]
-)
+_STOP_WORDS = """
+것 수 등 및 때 곳 거 뭐 무엇 어떻 하 되 있 없 받 주 싶 알 좀 그 이 저 할 해 돼 되다 하다 어떻게 뭐가 언제 어디 왜
+가능 여부 관련 대한 위한 경우 분 께 드리 근처 가깝 주변 동네 방법 물어보 알아보 알려주 요즘 지금 이번 우리 저희
+제 내 나 사람 문의 궁금 하나
+the a an of for to in on and or is are i my me we can how what do does get with at be it by from about any
+there where near nearby nearest please want need someone some
+"""
+# Words too common to tell anything (grammar-like nouns, verbs of asking, "near"): never a concept.
+STOP = frozenset(_STOP_WORDS.split())
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 _SPACES = re.compile(r"\s+")
 _LATIN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -143,7 +75,8 @@ class _Analyser:
             if expression and feature.type in ("Compound", "Inflect", "Preanalysis"):
                 for part in expression.split("+"):
                     bits = part.split("/")
-                    if len(bits) >= 2:
+                    # a compound's one-syllable parts (화장실 → 화장, 실) say nothing on their own
+                    if len(bits) >= 2 and (feature.type == "Inflect" or len(bits[0]) > 1):
                         found.append((bits[0], bits[1]))
                 continue
             found.append((morpheme.surface, tag))
@@ -158,10 +91,10 @@ def _korean_terms(chunk: str) -> list[str]:
     for surface, tag in ANALYSER.morphemes(chunk):
         if tag not in KEPT_TAGS or tag == "SL":
             continue
-        if tag in ("SN", "NR") and len(surface) < 2:
+        if tag == "SN" and len(surface) < 2:
             continue
         term = surface
-        if term not in STOP and (len(term) > 1 or tag in ("NNG", "NNP", "XR")):
+        if term not in STOP and (len(term) > 1 or tag in ("NNG", "NNP", "XR", "VV")):
             terms.append(term)
     return terms
 
@@ -179,17 +112,7 @@ def terms(text: str) -> tuple[str, ...]:
         word = _stem_en(word)
         if word not in STOP and len(word) > 1:
             found.append(word)
-    found += [ch for ch in _han(text)]
-    return tuple(found)
-
-
-def _han(text: str) -> list[str]:
-    """CJK ideograph bigrams (Chinese questions that the lexicon did not map still match zh texts)."""
-    runs = re.findall(r"[\u4e00-\u9fff]+", text)
-    grams: list[str] = []
-    for run in runs:
-        grams += [run[i : i + 2] for i in range(max(1, len(run) - 1))]
-    return grams
+    return tuple(found)  # Chinese: the catalogue has no zh texts yet, so zh words go through the lexicon
 
 
 def _stem_en(word: str) -> str:
