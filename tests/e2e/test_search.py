@@ -41,9 +41,7 @@ def _ask_in_header(page: Page, question: str) -> None:
     field.fill(question)
     field.press("Enter")
     page.wait_for_url("**/search?q=**", timeout=20_000)
-    expect(page.locator("li.found, #search-problem, #search-nothing").first).to_be_visible(
-        timeout=20_000
-    )
+    expect(page.locator("li.found, #search-problem, #search-nothing").first).to_be_visible(timeout=20_000)
 
 
 def _view(page: Page, name: str) -> None:
