@@ -597,10 +597,15 @@ def test_an_anonymous_or_forged_client_gets_nothing_personal(
 LUNCH = "native:junggu-senior-lunch"
 
 
+def _lunch_statuses(updates: list[dict]) -> list[str]:
+    """Every status the search page was sent for the senior lunch, in order."""
+    return [r["status"] for d in deltas_of(updates, SearchState) for g in d.get("groups_rx_state_", [])
+            for r in g["results"] if r["id"] == LUNCH]  # fmt: skip
+
+
 def _lunch_status(updates: list[dict]) -> str | None:
-    """The status the search page was sent for the senior lunch (None: not sent)."""
-    found = [r["status"] for d in deltas_of(updates, SearchState) for g in d.get("groups_rx_state_", [])
-             for r in g["results"] if r["id"] == LUNCH]  # fmt: skip
+    """The last status the search page was sent for the senior lunch (None: not sent)."""
+    found = _lunch_statuses(updates)
     return found[-1] if found else None
 
 
@@ -635,8 +640,13 @@ def test_search_decides_with_the_askers_own_answers_only(
     with client(app, a.token) as attacker:
         for victim in (b.id, c_id):
             query = {**question, "id": str(victim), "account_id": str(victim)}
-            seen += attacker.call(handler(SearchState, "open_search"), {"account_id": victim}, path="/search",
-                                 query=query)  # fmt: skip
+            for payload in (
+                {},
+                {"account_id": victim},
+            ):  # the handler takes nothing; extra words change nothing
+                seen += attacker.call(
+                    handler(SearchState, "open_search"), payload, path="/search", query=query
+                )
         seen += attacker.call(
             handler(SearchState, "drop_fact"), {"key": b.login}, path="/search", query=question
         )
@@ -644,7 +654,8 @@ def test_search_decides_with_the_askers_own_answers_only(
         seen += attacker.call(handler(SuggestState, "suggest_for"), {"text": b.login}, path="/search")
         seen += attacker.call(handler(SuggestState, "go"), {"form": {"q": "x" * 20_000}}, path="/search")
         seen += attacker.call(f"{ROOT_STATE}.hydrate", path="/search", query=question)
-    assert _lunch_status(seen) == theirs
+    assert _lunch_status(seen) == theirs  # A's own status, decided from A's own profile
+    assert {s for s in _lunch_statuses(seen)} == {theirs}
     assert not leaked(seen, b.secrets)
     assert snapshot(app, b) == before
     assert "x" * 502 not in json.dumps(seen), "an over-long question went into an address"
