@@ -2,6 +2,8 @@
 
 The search answer names the words of a title or summary that matched (surface forms as they appear);
 the page wraps each occurrence in <mark>. Matching ignores case; overlapping words merge into one mark.
+A word in Latin letters is marked only where a word starts ("rent" in "renting", never in "parents");
+Korean words are marked anywhere, since particles and endings attach to them ("어르신께").
 """
 
 from __future__ import annotations
@@ -21,11 +23,14 @@ def highlight(text: str, words: Iterable[str]) -> list[tuple[str, bool]]:
     for word in wanted:
         needle = word.casefold() if folded is not None else word
         haystack = folded if folded is not None else text
+        latin = needle[:1].isascii() and needle[:1].isalnum()
         start = haystack.find(needle)
         while start != -1 and needle:
-            for i in range(start, start + len(needle)):
-                marked[i] = True
-            start = haystack.find(needle, start + len(needle))
+            inside_a_word = latin and start > 0 and haystack[start - 1].isalnum()
+            if not inside_a_word:
+                for i in range(start, start + len(needle)):
+                    marked[i] = True
+            start = haystack.find(needle, start + (1 if inside_a_word else len(needle)))
     pieces: list[tuple[str, bool]] = []
     begin = 0
     for i in range(1, len(text) + 1):

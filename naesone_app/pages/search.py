@@ -67,13 +67,18 @@ def _facts(locale: str) -> rx.Component:
 def _result(result: rx.Var[Found], locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return rx.el.li(
-        rx.el.h3(rx.el.a(_pieces(result.title), href=result.href), class_name="found-title"),
+        rx.el.h3(
+            rx.el.a(_pieces(result.title), href=result.href, lang=result.lang), class_name="found-title"
+        ),
         rx.cond(
             result.status != "",
             rx.el.p(status_badge(result.status, locale), class_name="badges"),
         ),
         rx.cond(result.why != "", rx.el.p(result.why, class_name="why")),
-        rx.cond(result.summary.length() > 0, rx.el.p(_pieces(result.summary), class_name="summary")),
+        rx.cond(
+            result.summary.length() > 0,
+            rx.el.p(_pieces(result.summary), class_name="summary", lang=result.lang),
+        ),
         class_name="card found",
         data_kind=result.kind,
         data_id=result.id,

@@ -23,6 +23,7 @@ from naesone_app.core.highlight import highlight
 from naesone_app.core.i18n import N_, Message, render
 from naesone_app.core.notices import localized_url
 from naesone_app.core.search.answer import Result, SearchAnswer
+from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.state.asking import AskingMixin
 from naesone_app.state.screening import ScreeningState
 
@@ -64,6 +65,7 @@ class Found:
     status: str = ""  # programmes: eligible | maybe | ineligible | closed; others ""
     why: str = ""
     href: str = ""
+    lang: str = ""  # "ko" when the reader's language is another and the record has only Korean texts
 
 
 @dataclass
@@ -88,6 +90,12 @@ def in_locale(href: str, locale: str) -> str:
     return localized_url(href, locale)
 
 
+def _language(result: Result, locale: str) -> str:
+    """The language of a result's texts: a programme without texts in the reader's language is Korean."""
+    program = CATALOG.program(result.id) if result.kind == "program" and locale != "ko" else None
+    return "ko" if program is not None and locale not in program.texts else locale
+
+
 def found(result: Result, locale: str) -> Found:
     return Found(
         result.id,
@@ -97,6 +105,7 @@ def found(result: Result, locale: str) -> Found:
         result.status,
         result.why,
         in_locale(result.href, locale),
+        _language(result, locale),
     )
 
 

@@ -29,6 +29,16 @@ def test_case_is_ignored_and_overlapping_words_merge_into_one_mark() -> None:
     assert highlight("청년월세지원", ["청년월세", "월세지원"]) == [("청년월세지원", True)]
 
 
+def test_a_latin_word_is_marked_only_where_a_word_starts_a_korean_one_anywhere() -> None:
+    assert highlight("Young parents renting", ["rent"]) == [
+        ("Young parents ", False),
+        ("rent", True),
+        ("ing", False),
+    ]
+    assert highlight("서울 어르신께", ["어르신"]) == [("서울 ", False), ("어르신", True), ("께", False)]
+    assert highlight("청년월세", ["월세"]) == [("청년", False), ("월세", True)]
+
+
 def test_nothing_to_mark_gives_the_text_whole_and_an_empty_text_nothing() -> None:
     assert highlight("기초연금", []) == [("기초연금", False)]
     assert highlight("기초연금", ["", " "]) == [("기초연금", False)]
