@@ -8,6 +8,11 @@ The facility routes are public (partners, the map, the browser's offline copy): 
 facility, the nearest facilities to a point, and — when a routing engine is configured — a walking route
 to one of them. They are read-only and cached in-process per facilities version, so a map full of
 visitors costs one database read per import.
+
+`GET /api/search` answers a question in words over the public catalogue (programmes, courses,
+facilities, help). It knows no person: a programme's status is decided from the facts the question
+itself states and nothing else, so the answer is the same for every caller. Each client may ask a
+limited number of questions per second (core/rate_limit.py).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import math
 import os
 import re
 import threading
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, quote
@@ -33,6 +39,7 @@ from starlette.routing import Route
 
 from naesone_app.actions.safety import RoutingError, routing_enabled
 from naesone_app.actions.safety import walking_route as route_between
+from naesone_app.actions.search import ask
 from naesone_app.core.accounts import SESSION_ABSOLUTE
 from naesone_app.core.campaigns import QR_DOWNLOAD_PATH
 from naesone_app.core.facilities.geo import bearing_deg, distance_m, nearest, walking_minutes
@@ -40,6 +47,7 @@ from naesone_app.core.facilities.geojson import public_feature, public_feature_c
 from naesone_app.core.facilities.model import KINDS, SHELTER_KINDS, Facility
 from naesone_app.core.i18n import render
 from naesone_app.core.outbound import destination
+from naesone_app.core.rate_limit import RateLimiter
 from naesone_app.db.accounts import account_for_token, claim_handoff, end_session
 from naesone_app.db.catalog_cache import CATALOG
 from naesone_app.db.engine import database_url, transaction
@@ -334,6 +342,59 @@ def walking_route(request: Request) -> Response:
     return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
 
+# --- asking in words ------------------------------------------------------------------------------------
+
+MAX_QUESTION = 500
+MAX_SEARCH_RESULTS = 50
+SEARCH_LOCALES = ("ko", "en", "zh")
+# 20 questions at once, then 2 a second, per client address and worker: a person typing never meets it
+SEARCH_LIMIT = RateLimiter(capacity=20, per_second=2.0)
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client is not None else "unknown"
+
+
+def search(request: Request) -> Response:
+    """GET /api/search?q=&limit=[&locale=]: the answer as `naesone ask --json` prints it.
+
+    Only public fields of public records; statuses come from the facts the question states (no profile).
+    """
+    wait = SEARCH_LIMIT.allow(_client(request), time.monotonic())
+    if wait:
+        response = _error(f"too many questions: try again in {wait} s", 429)
+        response.headers["Retry-After"] = str(wait)
+        return response
+    question = request.query_params.get("q")
+    if question is None or not question.strip():
+        return _error("q: required, the question in words")
+    if len(question) > MAX_QUESTION:
+        return _error(f"q: at most {MAX_QUESTION} characters")
+    locale = request.query_params.get("locale", "ko")
+    if locale not in SEARCH_LOCALES:
+        return _error(f"locale: one of {', '.join(SEARCH_LOCALES)}")
+    try:
+        limit = parse_int(request, "limit", 10, 1, MAX_SEARCH_RESULTS)
+    except BadParameter as exc:
+        return _error(str(exc))
+    answer = ask(question, locale=locale, limit=limit, profile={})
+    if answer.problem:
+        return _error(f"q: {answer.problem.replace('_', ' ')}")
+    body = {
+        "question": answer.question,
+        "inferred": answer.inferred_profile(),
+        "threshold": answer.threshold,
+        "results": [
+            {"program_id": r.id, "kind": r.kind, "source": r.source, "title": r.title, "score": round(r.score, 4),
+             "status": r.status, "why": r.why}
+            for r in answer.results
+        ],
+    }  # fmt: skip
+    return JSONResponse(
+        body, headers={"Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*"}
+    )
+
+
 def uploaded_file(request: Request) -> Response:
     """GET /api/uploads/{id}: a document for its owner or a reviewer of its department (the read is
     audited), found from the session cookie; anyone else gets the same 404 as for a missing file.
@@ -463,6 +524,7 @@ api = Starlette(
         Route("/api/route/walk", walking_route, methods=["GET"]),
         Route("/api/push/key", push_key, methods=["GET"]),
         Route(QR_DOWNLOAD_PATH, campaign_qr, methods=["GET"]),
+        Route("/api/search", search, methods=["GET"]),
         Route("/api/uploads/{upload_id}", uploaded_file, methods=["GET"]),
     ]
 )

@@ -4,6 +4,7 @@ import reflex as rx
 
 from naesone_app import logs
 from naesone_app.actions.class_jobs import run_due_periodically
+from naesone_app.actions.search import warm as warm_search
 from naesone_app.api import api, count_scans
 from naesone_app.components.pwa import connection_notice
 from naesone_app.delivery import deliver_periodically
@@ -38,3 +39,4 @@ app.app_wraps[(5, "Overlay")] = lambda stateful: connection_notice() if stateful
 register(app)
 app.register_lifespan_task(run_due_periodically)  # draws lotteries, releases lapsed seats, decides 폐강
 app.register_lifespan_task(deliver_periodically)  # sends the outbox's due notices by web push
+app.register_lifespan_task(warm_search)  # builds the search index at start: the first question does not wait

@@ -6,6 +6,7 @@ import reflex as rx
 
 from naesone_app.components.contact import static_contact
 from naesone_app.components.pwa import banners
+from naesone_app.components.search_box import search_box
 from naesone_app.core.i18n import gettext_for
 from naesone_app.pages import routes
 from naesone_app.state.session import SessionState
@@ -99,6 +100,7 @@ def page_shell(locale: str, route: routes.Route, *children: rx.Component,
                 _language_switch(locale, other_href if other_href is not None else route.href(other)),
                 class_name="header-row",
             ),
+            search_box(locale),
             _nav(locale),
             class_name="site-header",
         ),

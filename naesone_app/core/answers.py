@@ -250,6 +250,30 @@ def settled_for(profile: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(q for q in QUESTION_KEYS if q in answered)
 
 
+def with_stated_facts(profile: Mapping[str, Any], stated: Mapping[str, Any]) -> dict:
+    """The answers with the facts a typed question states added ("혼자 사는 할머니" → 1인 가구, 65세 이상).
+
+    What the resident already answered stands (an answer given to a question is more exact than words
+    typed in a search box); a list fact (가구 상황, 본인 상황) adds its codes to those answered; a stated
+    fact whose question is still open fills it. A combination the profile contract refuses leaves the
+    answers as they were.
+    """
+    merged = dict(profile)
+    for key, value in stated.items():
+        question = next((q for q, keys in QUESTION_KEYS.items() if key in keys), None)
+        if question is None:
+            continue
+        if key in ("household", "situations") and isinstance(value, list):
+            merged[key] = sorted(set(merged.get(key, [])) | {v for v in value if isinstance(v, str)})
+        elif not any(k in profile for k in QUESTION_KEYS[question]):
+            merged[key] = value
+    try:
+        parse_profile(merged)
+    except ProfileError:
+        return dict(profile)
+    return merged
+
+
 def answer_form(profile: Mapping[str, Any], question: str) -> dict[str, str]:
     """The form fields that show the current answer to `question` (to reopen it filled in)."""
     p = profile

@@ -85,6 +85,7 @@ STAFF_APPLICATION = Route("/staff/application", N_("신청서 검토 — 내손�
 RESET_CONFIRM = Route("/reset/confirm", N_("새 비밀번호 — 내손에ON 중구"))
 CAMPAIGN = Route("/c/[campaign_slug]", N_("내손에ON 중구 — 캠페인"))  # a poster's QR opens it (/c/<slug>)
 STAFF_CAMPAIGNS = Route("/staff/campaigns", N_("캠페인과 QR 코드 — 내손에ON 중구"))
+SEARCH = Route("/search", N_("검색 — 내손에ON 중구"))
 
 ROUTES: tuple[Route, ...] = tuple(value for value in list(globals().values()) if isinstance(value, Route))
 

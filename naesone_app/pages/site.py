@@ -23,6 +23,7 @@ from naesone_app.pages import (  # noqa: F401 — importing a page module regist
     questionnaire,
     results,
     safety,
+    search,
     staff,
     staff_applications,
     staff_campaigns,

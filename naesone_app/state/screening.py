@@ -23,6 +23,7 @@ from naesone_app.core.answers import (
     child_count,
     forget_answer,
     settled_for,
+    with_stated_facts,
 )
 from naesone_app.core.criteria import MET, UNKNOWN
 from naesone_app.core.dates import seoul_today
@@ -394,6 +395,16 @@ class ScreeningState(AskingMixin, rx.State):
             return
         self.saved_differs, self.gained, self.lost = False, [], []
         self.save_message = render(Message(N_("내 상황을 저장했어요.")), self.locale)
+
+    async def _take_stated(self, stated: dict[str, Any]) -> None:
+        """The facts a typed question states, added to this tab's answers (the search page's
+        "이 조건으로 혜택 찾기"); they reach the account only if the resident saves the answers."""
+        self._restore()
+        await self._bring_in_saved()
+        self._profile = with_stated_facts(self._profile, stated)
+        self._settled = [*self._settled, *(q for q in settled_for(self._profile) if q not in self._settled)]
+        self.results_ready = False
+        self._save()
 
     def _profile_for_others(self) -> dict[str, Any]:
         """The parsed profile, for other states of this same tab (never sent to the browser)."""

@@ -47,6 +47,7 @@ from naesone_app.state.applications import ApplicationState
 from naesone_app.state.feed import FeedState
 from naesone_app.state.identity import IdentityState
 from naesone_app.state.screening import ScreeningState
+from naesone_app.state.search import SearchState, SuggestState
 from naesone_app.state.session import SessionState
 from naesone_app.state.staff import StaffState
 from naesone_app.state.staff_applications import StaffApplicationState
@@ -656,6 +657,75 @@ def test_an_anonymous_or_forged_client_gets_nothing_personal(
         assert feed_state["loaded_rx_state_"] is False and feed_state["saved_rx_state_"] == []
         [account_state] = deltas_of(state, AccountState)
         assert account_state["consents_rx_state_"] == []
+
+
+# --- asking in words (issue 13) -----------------------------------------------------------------------
+
+LUNCH = "native:junggu-senior-lunch"
+
+
+def _lunch_statuses(updates: list[dict]) -> list[str]:
+    """Every status the search page was sent for the senior lunch, in order."""
+    return [r["status"] for d in deltas_of(updates, SearchState) for g in d.get("groups_rx_state_", [])
+            for r in g["results"] if r["id"] == LUNCH]  # fmt: skip
+
+
+def _lunch_status(updates: list[dict]) -> str | None:
+    """The last status the search page was sent for the senior lunch (None: not sent)."""
+    found = _lunch_statuses(updates)
+    return found[-1] if found else None
+
+
+def _status_for(app: ServedApp, profile: dict) -> str:
+    from naesone_app.core.dates import seoul_today
+    from naesone_app.core.eligibility import evaluate
+    from naesone_app.core.profile import facts_on, parse_profile
+    from naesone_app.db.catalog import load_programs
+
+    with transaction(app.db_url) as session:
+        [program] = [p for p in load_programs(session) if p.key == LUNCH]
+    return evaluate(program, facts_on(parse_profile(profile), seoul_today())).status
+
+
+def test_search_decides_with_the_askers_own_answers_only(
+    app: ServedApp, residents: tuple[Resident, Resident]
+) -> None:
+    a, b = residents
+    # C: a resident the senior lunch is surely for (A's own profile leaves it to be checked)
+    c_profile = {"birth_date": "1944-04-04", "lives_in_junggu": True, "livelihood": "recipient"}
+    c_id, c_token = db_account(
+        app.db_url, f"lunch@c{uuid.uuid4().hex[:8]}.example", PASSWORD, profile=c_profile
+    )
+    question = {"q": "경로식당 점심"}
+    theirs, hers = _status_for(app, a.profile), _status_for(app, c_profile)
+    assert theirs != hers, "the probe needs two residents the lunch decides differently"
+    with client(app, c_token) as own:  # the control: C's own search shows C's status
+        mine = own.call(handler(SearchState, "open_search"), path="/search", query=question)
+    assert _lunch_status(mine) == hers
+    before = snapshot(app, b)
+    seen: list[dict] = []
+    with client(app, a.token) as attacker:
+        for victim in (b.id, c_id):
+            query = {**question, "id": str(victim), "account_id": str(victim)}
+            for payload in (
+                {},
+                {"account_id": victim},
+            ):  # the handler takes nothing; extra words change nothing
+                seen += attacker.call(
+                    handler(SearchState, "open_search"), payload, path="/search", query=query
+                )
+        seen += attacker.call(
+            handler(SearchState, "drop_fact"), {"key": b.login}, path="/search", query=question
+        )
+        seen += attacker.call(handler(SearchState, "carry_facts"), path="/search", query=question)
+        seen += attacker.call(handler(SuggestState, "suggest_for"), {"text": b.login}, path="/search")
+        seen += attacker.call(handler(SuggestState, "go"), {"form": {"q": "x" * 20_000}}, path="/search")
+        seen += attacker.call(f"{ROOT_STATE}.hydrate", path="/search", query=question)
+    assert _lunch_status(seen) == theirs  # A's own status, decided from A's own profile
+    assert {s for s in _lunch_statuses(seen)} == {theirs}
+    assert not leaked(seen, b.secrets)
+    assert snapshot(app, b) == before
+    assert "x" * 502 not in json.dumps(seen), "an over-long question went into an address"
 
 
 # --- origins ----------------------------------------------------------------------------------------

@@ -126,3 +126,28 @@ def test_an_answer_under_its_title_does_not_repeat_the_title(locale: str) -> Non
         assert not ", ".join(words).lower().startswith(_(title).lower()), (question, words)
     children = [render(w, locale) for w in describe_answer(profile, "children")]
     assert children == (["2025. 10. 1.", "2023. 4. 2."] if locale == "ko" else ["Oct 1, 2025", "Apr 2, 2023"])
+
+
+# --- facts stated by a typed question (search → questionnaire) ------------------------------------------
+
+
+def test_stated_facts_fill_open_questions_and_add_to_answered_lists() -> None:
+    from naesone_app.core.answers import settled_for, with_stated_facts
+
+    answered = {"birth_date": "1950-02-03", "household": ["multicultural"]}
+    stated = {"age": 70, "household": ["single_person"], "situations": ["pregnant"], "lives_in_junggu": True}
+    merged = with_stated_facts(answered, stated)
+    assert merged["birth_date"] == "1950-02-03" and "age" not in merged  # an answer given stands
+    assert merged["household"] == ["multicultural", "single_person"]
+    assert merged["situations"] == ["pregnant"] and merged["lives_in_junggu"] is True
+    assert {"birth_date", "household", "situations", "residence"} <= set(settled_for(merged))
+    parse_profile(merged)
+
+
+def test_stated_facts_the_profile_contract_refuses_leave_the_answers_as_they_were() -> None:
+    from naesone_app.core.answers import with_stated_facts
+
+    answered = {"age": 30}
+    assert with_stated_facts(answered, {"household": ["no_such_code"]}) == answered
+    assert with_stated_facts(answered, {"not_a_profile_key": 1}) == answered
+    assert with_stated_facts({}, {}) == {}
