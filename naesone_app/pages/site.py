@@ -23,6 +23,7 @@ from naesone_app.pages import (  # noqa: F401 — importing a page module regist
     results,
     safety,
     staff,
+    staff_admin,
     staff_applications,
     staff_classes,
 )
