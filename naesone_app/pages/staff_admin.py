@@ -30,7 +30,7 @@ def _create(locale: str) -> rx.Component:
     return rx.el.section(
         rx.el.h2(_("직원 계정 만들기")),
         rx.el.form(
-            text_field(_("이메일 또는 휴대전화 번호"), "login", ERRORS, auto_complete="off", id="new-login"),
+            text_field(_("이메일 또는 휴대전화 번호"), "login", ERRORS, auto_complete="off"),
             text_field(_("임시 비밀번호"), "password", ERRORS, "password", auto_complete="new-password",
                        hint=_("처음 로그인할 때 직원이 자기 비밀번호로 바꿔야 합니다.")),
             select_field(_("부서"), "department", ERRORS, StaffAdminState.departments, _("부서를 고르세요")),
@@ -48,8 +48,8 @@ def _create(locale: str) -> rx.Component:
 def _change_form(locale: str, row: rx.Var[OfficerRow]) -> rx.Component:
     _ = gettext_for(locale)
     return rx.el.form(
-        select_field(_("역할"), "role", ERRORS, StaffAdminState.roles, default_value=row.role),
-        select_field(_("부서"), "department", ERRORS, StaffAdminState.departments, _("부서를 고르세요"),
+        select_field(_("역할"), "new_role", ERRORS, StaffAdminState.roles, default_value=row.role),
+        select_field(_("부서"), "new_department", ERRORS, StaffAdminState.departments, _("부서를 고르세요"),
                      default_value=rx.cond(row.known_department, row.department, "")),
         rx.el.button(_("바꾸기"), type="submit", class_name="button small primary", id="change-staff"),
         rx.el.button(_("닫기"), type="button", class_name="button small", on_click=StaffAdminState.edit(0)),

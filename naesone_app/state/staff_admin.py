@@ -139,7 +139,7 @@ class StaffAdminState(AskingMixin, rx.State):
             return self._fail(exc)
         self._say(N_("직원 계정을 만들었습니다. 처음 로그인할 때 임시 비밀번호를 바꾸게 됩니다."))
         self._load(admin)
-        return rx.set_value("new-login", "")
+        return [rx.set_value("login", ""), rx.set_value("password", "")]
 
     @rx.event
     async def set_disabled(self, account_id: int, disabled: bool):
@@ -171,10 +171,12 @@ class StaffAdminState(AskingMixin, rx.State):
             return
         try:
             change_staff(
-                actor_of(admin), self.editing, _text(form, "role", 16), _text(form, "department", 100)
+                actor_of(admin), self.editing, _text(form, "new_role", 16), _text(form, "new_department", 100)
             )
         except AccountError as exc:
-            return self._fail(exc)
+            field = {"role": "new_role", "department": "new_department"}.get(exc.field, exc.field)
+            self.field_errors, self.notice = {field: render(exc.message, self._locale())}, ""
+            return None
         self.editing = 0
         self._say(N_("역할과 부서를 바꿨습니다."))
         self._load(admin)
