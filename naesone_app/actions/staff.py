@@ -130,8 +130,10 @@ def officers(actor: Actor) -> list[Account]:
 
 def unknown_departments(actor: Actor) -> list[tuple[str, str]]:
     """(login, department) of officers whose free-text department is not in the departments file: shown
-    to the admins to correct by hand, never changed silently."""
-    require_admin(actor)
+    to the admins (or the operator's `naesone accounts departments`) to correct by hand, never changed
+    silently."""
+    if not actor.is_job:
+        require_admin(actor)
     with transaction() as session:
         known = departments()
         return [(a.login, a.department) for a in staff_accounts(session)

@@ -196,3 +196,21 @@ def test_roles_and_departments_change_from_the_file_audited_and_old_free_text_is
     with transaction(database) as session:
         entry = session.exec(select(AuditEntry)).one()
     assert entry.action == "admin.changed_staff" and entry.detail == "staff/노인복지팀 -> editor/스마트정보과"
+
+
+def test_the_operator_s_report_names_free_text_departments_and_changes_nothing(
+    database: str, naesone, monkeypatch
+) -> None:
+    _account(database, "clerk@junggu.go.kr", "staff", "노인복지팀")
+    _account(database, "senior@junggu.go.kr", "staff", "어르신복지과")
+    report = naesone("accounts", "departments")
+    assert report.code == 1 and report.out.splitlines() == ["clerk@junggu.go.kr\t노인복지팀"]
+    assert "not in data/departments.yaml" in report.err
+    with transaction(database) as session:
+        assert (
+            session.exec(select(Account.department).where(Account.login == "clerk@junggu.go.kr")).one()
+            == "노인복지팀"
+        )
+    monkeypatch.setenv("NAESONE_ADMIN_PASSWORD", PASSWORD)
+    refused = naesone("accounts", "create-admin", "--login", "chief@junggu.go.kr", "--department", "총무팀")
+    assert refused.code != 0 and "--department" in refused.err
