@@ -32,9 +32,17 @@ class Department:
     """One 과 of the district office, or one 동 주민센터 (then `dong` is its 10-digit 행정동 code)."""
 
     code: str
-    name: str
+    name: str  # Korean: what accounts and applications store
     bureau: str  # the 국 (or "동 주민센터")
     dong: str = ""
+    name_en: str = ""
+    bureau_en: str = ""
+
+    def label(self, locale: str) -> str:
+        """ "복지국 · 어르신복지과" / "Welfare Bureau · Senior Welfare Division" (for a select)."""
+        if locale == "en":
+            return f"{self.bureau_en} · {self.name_en}"
+        return f"{self.bureau} · {self.name}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +66,7 @@ class Departments:
 
 
 CENTRES_BUREAU = "동 주민센터"
+CENTRES_BUREAU_EN = "Community service centres"
 
 
 def _text(entry: Mapping[str, Any], field: str, where: str) -> str:
@@ -67,14 +76,16 @@ def _text(entry: Mapping[str, Any], field: str, where: str) -> str:
     return value.strip()
 
 
-def _department(entry: Any, bureau: str, where: str) -> Department:
+def _department(entry: Any, bureau: tuple[str, str], where: str) -> Department:
     if not isinstance(entry, Mapping):
-        raise DepartmentError(f"{where}: expected a mapping with code and name")
+        raise DepartmentError(f"{where}: expected a mapping with code, name and en")
     code = _text(entry, "code", where)
     if not CODE.match(code):
         raise DepartmentError(f"{where}: code {code!r} must be lower-case letters, digits and '-'")
     dong = str(entry.get("dong") or "")
-    return Department(code, _text(entry, "name", where), bureau, dong)
+    return Department(
+        code, _text(entry, "name", where), bureau[0], dong, _text(entry, "en", where), bureau[1]
+    )
 
 
 def parse_departments(data: Any) -> Departments:
@@ -85,11 +96,11 @@ def parse_departments(data: Any) -> Departments:
     for i, bureau in enumerate(data.get("bureaus") or []):
         if not isinstance(bureau, Mapping):
             raise DepartmentError(f"bureaus[{i}]: expected a mapping")
-        name = _text(bureau, "name", f"bureaus[{i}]")
+        names = (_text(bureau, "name", f"bureaus[{i}]"), _text(bureau, "en", f"bureaus[{i}]"))
         for j, entry in enumerate(bureau.get("departments") or []):
-            found.append(_department(entry, name, f"bureaus[{i}].departments[{j}]"))
+            found.append(_department(entry, names, f"bureaus[{i}].departments[{j}]"))
     for i, entry in enumerate(data.get("centres") or []):
-        centre = _department(entry, CENTRES_BUREAU, f"centres[{i}]")
+        centre = _department(entry, (CENTRES_BUREAU, CENTRES_BUREAU_EN), f"centres[{i}]")
         if centre.dong not in {d.code for d in DONGS}:
             raise DepartmentError(f"centres[{i}]: dong {centre.dong!r} is not one of Jung-gu's 15 행정동")
         found.append(centre)

@@ -65,7 +65,7 @@ def _officer(locale: str, row: rx.Var[OfficerRow]) -> rx.Component:
     return rx.el.tr(
         rx.el.td(row.login, rx.cond(row.is_me, rx.el.span(" (", _("나"), ")"))),
         rx.el.td(row.role_label),
-        rx.el.td(row.department, rx.cond(~row.known_department & (row.department != ""),
+        rx.el.td(row.department_label, rx.cond(~row.known_department & (row.department != ""),
                                          rx.el.span(" — ", _("목록에 없는 부서"), class_name="field-error"))),
         rx.el.td(row.created),
         rx.el.td(row.last_sign_in),

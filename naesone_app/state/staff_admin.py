@@ -40,7 +40,8 @@ class OfficerRow:
     login: str = ""
     role: str = ""
     role_label: str = ""
-    department: str = ""
+    department: str = ""  # as stored (the Korean name): the value of the change form's select
+    department_label: str = ""  # in the reader's language
     known_department: bool = True
     created: str = ""
     last_sign_in: str = ""
@@ -70,9 +71,14 @@ def _text(form: Any, field: str, limit: int = 300) -> str:
     return value[:limit].strip() if isinstance(value, str) else ""
 
 
-def department_choices() -> list[Choice]:
+def department_choices(locale: str) -> list[Choice]:
     """The departments of the file for a select, labelled with their 국 ("복지국 · 어르신복지과")."""
-    return [Choice(d.name, f"{d.bureau} · {d.name}") for d in departments().all]
+    return [Choice(d.name, d.label(locale)) for d in departments().all]
+
+
+def _department_label(name: str, locale: str) -> str:
+    found = departments().by_name(name)
+    return found.name_en if found is not None and locale == "en" else name
 
 
 class StaffAdminState(AskingMixin, rx.State):
@@ -97,7 +103,8 @@ class StaffAdminState(AskingMixin, rx.State):
         known = departments()
         self.rows = [
             OfficerRow(a.id, mask_login(a.login), a.role, _(ROLE_LABELS.get(a.role, a.role)), a.department,
-                       known.by_name(a.department) is not None, moment_text(a.created_at, locale),
+                       _department_label(a.department, locale), known.by_name(a.department) is not None,
+                       moment_text(a.created_at, locale),
                        moment_text(a.last_sign_in_at, locale) or _("없음"), a.disabled_at is not None,
                        a.must_change_password, a.id == admin.id)
             for a in officers(actor_of(admin))
@@ -105,7 +112,7 @@ class StaffAdminState(AskingMixin, rx.State):
         self.unknown = [
             f"{mask_login(login)}: {name}" for login, name in unknown_departments(actor_of(admin))
         ]
-        self.departments = department_choices()
+        self.departments = department_choices(locale)
         self.roles = [Choice(role, _(ROLE_LABELS[role])) for role in STAFF_ROLES]
 
     def _say(self, msgid: str) -> None:

@@ -180,7 +180,7 @@ def test_staff_admin_pages_have_no_serious_violation_at_desktop_and_200_percent(
     page.locator("main h1").first.wait_for()
     if name == "accounts":
         expect(page.locator("#unknown-departments")).to_contain_text("노인복지팀")  # reported, not changed
-        page.locator("#officers tbody tr", has_text="axe-clerk").get_by_role("button").nth(1).click()
+        page.locator("#officers tbody tr", has_text="노인복지팀").get_by_role("button").nth(1).click()
         expect(page.locator("#change-staff-form")).to_be_visible()
     if name == "desk":
         page.locator("#purpose").select_option("error_check")

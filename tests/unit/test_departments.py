@@ -48,6 +48,9 @@ def test_the_shipped_file_has_the_departments_and_one_centre_for_each_dong() -> 
         assert found is not None and found.code and found.bureau != CENTRES_BUREAU, name
     assert known.by_code("senior-welfare").name == "어르신복지과"
     assert known.by_name("신당동 주민센터").dong == "1114061500"
+    assert known.by_name("어르신복지과").label("ko") == "복지국 · 어르신복지과"
+    assert known.by_name("어르신복지과").label("en") == "Welfare Bureau · Senior Welfare Division"
+    assert all(d.name_en and d.bureau_en for d in known.all)
 
 
 def test_unknown_names_are_reported_not_guessed() -> None:
@@ -63,6 +66,8 @@ def test_unknown_names_are_reported_not_guessed() -> None:
         (lambda d: d["bureaus"][0]["departments"].append(dict(d["bureaus"][0]["departments"][0])), "twice"),
         (lambda d: d["bureaus"][0]["departments"][0].update(code="Bad Code"), "code"),
         (lambda d: d["bureaus"][0]["departments"][0].update(name=""), "name"),
+        (lambda d: d["bureaus"][0]["departments"][0].pop("en"), "bureaus[0].departments[0]: en"),
+        (lambda d: d["centres"][3].pop("en"), "centres[3]: en"),
         (lambda d: d["centres"].pop(), "no 주민센터 for"),
         (lambda d: d["centres"][0].update(dong="1111051500"), "15 행정동"),
         (lambda d: d["bureaus"].append("복지국"), f"bureaus[{len(_raw()['bureaus'])}]"),
