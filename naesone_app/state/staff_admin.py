@@ -105,7 +105,7 @@ class StaffAdminState(AskingMixin, rx.State):
             OfficerRow(a.id, mask_login(a.login), a.role, _(ROLE_LABELS.get(a.role, a.role)), a.department,
                        _department_label(a.department, locale), known.by_name(a.department) is not None,
                        moment_text(a.created_at, locale),
-                       moment_text(a.last_sign_in_at, locale) or _("없음"), a.disabled_at is not None,
+                       moment_text(a.last_sign_in_at, locale) or _("로그인한 적 없음"), a.disabled_at is not None,
                        a.must_change_password, a.id == admin.id)
             for a in officers(actor_of(admin))
         ]  # fmt: skip

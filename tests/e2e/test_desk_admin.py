@@ -164,6 +164,7 @@ PAGES = {
 def admin_token(app: ServedApp) -> str:
     tag = uuid.uuid4().hex[:8]
     db_account(app.db_url, f"axe-clerk{tag}@junggu.example", PASSWORD, role="staff", department="노인복지팀")
+    db_account(app.db_url, f"axe-resident{tag}@example.com", PASSWORD, profile={"age": 71})
     _, token = db_account(app.db_url, f"axe-admin{tag}@junggu.example", PASSWORD, role="admin")
     return token
 
