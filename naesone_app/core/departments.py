@@ -57,6 +57,11 @@ class Departments:
     def by_code(self, code: str) -> Department | None:
         return next((d for d in self.all if d.code == code.strip()), None)
 
+    def display_name(self, name: str, locale: str) -> str:
+        """A stored department name in the reader's language (as stored when it is not in the file)."""
+        found = self.by_name(name)
+        return found.name_en if found is not None and locale == "en" else name
+
     def names(self) -> list[str]:
         return [d.name for d in self.all]
 

@@ -19,6 +19,7 @@ from naesone_app.core.accounts import AccountError, normalize_login
 from naesone_app.core.actor import STAFF_ROLES, NotAllowed
 from naesone_app.core.answers import settled_for
 from naesone_app.core.dates import seoul_today
+from naesone_app.core.departments import departments
 from naesone_app.core.i18n import N_, Message, format_date, gettext_for, render
 from naesone_app.core.stale import responsible_department, stale_programs
 from naesone_app.db.account_models import Account
@@ -126,7 +127,8 @@ class StaffState(AskingMixin, rx.State):
                 return rx.redirect(("/en" if self._locale() == "en" else "") + "/staff/password")
             return away
         self.allowed, self.is_admin = True, staff.role == "admin"
-        self.department, self.residents, self.searched = staff.department, [], False
+        self.department = departments().display_name(staff.department, self._locale())
+        self.residents, self.searched = [], False
         self._load_outbound(staff)
         self._load_stale(staff)
         return None

@@ -76,11 +76,6 @@ def department_choices(locale: str) -> list[Choice]:
     return [Choice(d.name, d.label(locale)) for d in departments().all]
 
 
-def _department_label(name: str, locale: str) -> str:
-    found = departments().by_name(name)
-    return found.name_en if found is not None and locale == "en" else name
-
-
 class StaffAdminState(AskingMixin, rx.State):
     """The officers' accounts as an admin manages them; empty for anyone else."""
 
@@ -103,7 +98,7 @@ class StaffAdminState(AskingMixin, rx.State):
         known = departments()
         self.rows = [
             OfficerRow(a.id, mask_login(a.login), a.role, _(ROLE_LABELS.get(a.role, a.role)), a.department,
-                       _department_label(a.department, locale), known.by_name(a.department) is not None,
+                       known.display_name(a.department, locale), known.by_name(a.department) is not None,
                        moment_text(a.created_at, locale),
                        moment_text(a.last_sign_in_at, locale) or _("로그인한 적 없음"), a.disabled_at is not None,
                        a.must_change_password, a.id == admin.id)

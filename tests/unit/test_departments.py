@@ -51,6 +51,9 @@ def test_the_shipped_file_has_the_departments_and_one_centre_for_each_dong() -> 
     assert known.by_name("어르신복지과").label("ko") == "복지국 · 어르신복지과"
     assert known.by_name("어르신복지과").label("en") == "Welfare Bureau · Senior Welfare Division"
     assert all(d.name_en and d.bureau_en for d in known.all)
+    assert known.display_name("어르신복지과", "en") == "Senior Welfare Division"
+    assert known.display_name("어르신복지과", "ko") == "어르신복지과"
+    assert known.display_name("노인복지팀", "en") == "노인복지팀"  # not in the file: as stored
 
 
 def test_unknown_names_are_reported_not_guessed() -> None:
