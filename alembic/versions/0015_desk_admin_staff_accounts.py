@@ -3,6 +3,7 @@
 A disabled account cannot sign in and its sessions end at once; the staff list shows the last sign-in;
 an account an admin creates with a temporary password must set its own before any staff page.
 Existing accounts keep working: nothing is disabled and no one is asked to change their password.
+Plain ADD COLUMNs on SQLite too (no table copy), so nothing that references `account` is touched.
 
 Revision ID: 0015_desk_admin
 Revises: 0014
@@ -25,7 +26,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("disabled_at", when, nullable=True))
         batch_op.add_column(sa.Column("last_sign_in_at", when, nullable=True))
         batch_op.add_column(
-            sa.Column("must_change_password", sa.Boolean(), nullable=False, server_default=sa.false())
+            # a literal default: an expression (sa.false()) makes SQLite batch mode recreate `account`, and
+            # dropping the old table cascades to every row that hangs off it (notices, sessions, profiles…)
+            sa.Column("must_change_password", sa.Boolean(), nullable=False, server_default="0")
         )
 
 

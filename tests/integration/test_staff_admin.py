@@ -214,3 +214,31 @@ def test_the_operator_s_report_names_free_text_departments_and_changes_nothing(
     monkeypatch.setenv("NAESONE_ADMIN_PASSWORD", PASSWORD)
     refused = naesone("accounts", "create-admin", "--login", "chief@junggu.go.kr", "--department", "총무팀")
     assert refused.code != 0 and "--department" in refused.err
+
+
+def test_migration_0015_adds_the_columns_and_keeps_every_row_that_hangs_off_an_account(
+    db_url, monkeypatch
+) -> None:
+    """On SQLite a batch table copy of `account` would cascade-delete sessions, notices and profiles."""
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from alembic import command
+    from naesone_app.cli.common import ROOT
+    from naesone_app.db.engine import engine_for
+
+    monkeypatch.setenv("NAESONE_DATABASE_URL", db_url)
+    config = Config(str(ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(ROOT / "alembic"))
+    command.upgrade(config, "0014")
+    with engine_for(db_url).begin() as connection:
+        connection.execute(text("INSERT INTO account (login, password_hash, role, department, created_at, failures) "
+                                "VALUES ('clerk@junggu.go.kr', 'x', 'staff', '어르신복지과', :c, 0)"), {"c": NOW})  # fmt: skip
+        account_id = connection.execute(text("SELECT id FROM account")).one()[0]
+        connection.execute(text("INSERT INTO login_session (token_hash, account_id, created_at, last_seen_at, kind) "
+                                "VALUES ('h', :a, :c, :c, 'browser')"), {"a": account_id, "c": NOW})  # fmt: skip
+    command.upgrade(config, "head")
+    with transaction(db_url) as session:
+        clerk = session.get(Account, account_id)
+        assert (clerk.disabled_at, clerk.last_sign_in_at, clerk.must_change_password) == (None, None, False)
+        assert len(session.exec(select(LoginSession).where(LoginSession.account_id == account_id)).all()) == 1
