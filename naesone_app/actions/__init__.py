@@ -19,4 +19,5 @@ __all__ = [
 
 def actor_of(account: Account) -> Actor:
     """The actor a signed-in account is (states find the account: "who is asking")."""
-    return Actor(int(account.id or 0), account.role, account.department or "")
+    return Actor(int(account.id or 0), account.role, account.department or "",
+                 must_change_password=bool(account.must_change_password))  # fmt: skip

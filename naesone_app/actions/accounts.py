@@ -11,6 +11,7 @@ from naesone_app.actions.campaigns import ARRIVAL_CONSENT, note_sign_up
 from naesone_app.core.accounts import AccountError
 from naesone_app.core.actor import Actor, NotAllowed, require_account, require_staff
 from naesone_app.core.campaigns import Arrival
+from naesone_app.core.departments import departments
 from naesone_app.core.i18n import N_, Message, gettext_for
 from naesone_app.core.identity import Identity, with_phone_fallback
 from naesone_app.core.reminders import Subscription
@@ -294,6 +295,8 @@ def create_admin(actor: Actor, login: str, password: str, department: str = "") 
     """The operator (a CLI job) creates an admin account (audited with no acting account)."""
     if not actor.is_job:
         raise NotAllowed("admins are created from the command line")
+    if department and departments().by_name(department) is None:
+        raise AccountError("department", Message(N_("목록에서 부서를 고르세요.")))
     with transaction() as session:
         account = create_account(session, login, password, role="admin", department=department)
         grant_consent(session, account.id, "account")

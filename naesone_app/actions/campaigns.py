@@ -11,7 +11,7 @@ from datetime import date
 from sqlmodel import Session
 
 from naesone_app.actions.campaign_print import FORMATS, print_file
-from naesone_app.core.actor import Actor, require_campaign_editor
+from naesone_app.core.actor import Actor, require_editor
 from naesone_app.core.campaigns import (
     Arrival,
     CampaignDraft,
@@ -58,7 +58,7 @@ def _stored(row: Campaign) -> StoredCampaign:
 
 def _editor(actor: Actor) -> int | None:
     """The acting editor's id (None for a job such as the CLI); `NotAllowed` for anyone else."""
-    return None if actor.is_job else require_campaign_editor(actor)
+    return None if actor.is_job else require_editor(actor)
 
 
 def create_campaign(actor: Actor, draft: CampaignDraft) -> StoredCampaign:

@@ -24,6 +24,20 @@ def cmd_create_admin(args: argparse.Namespace) -> None:
     print(f"admin account {account.login} created")
 
 
+def cmd_departments(_: argparse.Namespace) -> None:
+    """Report officers whose department (typed before data/departments.yaml) is not in the file; exit 1
+    if any, so an operator's check fails until an admin chooses one from the list. Nothing is changed."""
+    from naesone_app.actions.staff import unknown_departments
+
+    require_schema()
+    unknown = unknown_departments(Actor.for_job("accounts departments"))
+    for login, department in unknown:
+        print(f"{login}\t{department}")
+    if unknown:
+        raise CommandError(f"{len(unknown)} staff account(s) name a department not in data/departments.yaml")
+    print("every staff account names a department of data/departments.yaml")
+
+
 def cmd_rotate_keys(_: argparse.Namespace) -> None:
     from naesone_app.actions.accounts import rotate_keys
 
@@ -38,6 +52,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     admin.add_argument("--login", required=True)
     admin.add_argument("--department", default="")
     admin.set_defaults(func=cmd_create_admin)
+    accounts.add_parser(
+        "departments", help="report staff accounts whose department is not in the file"
+    ).set_defaults(func=cmd_departments)
     keys = commands.add_parser("keys", help="data keys").add_subparsers(dest="action", required=True)
     keys.add_parser("rotate", help="re-encrypt stored profiles with the first key").set_defaults(
         func=cmd_rotate_keys

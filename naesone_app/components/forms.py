@@ -45,3 +45,24 @@ def checkbox(label: str, field: str, errors: rx.Var[dict[str, str]] | None = Non
         ),
         field_error(field, errors) if errors is not None else rx.fragment(),
     )
+
+
+def select_field(label: str, field: str, errors: rx.Var[dict[str, str]], options: rx.Var, placeholder: str = "",
+                 **props) -> rx.Component:  # fmt: skip
+    """A labelled native select of `options` (a list of objects with `value` and `label`), tied to its
+    error message; `placeholder` is a first, empty choice that a form refuses."""
+    has_error = errors.contains(field)
+    return rx.el.div(
+        rx.el.label(label, html_for=field),
+        rx.el.select(
+            rx.el.option(placeholder, value="") if placeholder else rx.fragment(),
+            rx.foreach(options, lambda o: rx.el.option(o.label, value=o.value)),
+            id=field,
+            name=field,
+            aria_describedby=rx.cond(has_error, f"{field}-error", None),
+            aria_invalid=rx.cond(has_error, "true", "false"),
+            **props,
+        ),
+        field_error(field, errors),
+        class_name="field",
+    )

@@ -31,7 +31,47 @@ def _counted(href: str, label: str, count: rx.Var[int], what: str, count_id: str
     )
 
 
-def _nav(locale: str) -> rx.Component:
+def _item(route: routes.Route, label: str, locale: str, current: routes.Route) -> rx.Component:
+    """A menu link; the page's own link says so (aria-current) and is marked for sighted readers too."""
+    here = route == current
+    return rx.el.li(rx.el.a(label, href=route.href(locale), aria_current="page" if here else None,
+                            class_name="current" if here else None))  # fmt: skip
+
+
+def _sign_out(locale: str) -> rx.Component:
+    _ = gettext_for(locale)
+    return rx.el.li(
+        rx.el.button(_("로그아웃"), type="button", on_click=SessionState.sign_out, class_name="link-button",
+                     id="sign-out"),
+    )  # fmt: skip
+
+
+def _staff_items(locale: str, current: routes.Route) -> rx.Component:
+    """An officer's menu: their work, and for admins the staff list and the audit log; nothing of a
+    resident's own (내 신청, 알림, 내 강좌…). On a temporary password only the change and sign-out."""
+    _ = gettext_for(locale)
+    item = lambda route, label: _item(route, label, locale, current)  # noqa: E731
+    return rx.cond(
+        SessionState.password_due,
+        rx.fragment(item(routes.STAFF_PASSWORD, _("비밀번호 변경")), _sign_out(locale)),
+        rx.fragment(
+            item(routes.STAFF, _("직원 화면")),
+            item(routes.STAFF_APPLICATIONS, _("업무 대기열")),
+            item(routes.STAFF_CLASSES, _("강좌 관리")),
+            item(routes.PROGRAMS, _("전체 혜택")),
+            rx.cond((SessionState.role == "admin") | (SessionState.role == "editor"),
+                    item(routes.STAFF_CAMPAIGNS, _("캠페인·QR"))),
+            rx.cond(SessionState.role == "admin", rx.fragment(
+                item(routes.STAFF_ACCOUNTS, _("직원 관리")),
+                item(routes.STAFF_AUDIT, _("감사 기록")),
+            )),
+            item(routes.STAFF_PASSWORD, _("비밀번호 변경")),
+            _sign_out(locale),
+        ),
+    )  # fmt: skip
+
+
+def _resident_items(locale: str, current: routes.Route) -> rx.Component:
     _ = gettext_for(locale)
     links = [
         (routes.HOME, _("홈")),
@@ -41,34 +81,37 @@ def _nav(locale: str) -> rx.Component:
         (routes.SAFETY, _("안전 지도")),
         (routes.CLASSES, _("자치회관 강좌")),
     ]
-    item = lambda route, label: rx.el.li(rx.el.a(label, href=route.href(locale)))  # noqa: E731
+    item = lambda route, label: _item(route, label, locale, current)  # noqa: E731
+    return rx.fragment(
+        *[item(route, label) for route, label in links],
+        rx.cond(
+            SessionState.signed_in,
+            rx.fragment(
+                item(routes.FEED, _("내 피드")),
+                _counted(routes.NOTICES.href(locale), _("알림"), SessionState.unread_notices,
+                         _("새 알림"), "unread-notices"),
+                _counted(routes.APPLICATIONS.href(locale), _("내 신청"), SessionState.unread_applications,
+                         _("새 소식"), "unread-applications"),
+                _counted(routes.MY_CLASSES.href(locale), _("내 강좌"), SessionState.classes_to_act_on,
+                         _("할 일"), "classes-to-act-on"),
+                item(routes.ACCOUNT, _("내 계정")),
+                _sign_out(locale),
+            ),
+            rx.fragment(item(routes.LOGIN, _("로그인")), item(routes.SIGNUP, _("회원 가입"))),
+        ),
+    )  # fmt: skip
+
+
+def _nav(locale: str, current: routes.Route) -> rx.Component:
+    """The main menu: a resident's (or a visitor's), or an officer's once one is signed in."""
+    _ = gettext_for(locale)
     return rx.el.nav(
         rx.el.ul(
-            *[item(route, label) for route, label in links],
-            rx.cond(
-                SessionState.signed_in,
-                rx.fragment(
-                    item(routes.FEED, _("내 피드")),
-                    _counted(routes.NOTICES.href(locale), _("알림"), SessionState.unread_notices,
-                             _("새 알림"), "unread-notices"),
-                    _counted(routes.APPLICATIONS.href(locale), _("내 신청"), SessionState.unread_applications,
-                             _("새 소식"), "unread-applications"),
-                    _counted(routes.MY_CLASSES.href(locale), _("내 강좌"), SessionState.classes_to_act_on,
-                             _("할 일"), "classes-to-act-on"),
-                    item(routes.ACCOUNT, _("내 계정")),
-                    rx.cond(SessionState.role != "resident", item(routes.STAFF, _("직원 화면"))),
-                    rx.cond(SessionState.role != "resident", item(routes.STAFF_APPLICATIONS, _("신청 검토"))),
-                    rx.el.li(
-                        rx.el.button(_("로그아웃"), type="button", on_click=SessionState.sign_out, class_name="link-button",
-                                     id="sign-out"),
-                    ),
-                ),
-                rx.fragment(item(routes.LOGIN, _("로그인")), item(routes.SIGNUP, _("회원 가입"))),
-            ),
+            rx.cond(SessionState.is_officer, _staff_items(locale, current), _resident_items(locale, current)),
         ),
         aria_label=_("주 메뉴"),
         class_name="site-nav",
-    )  # fmt: skip
+    )
 
 
 def _language_switch(locale: str, other_href: rx.Var | str) -> rx.Component:
@@ -101,7 +144,7 @@ def page_shell(locale: str, route: routes.Route, *children: rx.Component,
                 class_name="header-row",
             ),
             search_box(locale),
-            _nav(locale),
+            _nav(locale, route),
             class_name="site-header",
         ),
         banners(locale),

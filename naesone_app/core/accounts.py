@@ -10,13 +10,13 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from naesone_app.core.actor import ROLES as ROLES  # the roles are core.actor's
 from naesone_app.core.i18n import N_, Message
 
 MAX_EMAIL = 254
 MIN_PASSWORD, MAX_PASSWORD = 10, 128
 MAX_FAILURES = 5
 LOCK_FOR = timedelta(minutes=15)
-ROLES = ("resident", "staff", "admin")
 _EMAIL = re.compile(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
 )

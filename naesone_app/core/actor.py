@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-STAFF_ROLES = frozenset({"staff", "admin"})
+# The officers' roles, in the order an admin's select offers them: staff (a department's officer), the
+# catalogue editor (the digital policy team: what staff do, plus the catalogue's health across every
+# department; publishing programmes comes later) and admin. The one list: db.accounts and states use it.
+STAFF_ROLES: tuple[str, ...] = ("staff", "editor", "admin")
+ROLES: tuple[str, ...] = ("resident", *STAFF_ROLES)
+REVIEWING_ROLES = frozenset({"staff", "editor"})  # decide their own department's applications
 
 
 class NotAllowed(PermissionError):
@@ -17,12 +22,16 @@ class NotAllowed(PermissionError):
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """An account (id, role, department) or a job (`job` names it; no account)."""
+    """An account (id, role, department) or a job (`job` names it; no account).
+
+    `must_change_password`: an officer still on the temporary password an admin gave; every officer's
+    rule refuses them until they set their own (the sign-in sends them to do so)."""
 
     account_id: int | None
     role: str
     department: str = ""
     job: str = ""
+    must_change_password: bool = False
 
     @classmethod
     def for_job(cls, name: str) -> Actor:
@@ -41,7 +50,20 @@ class Actor:
 
     def reviews(self, department: str) -> bool:
         """Whether the actor decides applications of `department` (its staff, or an admin)."""
-        return self.role == "admin" or (self.role == "staff" and self.department == department)
+        return not self.must_change_password and may_review(self.role, self.department, department)
+
+    @property
+    def sees_every_department(self) -> bool:
+        """Editors and admins see the catalogue's health (stale windows) of every department."""
+        return self.role in ("editor", "admin")
+
+
+def may_review(role: str, own_department: str, department: str) -> bool:
+    """The one reviewing rule (the db's checks use it too): an admin every department; staff and
+    editors their own department only (an account with no department reviews nothing)."""
+    return role == "admin" or (
+        role in REVIEWING_ROLES and bool(own_department) and own_department == department
+    )
 
 
 def require_account(actor: Actor) -> int:
@@ -52,25 +74,26 @@ def require_account(actor: Actor) -> int:
 
 
 def require_staff(actor: Actor) -> int:
-    """The acting staff member's (or admin's) id; `NotAllowed` for anyone else."""
+    """The acting officer's id (staff, editor or admin); `NotAllowed` for anyone else, and for an
+    officer who has not yet replaced the temporary password."""
     if not actor.is_staff or actor.account_id is None:
         raise NotAllowed("staff only")
+    if actor.must_change_password:
+        raise NotAllowed("change the temporary password first")
     return actor.account_id
+
+
+def require_editor(actor: Actor) -> int:
+    """The acting catalogue editor's (or admin's) id; `NotAllowed` for anyone else."""
+    account_id = require_staff(actor)
+    if actor.role not in ("editor", "admin"):
+        raise NotAllowed("catalogue editors only")
+    return account_id
 
 
 def require_admin(actor: Actor) -> int:
     """The acting admin's id; `NotAllowed` for anyone else."""
-    if actor.role != "admin" or actor.account_id is None:
+    account_id = require_staff(actor)
+    if actor.role != "admin":
         raise NotAllowed("admins only")
-    return actor.account_id
-
-
-CAMPAIGN_ROLES = frozenset({"admin", "editor"})  # the digital policy team's editors, once the role exists
-
-
-def require_campaign_editor(actor: Actor) -> int:
-    """The id of an account that may create campaigns and print their QR codes (admins and editors);
-    `NotAllowed` for anyone else. One rule, so the lead can widen or narrow it in one place."""
-    if actor.role not in CAMPAIGN_ROLES or actor.account_id is None:
-        raise NotAllowed("campaign editors only")
-    return actor.account_id
+    return account_id

@@ -32,6 +32,9 @@ class Account(SQLModel, table=True):
     created_at: datetime = Field(default_factory=_now, sa_column=_when())
     failures: int = 0
     locked_until: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    disabled_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))  # cannot sign in
+    last_sign_in_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
+    must_change_password: bool = False  # a temporary password an admin gave: set one's own first
 
 
 class ResidentProfile(SQLModel, table=True):

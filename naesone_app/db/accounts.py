@@ -20,6 +20,7 @@ from naesone_app.core.accounts import (
     normalize_login,
     session_expired,
 )  # fmt: skip
+from naesone_app.core.actor import STAFF_ROLES
 from naesone_app.core.i18n import N_, Message
 from naesone_app.db.account_models import (
     Account,
@@ -39,6 +40,7 @@ from naesone_app.security.crypto import (
 HANDOFF_VALID_FOR = timedelta(seconds=60)
 TOUCH_EVERY = timedelta(minutes=5)
 WRONG_LOGIN = Message(N_("이메일·전화번호 또는 비밀번호가 맞지 않습니다."))
+DISABLED = Message(N_("사용이 중지된 계정입니다. 관리자에게 문의하세요."))
 
 
 def utc_now() -> datetime:
@@ -102,19 +104,30 @@ def authenticate(
         session.add(account)
         return AccountError("login", WRONG_LOGIN)
     account.failures, account.locked_until = 0, None
+    if account.disabled_at is not None:  # told only to whoever knows the password
+        session.add(account)
+        return AccountError("login", DISABLED)
     if needs_rehash(account.password_hash):
         account.password_hash = hash_password(password)
+    account.last_sign_in_at = now
     session.add(account)
     return account
 
 
 def change_password(session: Session, account: Account, password: str) -> None:
-    """Set a new password and end every session (whoever knew the old one is signed out)."""
+    """Set a new password and end every session (whoever knew the old one is signed out); a temporary
+    password is no longer due for a change."""
     check_password(password, account.login)
     account.password_hash = hash_password(password)
     account.failures, account.locked_until = 0, None
+    account.must_change_password = False
     session.add(account)
     end_all_sessions(session, account.id)
+
+
+def password_is(account: Account, password: str) -> bool:
+    """Whether `password` is the account's (asked again before a change made from a signed-in page)."""
+    return password_matches(account.password_hash, password)
 
 
 # --- sessions -----------------------------------------------------------------------------------
@@ -160,10 +173,15 @@ def account_for_token(session: Session, token: str | None, now: datetime | None 
         row.revoked_at = now
         session.add(row)
         return None
+    account = session.get(Account, row.account_id)
+    if account is None or account.disabled_at is not None:  # disabling ended it (belt and braces)
+        row.revoked_at = now
+        session.add(row)
+        return None
     if now - row.last_seen_at >= TOUCH_EVERY:
         row.last_seen_at = now
         session.add(row)
-    return session.get(Account, row.account_id)
+    return account
 
 
 def end_session(session: Session, token: str) -> None:
@@ -205,9 +223,6 @@ def _issue_reset(session: Session, account: Account, now: datetime) -> str:
         PasswordReset(account_id=account.id, token_hash=token_digest(token), expires_at=now + RESET_VALID_FOR)
     )
     return token
-
-
-STAFF_ROLES = ("staff", "admin")
 
 
 def staff_reset(

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from naesone_app.core.actor import may_review
 from naesone_app.core.i18n import Message
 from naesone_app.db.account_models import Account
 from naesone_app.db.application_models import (
@@ -92,7 +93,9 @@ def _account(session: Session, account_id: int) -> Account:
 
 
 def _is_reviewer(account: Account, department: str) -> bool:
-    return account.role == "admin" or (account.role == "staff" and account.department == department)
+    """core.actor's reviewing rule; a disabled account, or one on a temporary password, reviews nothing."""
+    usable = account.disabled_at is None and not account.must_change_password
+    return usable and may_review(account.role, account.department, department)
 
 
 def _readable(session: Session, requester_id: int, application_id: int) -> tuple[Account, Application]:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from naesone_app.core.actor import STAFF_ROLES
 from naesone_app.core.application_forms import (
     ApplicationForm,
     clean_answers,
@@ -194,9 +195,7 @@ def transition(
     staff = _account(session, staff_id)
     application = session.get(Application, application_id, with_for_update=True)
     if application is None or not (_is_reviewer(staff, application.department)):
-        if application is not None and (
-            staff.role in ("staff", "admin") or application.account_id == staff_id
-        ):
+        if application is not None and (staff.role in STAFF_ROLES or application.account_id == staff_id):
             raise Forbidden("only the responsible department decides")
         raise NotFound("application")
     return _move(session, application, staff_id, new_status, reason, override_reason)

@@ -25,6 +25,7 @@ from naesone_app.pages import (  # noqa: F401 — importing a page module regist
     safety,
     search,
     staff,
+    staff_admin,
     staff_applications,
     staff_campaigns,
     staff_classes,

@@ -1,4 +1,4 @@
-"""Staff: look up residents (audited); admins also create staff accounts and read the audit log."""
+"""The staff desk: an officer's own work; admins also find residents, one stated purpose per search."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import reflex as rx
 
 from naesone_app.components.forms import checkbox, text_field
 from naesone_app.components.tables import data_table
+from naesone_app.core.audit import SEARCH_PURPOSES
 from naesone_app.core.i18n import gettext_for
 from naesone_app.pages import routes
 from naesone_app.pages.page import Content, Gettext, page
 from naesone_app.state.counter_reset import CounterResetState
-from naesone_app.state.staff import AuditRow, ResidentRow, StaffState
+from naesone_app.state.staff import ResidentRow, StaffState
 
 ERRORS = StaffState.field_errors
 
@@ -29,13 +30,30 @@ def _resident(row: rx.Var[ResidentRow], locale: str) -> rx.Component:
     )  # noqa: RUF100
 
 
-def _audit(row: rx.Var[AuditRow]) -> rx.Component:
-    return rx.el.tr(
-        rx.el.td(row.at),
-        rx.el.td(row.actor),
-        rx.el.td(row.action),
-        rx.el.td(row.subject),
-        rx.el.td(row.detail),
+def _work(locale: str) -> rx.Component:
+    """Where the officer's work is: the department's queue and the class rosters."""
+    _ = gettext_for(locale)
+    return rx.el.section(
+        rx.el.h2(_("오늘 할 일")),
+        rx.cond(
+            StaffState.department != "",
+            rx.el.p(_("부서"), ": ", rx.el.strong(StaffState.department), id="my-department"),
+        ),
+        rx.el.ul(
+            rx.el.li(
+                rx.el.a(
+                    _("업무 대기열: 우리 부서에 들어온 신청"), href=routes.STAFF_APPLICATIONS.href(locale)
+                )
+            ),
+            rx.el.li(rx.el.a(_("자치회관 강좌 관리"), href=routes.STAFF_CLASSES.href(locale))),
+        ),
+        rx.el.p(
+            _(
+                "주민 정보는 우리 부서에 들어온 신청(또는 우리 센터 강좌 등록)을 통해서만 볼 수 있고, 볼 때마다 감사 기록에 남습니다."
+            ),
+            class_name="hint",
+        ),
+        class_name="program-section",
     )
 
 
@@ -103,44 +121,46 @@ def _stale(locale: str) -> rx.Component:
     )
 
 
-def _admin(locale: str) -> rx.Component:
+def _resident_browser(locale: str) -> rx.Component:
+    """Admins only: find residents for a stated purpose (recorded with the search in the audit log)."""
     _ = gettext_for(locale)
-    return rx.fragment(
-        rx.el.section(
-            rx.el.h2(_("직원 계정 만들기")),
-            rx.cond(StaffState.notice != "", rx.el.p(StaffState.notice, class_name="notice", role="status")),
-            rx.el.form(
-                text_field(_("이메일 또는 휴대전화 번호"), "login", ERRORS),
-                text_field(_("임시 비밀번호"), "password", ERRORS, "password", auto_complete="new-password"),
-                text_field(_("부서"), "department", ERRORS),
-                rx.el.div(
-                    rx.el.label(_("역할"), html_for="role"),
-                    rx.el.select(
-                        rx.el.option(_("직원"), value="staff"),
-                        rx.el.option(_("관리자"), value="admin"),
-                        id="role",
-                        name="role",
-                    ),
-                    class_name="field",
+    return rx.el.section(
+        rx.el.h2(_("주민 찾기 (관리자)")),
+        rx.el.p(_("찾을 때마다 목적을 밝혀야 하고, 목적과 함께 감사 기록에 남습니다. 열람도 모두 기록됩니다."),
+                class_name="hint"),
+        rx.el.form(
+            rx.el.div(
+                rx.el.label(_("찾는 목적"), html_for="purpose"),
+                rx.el.select(
+                    rx.el.option(_("목적을 고르세요"), value=""),
+                    *[rx.el.option(_(label), value=code) for code, label in SEARCH_PURPOSES.items()],
+                    id="purpose", name="purpose",
+                    aria_invalid=rx.cond(ERRORS.contains("purpose"), "true", "false"),
+                    aria_describedby=rx.cond(ERRORS.contains("purpose"), "purpose-error", None),
                 ),
-                rx.el.button(_("만들기"), type="submit", class_name="button primary", id="create-staff"),
-                on_submit=StaffState.create_staff,
-                no_validate=True,
-                id="create-staff-form",
+                rx.cond(ERRORS.contains("purpose"),
+                        rx.el.p(ERRORS["purpose"], id="purpose-error", class_name="field-error", role="alert")),
+                class_name="field",
             ),
-            class_name="program-section",
+            text_field(_("목적 설명 (민원 번호, 요청 내용 등)"), "purpose_text", ERRORS, auto_complete="off"),
+            text_field(_("이메일 또는 휴대전화 번호 (비우면 최근 가입자)"), "query", ERRORS, auto_complete="off"),
+            rx.el.button(_("찾기"), type="submit", class_name="button", id="resident-search"),
+            on_submit=StaffState.search,
+            no_validate=True,
+            id="resident-search-form",
         ),
-        rx.el.section(
-            rx.el.h2(_("감사 기록")),
+        rx.cond(
+            StaffState.searched,
             data_table(
-                _("감사 기록"),
-                [_("시각"), _("누가"), _("무엇을"), _("누구의"), _("부서·내용")],
-                rx.foreach(StaffState.audit_rows, _audit),
-                "audit-log",
+                _("주민 목록"),
+                [_("계정"), _("가입"), _("상황 정보"), _("열람")],
+                rx.foreach(StaffState.residents, lambda r: _resident(r, locale)),
+                "residents",
             ),
-            class_name="program-section",
         ),
-    )
+        class_name="program-section",
+        id="resident-browser",
+    )  # fmt: skip
 
 
 def _counter_reset(locale: str) -> rx.Component:
@@ -186,30 +206,14 @@ def _counter_reset(locale: str) -> rx.Component:
 def staff(locale: str, _: Gettext) -> Content:
     return (
         rx.el.h1(_("직원 화면")),
-        rx.el.p(rx.el.a(_("자치회관 강좌 관리"), href=routes.STAFF_CLASSES.href(locale))),
-        rx.el.p(
-            rx.el.a(_("캠페인과 QR 코드"), href=routes.STAFF_CAMPAIGNS.href(locale))
-        ),  # editors and admins
         rx.cond(
             StaffState.allowed,
             rx.fragment(
-                rx.el.section(
-                    rx.el.h2(_("주민 찾기")),
-                    rx.el.p(_("주민의 정보를 열람하면 감사 기록에 남습니다."), class_name="hint"),
-                    rx.el.form(
-                        text_field(_("이메일 또는 휴대전화 번호"), "query", ERRORS),
-                        rx.el.button(_("찾기"), type="submit", class_name="button"),
-                        on_submit=StaffState.search,
-                        no_validate=True,
-                    ),
-                    data_table(
-                        _("주민 목록"),
-                        [_("계정"), _("가입일"), _("상황 정보"), _("열람")],
-                        rx.foreach(StaffState.residents, lambda r: _resident(r, locale)),
-                        "residents",
-                    ),
-                    class_name="program-section",
+                rx.cond(
+                    StaffState.notice != "", rx.el.p(StaffState.notice, class_name="notice", role="status")
                 ),
+                _work(locale),
+                rx.cond(StaffState.is_admin, _resident_browser(locale)),
                 rx.cond(
                     StaffState.viewing_login != "",
                     rx.el.section(
@@ -227,7 +231,6 @@ def staff(locale: str, _: Gettext) -> Content:
                 _stale(locale),
                 _counter_reset(locale),
                 _outbound(locale),
-                rx.cond(StaffState.is_admin, _admin(locale)),
             ),
             rx.el.p(_("직원만 볼 수 있는 화면입니다."), class_name="notice"),
         ),

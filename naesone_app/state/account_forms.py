@@ -13,6 +13,7 @@ import reflex as rx
 from naesone_app.actions.accounts import ask_reset, sign_in, sign_up
 from naesone_app.actions.accounts import finish_reset as finish_reset_with
 from naesone_app.core.accounts import AccountError
+from naesone_app.core.actor import STAFF_ROLES
 from naesone_app.core.dates import seoul_today
 from naesone_app.core.i18n import N_, Message, render
 from naesone_app.core.identity import IdentityError
@@ -150,8 +151,10 @@ class AccountFormsState(AskingMixin, rx.State):
             return self._fail(signed.field, signed.message)
         account, handoff = signed
         self.field_errors = {}
+        if account.role in STAFF_ROLES and account.must_change_password:  # before any other page
+            return rx.call_script(claim_script(handoff, f"{self._prefix()}/staff/password"))
         back = self._next()
-        target = "/staff" if account.role in ("staff", "admin") else "/feed"
+        target = "/staff" if account.role in STAFF_ROLES else "/feed"
         return rx.call_script(claim_script(handoff, back or f"{self._prefix()}{target}"))
 
     def _reset_link(self, token: str) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from naesone_app.core.actor import STAFF_ROLES
 from naesone_app.db.account_models import Account
-from naesone_app.db.accounts import STAFF_ROLES
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import SessionState
 
@@ -27,9 +27,12 @@ class AskingMixin(rx.State, mixin=True):
         return (await self.get_state(SessionState))._account()
 
     async def _staff(self) -> Account | None:
-        """The account if it is an officer's (staff or admin), else None: the check every staff handler makes."""
+        """The account if it is an officer's (staff, editor or admin) who has set their own password, else
+        None: the check every staff handler makes (a temporary password reaches no staff page)."""
         account = await self._me()
-        return account if account is not None and account.role in STAFF_ROLES else None
+        if account is None or account.role not in STAFF_ROLES or account.must_change_password:
+            return None
+        return account
 
     async def _resident(self) -> Account | None:
         """The account if it is a resident's, else None (officers do not register for classes)."""

@@ -16,6 +16,7 @@ from naesone_app.actions.accounts import menu_counts
 from naesone_app.actions.accounts import sign_out as end_browser_session
 from naesone_app.actions.accounts import sign_out_everywhere as end_every_session
 from naesone_app.api import SESSION_COOKIE
+from naesone_app.core.actor import STAFF_ROLES
 from naesone_app.db.account_models import Account
 from naesone_app.db.accounts import account_for_token
 from naesone_app.db.engine import transaction
@@ -74,6 +75,8 @@ class SessionState(rx.State):
 
     signed_in: bool = False
     role: str = ""
+    is_officer: bool = False  # staff, editor or admin: the header shows the staff menu
+    password_due: bool = False  # an officer still on an admin's temporary password
     login_hint: str = ""
     unread_applications: int = 0  # status changes of the resident's applications not seen yet
     classes_to_act_on: int = 0  # held seats to confirm and class fees to pay
@@ -99,6 +102,8 @@ class SessionState(rx.State):
         account = self._account()
         self.signed_in = account is not None
         self.role = account.role if account else ""
+        self.is_officer = account is not None and account.role in STAFF_ROLES
+        self.password_due = self.is_officer and bool(account.must_change_password)
         self.login_hint = mask_login(account.login) if account else ""
         self.unread_applications = self.classes_to_act_on = self.unread_notices = 0
         if account is not None:
@@ -117,6 +122,7 @@ class SessionState(rx.State):
             end_browser_session(token)
         self.signed_in, self.role, self.login_hint, self.unread_applications = False, "", "", 0
         self.classes_to_act_on = self.unread_notices = 0
+        self.is_officer = self.password_due = False
         return rx.call_script(clear_script(self._home()))
 
     @rx.event
@@ -127,4 +133,5 @@ class SessionState(rx.State):
             end_every_session(actor_of(account))
         self.signed_in, self.role, self.login_hint, self.unread_applications = False, "", "", 0
         self.classes_to_act_on = self.unread_notices = 0
+        self.is_officer = self.password_due = False
         return rx.call_script(clear_script(self._home()))

@@ -1,6 +1,8 @@
-"""Staff and admin: look up a resident (every read is audited), create staff accounts, read the audit log.
+"""The staff desk (/staff): an officer's own work (the queue, stale windows, outbound use, the counter
+reset); for admins also the resident browser, one stated purpose per search (audited).
 
-Every handler checks the role of whoever asks, whatever the page shows.
+Every handler checks the role of whoever asks, whatever the page shows; a resident is read only through
+a case of the officer's department (actions.staff.read_profile), every read and refusal audited.
 """
 
 from __future__ import annotations
@@ -12,17 +14,17 @@ from typing import Any
 import reflex as rx
 
 from naesone_app.actions import actor_of
-from naesone_app.actions.staff import audit_log, outbound, read_profile, residents
-from naesone_app.actions.staff import create_staff as create_staff_account
+from naesone_app.actions.staff import outbound, read_profile, residents
 from naesone_app.core.accounts import AccountError, normalize_login
+from naesone_app.core.actor import STAFF_ROLES, NotAllowed
 from naesone_app.core.answers import settled_for
-from naesone_app.core.audit import ACTION_LABELS
 from naesone_app.core.dates import seoul_today
+from naesone_app.core.departments import departments
 from naesone_app.core.i18n import N_, Message, format_date, gettext_for, render
 from naesone_app.core.stale import responsible_department, stale_programs
 from naesone_app.db.account_models import Account
-from naesone_app.db.accounts import STAFF_ROLES
 from naesone_app.db.catalog_cache import CATALOG
+from naesone_app.state.application_views import moment_text
 from naesone_app.state.asking import AskingMixin
 from naesone_app.state.ids import sent_id
 from naesone_app.state.session import mask_login
@@ -38,16 +40,6 @@ class ResidentRow:
     login: str = ""
     created: str = ""
     has_profile: bool = False
-
-
-@dataclass
-class AuditRow:
-    code: str = ""  # the action as recorded (for filtering and tests); `action` is its words
-    at: str = ""
-    actor: str = ""
-    action: str = ""
-    subject: str = ""
-    detail: str = ""
 
 
 @dataclass
@@ -71,40 +63,25 @@ class StaleRow:
     department: str = ""
 
 
+def _text(form: Any, field: str, limit: int = 300) -> str:
+    value = form.get(field) if isinstance(form, dict) else None
+    return value[:limit] if isinstance(value, str) else ""
+
+
 class StaffState(AskingMixin, rx.State):
-    """What a staff member sees; empty for anyone else."""
+    """What an officer sees on /staff; empty for anyone else."""
 
     allowed: bool = False
     is_admin: bool = False
+    department: str = ""
     residents: list[ResidentRow] = []
+    searched: bool = False
     viewing_login: str = ""
     viewing: list[AnswerLine] = []
-    audit_rows: list[AuditRow] = []
     outbound_rows: list[OutboundRow] = []
     stale_rows: list[StaleRow] = []
     field_errors: dict[str, str] = {}
     notice: str = ""
-
-    def _list(self, staff: Account, query: str = "") -> None:
-        found = residents(actor_of(staff), query, LISTED)
-        rows, profiled = found.accounts, found.profiled
-        self.residents = [ResidentRow(a.id, mask_login(a.login), a.created_at.date().isoformat(), a.id in profiled)
-                          for a in rows]  # fmt: skip
-
-    def _load_audit(self, admin: Account) -> None:
-        _ = gettext_for(self._locale())
-        entries, logins = audit_log(actor_of(admin), 100)
-        self.audit_rows = [
-            AuditRow(
-                code=e.action,
-                at=e.at.isoformat(timespec="seconds"),
-                actor=mask_login(logins[e.actor_id]) if e.actor_id in logins else "-",
-                action=_(ACTION_LABELS[e.action]) if e.action in ACTION_LABELS else e.action,
-                subject=mask_login(logins[e.subject_id]) if e.subject_id in logins else "-",
-                detail=e.detail,
-            )
-            for e in entries
-        ]  # fmt: skip
 
     def _load_outbound(self, staff: Account) -> None:
         locale = self._locale()
@@ -121,9 +98,9 @@ class StaffState(AskingMixin, rx.State):
         self.outbound_rows = rows
 
     def _load_stale(self, staff: Account) -> None:
-        """Stale windows of the staff member's own department (every department for an admin)."""
+        """Stale windows of the officer's own department (every department for editors and admins)."""
         locale = self._locale()
-        department = None if staff.role == "admin" else staff.department
+        department = None if actor_of(staff).sees_every_department else staff.department
         rows = []
         for program in stale_programs(CATALOG.get().programs, seoul_today(), department):
             days = [format_date(d, locale) for d in (program.opens_on, program.closes_on) if d is not None]
@@ -131,63 +108,69 @@ class StaffState(AskingMixin, rx.State):
                                  responsible_department(program)))  # fmt: skip
         self.stale_rows = rows
 
+    def _away(self):
+        """Where someone who may not see the desk goes: an officer on a temporary password to set their
+        own, anyone else home."""
+        self.allowed = self.is_admin = self.searched = False
+        self.residents, self.stale_rows, self.outbound_rows, self.department = [], [], [], ""
+        return rx.redirect("/en" if self._locale() == "en" else "/")
+
     @rx.event
     async def open_staff(self):
-        """on_load: staff and admins only; everyone else is sent home."""
+        """on_load: officers only; an officer on a temporary password is sent to change it first."""
         staff = await self._staff()
-        self.allowed, self.is_admin = staff is not None, staff is not None and staff.role == "admin"
         self.viewing, self.viewing_login, self.field_errors, self.notice = [], "", {}, ""
         if staff is None:
-            self.residents, self.audit_rows, self.stale_rows = [], [], []
-            return rx.redirect("/en" if self._locale() == "en" else "/")
-        self._list(staff)
+            me = await self._me()
+            away = self._away()
+            if me is not None and me.role in STAFF_ROLES and me.must_change_password:
+                return rx.redirect(("/en" if self._locale() == "en" else "") + "/staff/password")
+            return away
+        self.allowed, self.is_admin = True, staff.role == "admin"
+        self.department = departments().display_name(staff.department, self._locale())
+        self.residents, self.searched = [], False
         self._load_outbound(staff)
         self._load_stale(staff)
-        if self.is_admin:
-            self._load_audit(staff)
         return None
 
     @rx.event
     async def search(self, form: dict[str, Any]):
-        """Find a resident by their exact email or phone number."""
+        """Admins: find residents (the newest, or one by exact email or phone) for a stated purpose."""
         staff = await self._staff()
-        if staff is None or not isinstance(form, dict):
+        if staff is None or staff.role != "admin" or not isinstance(form, dict):
             return
-        text = form.get("query") if isinstance(form.get("query"), str) else ""
+        query = _text(form, "query", 254).strip()
         try:
-            self._list(staff, normalize_login(text[:254]) if text.strip() else "")
+            login = normalize_login(query) if query else ""
+            found = residents(
+                actor_of(staff), login, _text(form, "purpose", 40), _text(form, "purpose_text"), LISTED
+            )
         except AccountError as exc:
-            self.field_errors = {"query": render(exc.message, self._locale())}
+            self.field_errors = {
+                "query" if exc.field == "login" else exc.field: render(exc.message, self._locale())
+            }
+            return
+        self.field_errors, self.searched = {}, True
+        self.residents = [ResidentRow(a.id, mask_login(a.login), moment_text(a.created_at, self._locale()),
+                                      a.id in found.profiled) for a in found.accounts]  # fmt: skip
 
     @rx.event
     async def view_resident(self, account_id: int):
-        """Open one resident's profile; the read is written to the audit log first."""
+        """Open one resident's profile: only through a case of the officer's department (admins: any);
+        the read — or the refusal — is written to the audit log first."""
         staff = await self._staff()
         if staff is None or sent_id(account_id) is None:
             return
-        read = read_profile(actor_of(staff), account_id)
+        try:
+            read = read_profile(actor_of(staff), account_id)
+        except NotAllowed:
+            self.viewing, self.viewing_login = [], ""
+            self.notice = render(Message(N_("우리 부서에 이 주민의 신청이나 강좌 등록이 없어 열람할 수 없어요.")),
+                                 self._locale())  # fmt: skip
+            return
         if read is None:
             return
         resident, profile = read
+        self.notice = ""
         self.viewing_login = mask_login(resident.login)
         self.viewing = answer_lines(profile, list(settled_for(profile)), self._locale())
-        if self.is_admin:
-            self._load_audit(staff)
-
-    @rx.event
-    async def create_staff(self, form: dict[str, Any]):
-        """Admins create staff (and admin) accounts."""
-        admin = await self._staff()
-        if admin is None or admin.role != "admin" or not isinstance(form, dict):
-            return
-        text = {k: (v[:300] if isinstance(v, str) else "") for k, v in form.items()}
-        role = text.get("role") if text.get("role") in STAFF_ROLES else "staff"
-        try:
-            create_staff_account(actor_of(admin), text.get("login", ""), text.get("password", ""), role,
-                         text.get("department", "").strip())  # fmt: skip
-        except AccountError as exc:
-            self.field_errors = {exc.field: render(exc.message, self._locale())}
-            return
-        self.field_errors = {}
-        self.notice = render(Message(N_("직원 계정을 만들었습니다.")), self._locale())
-        self._load_audit(admin)

@@ -50,6 +50,7 @@ from naesone_app.state.screening import ScreeningState
 from naesone_app.state.search import SearchState, SuggestState
 from naesone_app.state.session import SessionState
 from naesone_app.state.staff import StaffState
+from naesone_app.state.staff_admin import StaffAdminState
 from naesone_app.state.staff_applications import StaffApplicationState
 from tests.e2e.conftest import (
     SESSION_COOKIE,
@@ -402,8 +403,12 @@ def test_the_probe_sees_data_when_entitled_so_its_silence_means_something(
     assert sqlite_rows(app.db_url, "SELECT count(*) FROM audit_log WHERE actor_id = ? AND subject_id = ? "
                                    "AND action = 'application.read'", reviewer_id, b.id) == [(1,)]  # fmt: skip
 
-    staff_id, staff_token = db_account(
-        app.db_url, f"staff{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD, role="staff"
+    staff_id, staff_token = db_account(  # B applied to 안전총괄과: a case of hers there
+        app.db_url,
+        f"staff{uuid.uuid4().hex[:8]}@junggu.example",
+        PASSWORD,
+        role="staff",
+        department="안전총괄과",
     )
     with client(app, staff_token) as staff:
         staff.call(handler(StaffState, "open_staff"), path="/staff")
@@ -429,7 +434,8 @@ def test_no_helper_method_is_callable(app: ServedApp, residents: tuple[Resident,
     targets = {
         state: _helpers(state) for state in app_states() if state.__module__.startswith("naesone_app.")
     }
-    assert "_account" in targets[SessionState] and "_list" in targets[StaffState]
+    assert "_account" in targets[SessionState] and "_load_stale" in targets[StaffState]
+    assert "_load" in targets[StaffAdminState]
     assert "_profile_for_others" in targets[ScreeningState]
     # ...and public methods of the framework's State that are not event handlers
     for state in (StaffState, SessionState, FeedState):
@@ -447,7 +453,7 @@ def test_no_helper_method_is_callable(app: ServedApp, residents: tuple[Resident,
         app.db_url, f"staff{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD, role="staff"
     )
     answered: list[str] = []
-    # called as staff: were `_list`/`_load_audit` callable, they would fill the staff page
+    # called as staff: were `_load_stale`/`_load` callable, they would fill the staff pages
     with client(app, staff_token) as attacker:
         for state, names in targets.items():
             for name in names:
@@ -458,7 +464,9 @@ def test_no_helper_method_is_callable(app: ServedApp, residents: tuple[Resident,
         hydrated = attacker.call(f"{ROOT_STATE}.hydrate", path="/staff")
     assert not answered, "\n".join(answered)
     [staff] = deltas_of(hydrated, StaffState)
-    assert staff["residents_rx_state_"] == [] and staff["audit_rows_rx_state_"] == []
+    assert staff["residents_rx_state_"] == [] and staff["stale_rows_rx_state_"] == []
+    [admin_page] = deltas_of(hydrated, StaffAdminState)
+    assert admin_page["rows_rx_state_"] == []
     [session] = deltas_of(hydrated, SessionState)
     assert session["signed_in_rx_state_"] is False and session["role_rx_state_"] == ""
     assert sqlite_rows(app.db_url, "SELECT count(*) FROM audit_log WHERE actor_id = ?", staff_id) == [(0,)]
@@ -554,12 +562,13 @@ def test_a_resident_cannot_use_staff_handlers(app: ServedApp, residents: tuple[R
     with client(app, a.token) as attacker:
         opened = attacker.call(handler(StaffState, "open_staff"), path="/staff")
         assert '"_redirect"' in json.dumps(opened), opened
-        searched = attacker.call(handler(StaffState, "search"), {"form": {"query": b.login}}, path="/staff")
+        searched = attacker.call(handler(StaffState, "search"), {"form": {"query": b.login, **PURPOSE}},
+                                 path="/staff")  # fmt: skip
         viewed = attacker.call(handler(StaffState, "view_resident"), {"account_id": b.id}, path="/staff")
         created = attacker.call(
-            handler(StaffState, "create_staff"),
-            {"form": {"login": new_login, "password": PASSWORD, "department": "감사관실", "role": "admin"}},
-            path="/staff",
+            handler(StaffAdminState, "create"),
+            {"form": {"login": new_login, "password": PASSWORD, "department": "복지정책과", "role": "admin"}},
+            path="/staff/accounts",
         )
         state = attacker.call(f"{ROOT_STATE}.hydrate", path="/staff")
     for updates in (opened, searched, viewed, created):
@@ -578,11 +587,11 @@ def test_a_resident_cannot_use_staff_handlers(app: ServedApp, residents: tuple[R
         app.db_url, f"admin{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD, role="admin"
     )
     with client(app, admin_token) as admin:
-        admin.call(handler(StaffState, "open_staff"), path="/staff")
+        admin.call(handler(StaffAdminState, "open_accounts"), path="/staff/accounts")
         admin.call(
-            handler(StaffState, "create_staff"),
-            {"form": {"login": new_login, "password": PASSWORD, "department": "감사관실", "role": "staff"}},
-            path="/staff",
+            handler(StaffAdminState, "create"),
+            {"form": {"login": new_login, "password": PASSWORD, "department": "복지정책과", "role": "staff"}},
+            path="/staff/accounts",
         )
     assert sqlite_rows(app.db_url, "SELECT role FROM account WHERE login = ?", new_login) == [("staff",)]
 
@@ -621,6 +630,121 @@ def test_the_decision_handlers_refuse_residents_and_staff_of_another_department(
             (0,)
         ]
     assert snapshot(app, b) == before
+
+
+# --- least privilege: staff of another department, a plain officer, a disabled or new account ------------
+
+PURPOSE = {"purpose": "resident_request", "purpose_text": "민원 상담 2026-77"}
+# every staff page's state, including those added later (by name: Staff…), and the counter reset
+OTHER_STAFF_STATES = ("CounterResetState",)
+
+
+def _staff_probe(app: ServedApp, b: Resident, token_for) -> tuple[list[str], set[str]]:
+    """Every handler of the staff pages, with B's ids on every staff route and her case's address."""
+    leaks: list[str] = []
+    called: set[str] = set()
+    routes = [
+        ("/staff", {}),
+        ("/staff/application", {"id": str(b.application_id)}),
+        ("/staff/applications", {}),
+    ]
+    for state in app_states():
+        if not state.__name__.startswith("Staff") and state.__name__ not in OTHER_STAFF_STATES:
+            continue
+        for name in sorted(state.event_handlers):
+            params = list(inspect.signature(state.event_handlers[name].fn).parameters)[1:]
+            form = {"query": b.login, "id": b.application_id, **PURPOSE}
+            payloads = [{p: b.id for p in params}, {p: b.application_id for p in params},
+                        {p: form for p in params}]  # fmt: skip
+            for payload in payloads:
+                for path, query in routes:
+                    with client(app, token_for()) as officer:
+                        officer.call(f"{ROOT_STATE}.hydrate", path=path, query=query)
+                        updates = officer.call(handler(state, name), payload, path=path, query=query)
+                        updates += officer.call(f"{ROOT_STATE}.hydrate", path=path, query=query)
+                    found = leaked(updates, b.secrets)
+                    if found:
+                        leaks.append(f"{state.__name__}.{name} {payload!r:.80} on {path}: {found}")
+                    called.add(f"{state.__name__}.{name}")
+    return leaks, called
+
+
+def test_staff_of_another_department_cannot_read_a_resident_who_applied_elsewhere(
+    app: ServedApp, residents: tuple[Resident, Resident]
+) -> None:
+    """B applied only to 안전총괄과: a 복지정책과 officer reaches none of her data through any staff handler,
+    her case's address, the queue or the resident browser; the refused read is audited."""
+    _, b = residents
+    officer_id, _ = db_account(app.db_url, f"welfare{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD,
+                               role="staff", department="복지정책과")  # fmt: skip
+    leaks, called = _staff_probe(app, b, lambda: new_session_token(app.db_url, officer_id))
+    assert {"StaffState.view_resident", "StaffState.search", "StaffApplicationState.open_review",
+            "StaffQueueState.open_queue", "StaffAdminState.open_accounts"} <= called  # fmt: skip
+    assert not leaks, "\n".join(leaks)
+    assert sqlite_rows(app.db_url, "SELECT count(*) FROM audit_log WHERE actor_id = ? AND subject_id = ? AND "
+                                   "action = 'staff.read_profile'", officer_id, b.id) == [(0,)]  # fmt: skip
+    assert sqlite_rows(app.db_url, "SELECT count(*) > 0 FROM audit_log WHERE actor_id = ? AND subject_id = ? "
+                                   "AND action = 'staff.read_profile_refused'", officer_id, b.id) == [(1,)]  # fmt: skip
+
+
+def test_a_plain_officer_cannot_use_the_resident_browser(
+    app: ServedApp, residents: tuple[Resident, Resident]
+) -> None:
+    _, b = residents
+    officer_id, token = db_account(app.db_url, f"safety{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD,
+                                   role="staff", department="안전총괄과")  # fmt: skip
+    with client(app, token) as officer:
+        opened = officer.call(handler(StaffState, "open_staff"), path="/staff")
+        searched = officer.call(
+            handler(StaffState, "search"), {"form": {"query": b.login, **PURPOSE}}, path="/staff"
+        )
+        searched += officer.call(handler(StaffState, "search"), {"form": PURPOSE}, path="/staff")
+    assert [d["allowed_rx_state_"] for d in deltas_of(opened, StaffState) if "allowed_rx_state_" in d] == [
+        True
+    ]
+    for delta in deltas_of(searched, StaffState):
+        assert not delta.get("residents_rx_state_") and not delta.get("searched_rx_state_")
+    assert "vi***@" not in readable(searched)
+    assert sqlite_rows(app.db_url, "SELECT count(*) FROM audit_log WHERE actor_id = ?", officer_id) == [(0,)]
+
+    # the control: an admin's identical search, with its purpose, finds her
+    admin_id, admin_token = db_account(app.db_url, f"admin{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD,
+                                       role="admin")  # fmt: skip
+    with client(app, admin_token) as admin:
+        admin.call(handler(StaffState, "open_staff"), path="/staff")
+        found = admin.call(
+            handler(StaffState, "search"), {"form": {"query": b.login, **PURPOSE}}, path="/staff"
+        )
+    assert "vi***@" + b.login.split("@")[1] in readable(found)
+    assert sqlite_rows(app.db_url, "SELECT detail FROM audit_log WHERE actor_id = ? AND action = "
+                                   "'admin.searched_residents'", admin_id) == [("resident_request: 민원 상담 2026-77",)]  # fmt: skip
+
+
+def test_a_disabled_or_new_officer_gets_nothing(app: ServedApp, residents: tuple[Resident, Resident]) -> None:
+    """Of B's own department (entitled otherwise): disabled, or still on the admin's temporary password."""
+    _, b = residents
+    from datetime import UTC, datetime
+
+    from naesone_app.db.account_models import Account
+
+    ids = {}
+    for kind in ("disabled", "new"):
+        ids[kind], _ = db_account(app.db_url, f"{kind}{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD,
+                                  role="staff", department="안전총괄과")  # fmt: skip
+    tokens = {kind: new_session_token(app.db_url, account_id) for kind, account_id in ids.items()}
+    with transaction(app.db_url) as session:
+        session.get(Account, ids["disabled"]).disabled_at = datetime.now(UTC)
+        session.get(Account, ids["new"]).must_change_password = True
+    for kind, account_id in ids.items():
+        leaks, called = _staff_probe(
+            app, b, lambda account_id=account_id: new_session_token(app.db_url, account_id)
+        )
+        assert "StaffState.view_resident" in called and not leaks, (kind, leaks)
+        assert sqlite_rows(app.db_url, "SELECT count(*) FROM audit_log WHERE actor_id = ? AND action NOT LIKE "
+                                       "'account.%'", account_id) == [(0,)], kind  # fmt: skip
+    with client(app, tokens["new"]) as new:  # the new officer is sent to set a password, nothing more
+        opened = new.call(handler(StaffState, "open_staff"), path="/staff")
+    assert "/staff/password" in json.dumps(opened)
 
 
 # --- no cookie, or a forged one --------------------------------------------------------------------

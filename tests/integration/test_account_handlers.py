@@ -24,6 +24,7 @@ from naesone_app.db.engine import transaction
 from naesone_app.db.resident_data import grant_consent, save_profile
 from naesone_app.state.account_forms import AccountFormsState
 from naesone_app.state.staff import StaffState
+from naesone_app.state.staff_admin import StaffAdminState, StaffAuditState
 
 PASSWORD = "Sindang-Spring-2026"
 
@@ -114,8 +115,11 @@ async def test_residents_cannot_use_staff_handlers(database: str) -> None:
     neighbour_id, _ = _account(database, "neighbour@example.com")
     as_resident = _substate(StaffState, "/staff", cookie=f"{SESSION_COOKIE}={resident_token}")
     await StaffState.view_resident.fn(as_resident, neighbour_id)
-    await StaffState.create_staff.fn(as_resident, {"login": "evil@example.com", "password": PASSWORD})
-    assert as_resident.viewing == [] and as_resident.viewing_login == ""
+    await StaffState.search.fn(as_resident, {"purpose": "error_check", "purpose_text": "checking a bug"})
+    admin_page = _substate(StaffAdminState, "/staff/accounts", cookie=f"{SESSION_COOKIE}={resident_token}")
+    await StaffAdminState.create.fn(admin_page, {"login": "evil@example.com", "password": PASSWORD,
+                                                 "role": "admin", "department": "복지정책과"})  # fmt: skip
+    assert as_resident.viewing == [] and as_resident.viewing_login == "" and as_resident.residents == []
     anonymous = _substate(StaffState, "/staff")
     await StaffState.view_resident.fn(anonymous, neighbour_id)
     assert anonymous.viewing == []
@@ -131,13 +135,22 @@ async def test_staff_reads_are_audited_and_only_admins_create_staff(database: st
     _, staff_token = _account(database, "clerk@junggu.test", role="staff")
     _, admin_token = _account(database, "admin@junggu.test", role="admin")
     as_staff = _substate(StaffState, "/staff", cookie=f"{SESSION_COOKIE}={staff_token}")
-    await StaffState.view_resident.fn(as_staff, resident_id)
-    assert as_staff.viewing and as_staff.viewing_login.startswith("ha***")
-    await StaffState.create_staff.fn(as_staff, {"login": "x@junggu.test", "password": PASSWORD})
+    await StaffState.view_resident.fn(as_staff, resident_id)  # no case of hers in 복지정책과: refused
+    assert not as_staff.viewing and as_staff.notice
+    staff_admin = _substate(StaffAdminState, "/staff/accounts", cookie=f"{SESSION_COOKIE}={staff_token}")
+    await StaffAdminState.create.fn(staff_admin, {"login": "x@junggu.test", "password": PASSWORD,
+                                                  "role": "staff", "department": "민원여권과"})  # fmt: skip
     as_admin = _substate(StaffState, "/staff", cookie=f"{SESSION_COOKIE}={admin_token}")
     await StaffState.open_staff.fn(as_admin)
-    await StaffState.create_staff.fn(as_admin, {"login": "new@junggu.test", "password": PASSWORD, "role": "staff",
-                                                "department": "민원여권과"})  # fmt: skip
-    assert not as_admin.field_errors
-    actions = [row.code for row in as_admin.audit_rows]
+    await StaffState.view_resident.fn(as_admin, resident_id)
+    assert as_admin.viewing and as_admin.viewing_login.startswith("ha***")
+    admin_page = _substate(StaffAdminState, "/staff/accounts", cookie=f"{SESSION_COOKIE}={admin_token}")
+    await StaffAdminState.open_accounts.fn(admin_page)
+    await StaffAdminState.create.fn(admin_page, {"login": "new@junggu.test", "password": PASSWORD,
+                                                 "role": "staff", "department": "민원여권과"})  # fmt: skip
+    assert not admin_page.field_errors
+    audit = _substate(StaffAuditState, "/staff/audit", cookie=f"{SESSION_COOKIE}={admin_token}")
+    await StaffAuditState.open_audit.fn(audit)
+    actions = [row.code for row in audit.rows]
     assert actions.count("staff.read_profile") == 1 and actions.count("admin.created_staff") == 1
+    assert actions.count("staff.read_profile_refused") == 1

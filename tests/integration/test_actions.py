@@ -103,14 +103,15 @@ def test_a_consent_of_someone_else_is_not_withdrawn_and_nothing_is_audited(datab
 def test_staff_desk_actions_refuse_residents_and_plain_staff_before_anything_is_written(
     database: str,
 ) -> None:
-    resident = _account(database, "resident@example.com")
+    resident, _application_id = _submitted(database)  # an application to 어르신복지과: a case there
     officer = _account(database, "officer@junggu.go.kr", role="staff", department="어르신복지과")
     before = _audit_rows(database)
 
     with pytest.raises(NotAllowed):
         staff.read_profile(_actor(database, resident), resident)
     with pytest.raises(NotAllowed):  # only admins create staff accounts
-        staff.create_staff(_actor(database, officer), "new@junggu.go.kr", "Sindang-Spring-2026", "staff", "")
+        staff.create_staff(_actor(database, officer), "new@junggu.go.kr", "Sindang-Spring-2026", "staff",
+                           "어르신복지과")  # fmt: skip
     with pytest.raises(NotAllowed):
         staff.audit_log(_actor(database, officer))
     with transaction(database) as session:

@@ -29,6 +29,18 @@ def _resident(url: str, login: str = "halmoni@example.com") -> int:
         return create_account(session, login, PASSWORD).id
 
 
+def _old_resident(url: str, login: str = "halmoni@example.com") -> int:
+    """A resident written as the account table was at 0012 (the model has columns added since)."""
+    from sqlalchemy import text
+
+    from naesone_app.db.engine import engine_for
+
+    with engine_for(url).begin() as connection:
+        connection.execute(text("INSERT INTO account (login, password_hash, role, department, created_at, failures) "
+                                "VALUES (:l, 'x', 'resident', '', :c, 0)"), {"l": login, "c": NOW})  # fmt: skip
+        return connection.execute(text("SELECT id FROM account WHERE login = :l"), {"l": login}).one()[0]
+
+
 def _record(session, account_id: int, key: str = "application_result:1:1", **extra) -> bool:
     body = Message(N_("{program}: {status}"), {"program": Localized("기초연금", "Basic Pension"),
                                                 "status": Message(N_("승인"))})  # fmt: skip
@@ -146,7 +158,7 @@ def test_the_migration_moves_class_notices_into_the_outbox(db_url, monkeypatch):
     config = Config(str(ROOT / "alembic.ini"))
     config.set_main_option("script_location", str(ROOT / "alembic"))
     command.upgrade(config, "0012")
-    first, second = _resident(db_url), _resident(db_url, "ajumma@example.com")
+    first, second = _old_resident(db_url), _old_resident(db_url, "ajumma@example.com")
     course = make_course(db_url, capacity=5)
     seats = [register(a, course, "k", NOW, url=db_url).registration.id for a in (first, second)]
     until = NOW + timedelta(hours=24)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from naesone_app.core.actor import Actor, NotAllowed, require_campaign_editor
+from naesone_app.core.actor import Actor, NotAllowed, require_editor
 from naesone_app.core.campaigns import (
     Arrival,
     CampaignDraft,
@@ -116,12 +116,12 @@ def test_the_tab_record_round_trips_and_refuses_what_is_not_ours() -> None:
 def test_campaign_editors_are_admins_and_editors(role: str, allowed: bool) -> None:
     actor = Actor(7, role)
     if allowed:
-        assert require_campaign_editor(actor) == 7
+        assert require_editor(actor) == 7
     else:
         with pytest.raises(NotAllowed):
-            require_campaign_editor(actor)
+            require_editor(actor)
     with pytest.raises(NotAllowed):
-        require_campaign_editor(Actor.for_job("x"))
+        require_editor(Actor.for_job("x"))
 
 
 def test_the_landing_route_fills_its_slug_and_resolves_back() -> None:
