@@ -230,7 +230,7 @@ def test_migration_0015_adds_the_columns_and_keeps_every_row_that_hangs_off_an_a
     monkeypatch.setenv("NAESONE_DATABASE_URL", db_url)
     config = Config(str(ROOT / "alembic.ini"))
     config.set_main_option("script_location", str(ROOT / "alembic"))
-    command.upgrade(config, "0014")
+    command.upgrade(config, "0015_decision")
     with engine_for(db_url).begin() as connection:
         connection.execute(text("INSERT INTO account (login, password_hash, role, department, created_at, failures) "
                                 "VALUES ('clerk@junggu.go.kr', 'x', 'staff', '어르신복지과', :c, 0)"), {"c": NOW})  # fmt: skip

@@ -5,7 +5,7 @@ the answers; NULL for applications submitted before. `application_event.override
 officer approved although required documents were missing (staff only).
 
 Revision ID: 0015_decision
-Revises: 0014
+Revises: 0015_campaigns
 Create Date: 2026-12-07 05:00:00
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015_decision"
-down_revision = "0014"
+down_revision = "0015_campaigns"
 branch_labels = None
 depends_on = None
 

@@ -6,7 +6,7 @@ Existing accounts keep working: nothing is disabled and no one is asked to chang
 Plain ADD COLUMNs on SQLite too (no table copy), so nothing that references `account` is touched.
 
 Revision ID: 0015_desk_admin
-Revises: 0014
+Revises: 0015_decision
 Create Date: 2026-12-07 05:00:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015_desk_admin"
-down_revision = "0014"
+down_revision = "0015_decision"
 branch_labels = None
 depends_on = None
 
