@@ -51,6 +51,10 @@ class Application(SQLModel, table=True):
     owner_seen_at: datetime | None = Field(default=None, sa_column=_when(nullable=True))
     active_key: str | None = Field(default=None, max_length=140)
     receipt_no: str | None = Field(default=None, max_length=30)
+    # the officer who has taken the case (SET NULL if that account goes): the queue's 담당
+    assigned_to: int | None = Field(
+        default=None, sa_column=_ref("account", nullable=True, on_delete="SET NULL")
+    )
 
 
 class ApplicationEvent(SQLModel, table=True):
@@ -137,3 +141,18 @@ class ApplicationEvidence(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     application_id: int = Field(sa_column=_ref("application"))
     document_id: int = Field(sa_column=_ref("evidence_document"))
+
+
+class ApplicationMemo(SQLModel, table=True):
+    """An officer's internal note on a case (encrypted): never on a resident's page; in the resident's
+    data download once the case is decided (db/application_export.py says why)."""
+
+    __tablename__ = "application_memo"
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(sa_column=_ref("application"))
+    author_id: int | None = Field(
+        default=None, sa_column=_ref("account", nullable=True, on_delete="SET NULL")
+    )
+    at: datetime = Field(default_factory=_now, sa_column=_when())
+    text_sealed: str = Field(sa_type=Text)
