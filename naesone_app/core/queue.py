@@ -156,7 +156,7 @@ def search_kind(query: str) -> str:
     text = "".join(query.split())
     if not text:
         return ""
-    if text.startswith("중구") or re.match(r"^\d{4}-\d{1,6}$", text):
+    if text.startswith("중구") or re.match(r"^(?:19|20)\d{2}-\d{1,6}$", text):
         return "receipt" if _RECEIPT.match(text) else "name"
     if text.isdigit() and len(text) <= 6:
         return "number"
