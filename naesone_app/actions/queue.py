@@ -61,8 +61,9 @@ def read_queue(actor: Actor, wanted: QueueFilter, department: str | None = None)
         kept = select_cases(cases, wanted, staff_id)
         shown = page_of(kept, wanted.page)
         staff = queue.officers(session, None if departments is None else departments[0])
-        audit(session, staff_id, "application.queue_read", None,
-              f"{len(shown.cases)} of {shown.total}; {wanted.audit_text()}")  # fmt: skip
+        if cases:  # who applied was decrypted to search and show: audited (a name never in the entry)
+            audit(session, staff_id, "application.queue_read", None,
+                  f"{len(shown.cases)} of {shown.total}; {wanted.audit_text()}")  # fmt: skip
         return QueueView(
             shown,
             sorted({case.program_key for case in cases}),

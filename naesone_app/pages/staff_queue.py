@@ -44,7 +44,7 @@ def _filters(locale: str) -> rx.Component:
     statuses = [("open", _("진행 중 전체")), ("all", _("모든 상태"))] + [
         (s, _(m.msgid)) for s, m in STATUS_LABELS.items()
     ]
-    assigned = [("any", _("누구든")), ("me", _("나")), ("none", _("담당 없음"))]
+    assigned = [("any", _("담당 상관없이")), ("me", _("내가 맡은 신청")), ("none", _("담당 없음"))]
     return rx.el.form(
         rx.el.div(
             rx.el.label(_("검색"), html_for="queue-q"),
@@ -193,7 +193,7 @@ def _queue(locale: str) -> rx.Component:
     return rx.fragment(
         _filters(locale),
         rx.el.p(
-            rx.el.strong(Q.total, _("건")),
+            rx.el.strong(Q.total_text),
             " · ",
             _("오래 기다린 신청부터 보여요. 신청서를 열면 감사 기록에 남습니다."),
             class_name="hint",

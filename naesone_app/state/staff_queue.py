@@ -112,6 +112,7 @@ class StaffQueueState(AskingMixin, rx.State):
     page: int = 1
     pages: int = 1
     total: int = 0
+    total_text: str = ""
     rows: list[QueueRow] = []
     program_options: list[Option] = []
     officer_options: list[Option] = []
@@ -147,6 +148,7 @@ class StaffQueueState(AskingMixin, rx.State):
         shown = view.page
         self.rows = [queue_row(case, today, view.assignees, me, locale) for case in shown.cases]
         self.total, self.page, self.pages = shown.total, shown.page, shown.pages
+        self.total_text = render(Message(N_("조건에 맞는 신청 {n}건"), {"n": shown.total}), locale)
         self.program_options = sorted(
             (Option(key, program_title(key, locale)) for key in view.programs), key=lambda o: o.label
         )
