@@ -126,15 +126,15 @@ def _row(row: rx.Var[QueueRow], locale: str) -> rx.Component:
             row.applicant,
             rx.cond(row.duplicate, rx.el.span(_("중복"), class_name="badge badge-duplicate")),
         ),
-        labelled_cell(_("동"), rx.cond(row.dong != "", row.dong, "-")),
+        labelled_cell(_("동"), rx.cond(row.dong != "", row.dong, "-"), class_name="nowrap"),
         labelled_cell(
             _("사업"),
             rx.el.a(row.title, href=routes.STAFF_APPLICATION.href(locale, id=row.id)),
             rx.cond(Q.is_admin, rx.el.span(" · ", row.department, class_name="hint")),
         ),
-        labelled_cell(_("상태"), status_badge(row.status, row.status_label)),
-        labelled_cell(_("접수일"), row.submitted),
-        labelled_cell(_("대기 일수"), row.waiting),
+        labelled_cell(_("상태"), status_badge(row.status, row.status_label), class_name="nowrap"),
+        labelled_cell(_("접수일"), row.submitted, class_name="nowrap"),
+        labelled_cell(_("대기 일수"), row.waiting, class_name="nowrap"),
         labelled_cell(
             _("담당"),
             rx.cond(row.assignee != "", row.assignee, _("없음")),
@@ -228,7 +228,7 @@ def _queue(locale: str) -> rx.Component:
                 card_table(
                     _("신청 목록"), headers, rx.foreach(Q.rows, lambda r: _row(r, locale)), "review-queue"
                 ),
-                _paging(locale),
+                rx.cond(Q.pages > 1, _paging(locale)),
             ),
             rx.el.p(_("조건에 맞는 신청이 없어요."), class_name="notice", id="queue-empty"),
         ),

@@ -20,7 +20,7 @@ from naesone_app.actions.queue import assign, export_cases, read_queue
 from naesone_app.core.actor import NotAllowed
 from naesone_app.core.dates import seoul_today
 from naesone_app.core.dongs import DONGS
-from naesone_app.core.i18n import N_, Message, render
+from naesone_app.core.i18n import N_, Message, format_date, render
 from naesone_app.core.queue import (
     ASSIGNED_ANYONE,
     STATUS_FILTERS,
@@ -33,7 +33,7 @@ from naesone_app.core.queue import (
 )  # fmt: skip
 from naesone_app.db.account_models import Account
 from naesone_app.db.application_access import NotFound
-from naesone_app.state.application_views import moment_text, status_text
+from naesone_app.state.application_views import status_text
 from naesone_app.state.applications import program_title
 from naesone_app.state.asking import AskingMixin
 from naesone_app.state.locale import locale_of_path
@@ -84,7 +84,7 @@ def queue_row(case: Case, today, names: dict[int, str], me: int, locale: str) ->
         department=case.department,
         status=case.status,
         status_label=status_text(case.status, locale),
-        submitted=moment_text(case.submitted_at, locale),
+        submitted=format_date(case.submitted_on, locale),
         waiting=render(Message(N_("{days}일째"), {"days": days}), locale),
         waiting_days=days,
         assignee=names.get(case.assigned_to, "") if case.assigned_to is not None else "",
