@@ -23,12 +23,13 @@ def _assignment(locale: str) -> rx.Component:
     return rx.el.div(
         rx.el.p(
             _("담당: "),
-            rx.el.strong(rx.cond(D.assignee != "", D.assignee, _("없음")), id="case-assignee"),
+            rx.el.strong(rx.cond(D.assignee != "", D.assignee, _("담당 없음")), id="case-assignee"),
         ),
         rx.el.form(
             rx.el.div(
                 rx.el.label(_("다른 직원에게 맡기기"), html_for="case-assignee-choice"),
                 rx.el.select(
+                    rx.el.option(_("직원을 고르세요"), value=""),
                     rx.foreach(D.officers, lambda o: rx.el.option(o.label, value=o.value)),
                     id="case-assignee-choice",
                     name="assignee",

@@ -137,7 +137,7 @@ def _row(row: rx.Var[QueueRow], locale: str) -> rx.Component:
         labelled_cell(_("대기 일수"), row.waiting, class_name="nowrap"),
         labelled_cell(
             _("담당"),
-            rx.cond(row.assignee != "", row.assignee, _("없음")),
+            rx.cond(row.assignee != "", row.assignee, _("담당 없음")),
             rx.cond(
                 ~row.mine,
                 rx.el.button(
