@@ -243,3 +243,27 @@ def test_csv_export_file_reads_back(desk: dict) -> None:
     text = csv_bytes(export_cases(desk["officer"], QueueFilter()).rows).decode("utf-8-sig")
     lines = list(csv.reader(io.StringIO(text)))
     assert lines[0][:2] == ["접수번호", "신청일"] and len(lines) == 3
+
+
+def test_the_migration_goes_down_and_up_with_assignments_and_memos(desk: dict, database: str) -> None:
+    """0015_queue: downgrading drops the assignment column and the memo table; upgrading again makes them."""
+    from alembic.config import Config
+    from sqlalchemy import inspect
+
+    from alembic import command
+    from naesone_app.cli.common import ROOT
+    from naesone_app.db.engine import engine_for
+
+    assign(desk["officer"], desk["kim_case"], desk["officer"].account_id)
+    write_memo(desk["officer"], desk["kim_case"], "메모")
+    config = Config(str(ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(ROOT / "alembic"))
+    url = database
+    command.downgrade(config, "0014")
+    engine_for(url).dispose()
+    found = inspect(engine_for(url))
+    assert "application_memo" not in found.get_table_names()
+    assert "assigned_to" not in {c["name"] for c in found.get_columns("application")}
+    command.upgrade(config, "head")
+    engine_for(url).dispose()
+    assert _ids(desk["officer"], assigned="none") == [desk["park_case"], desk["kim_case"]]
