@@ -23,7 +23,6 @@ from naesone_app.core.dongs import DONGS
 from naesone_app.core.i18n import N_, Message, format_date, render
 from naesone_app.core.queue import (
     ASSIGNED_ANYONE,
-    STATUS_FILTERS,
     Case,
     QueueFilter,
     csv_bytes,
@@ -190,16 +189,6 @@ class StaffQueueState(AskingMixin, rx.State):
         values["page"] = "1"
         department = form.get("department") if isinstance(form.get("department"), str) else ""
         self._take_filter(parse_filter(values), department)
-        self._load(staff)
-        return self._address()
-
-    @rx.event
-    async def set_filter(self, status: str):
-        """Show applications of one status (or every open one)."""
-        staff = await self._staff()
-        if staff is None or status not in STATUS_FILTERS:
-            return None
-        self.status_filter, self.page = status, 1
         self._load(staff)
         return self._address()
 
