@@ -16,6 +16,7 @@ from naesone_app.db.application_models import (
     Application,
     ApplicationDraft,
     ApplicationEvent,
+    ApplicationMemo,
     EvidenceConsent,
     EvidenceDocument,
     Upload,
@@ -23,6 +24,9 @@ from naesone_app.db.application_models import (
 from naesone_app.db.application_reads import get_application, my_applications
 from naesone_app.db.evidence import delete_attachments, documents_of
 from naesone_app.db.uploads import upload_paths_of
+from naesone_app.security.crypto import unseal
+
+DECIDED = ("approved", "rejected")
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -43,6 +47,7 @@ def export_applications(session: Session, account_id: int) -> dict[str, Any]:
                         for e in view.history],
             "uploads": [{"document": u.document_key, "content_type": u.content_type, "size": u.size,
                          "sha256": u.sha256} for u in view.uploads],
+            "staff_memos": _decided_memos(session, application),
         })  # fmt: skip
     for draft in session.exec(select(ApplicationDraft).where(ApplicationDraft.account_id == account_id)):
         out["application_drafts"].append({"program_key": draft.program_key, "updated_at": _iso(draft.updated_at),
@@ -60,6 +65,21 @@ def export_applications(session: Session, account_id: int) -> dict[str, Any]:
     return out
 
 
+def _decided_memos(session: Session, application: Application) -> list[dict[str, Any]]:
+    """Officers' internal memos about the resident's case, once it is decided. They are the resident's
+    personal data, so the download (their right of access, 개인정보 보호법 제35조) includes them; while
+    the case is being assessed they are withheld, as 제35조제4항 allows for an assessment in progress.
+    Who wrote them is the officer's own data and is left out."""
+    if application.status not in DECIDED:
+        return []
+    rows = session.exec(
+        select(ApplicationMemo)
+        .where(ApplicationMemo.application_id == application.id)
+        .order_by(ApplicationMemo.id)
+    )
+    return [{"at": _iso(m.at), "text": unseal(m.text_sealed)} for m in rows]
+
+
 def delete_applications(session: Session, account_id: int) -> None:
     """Delete the account's application rows; their upload files go once the transaction commits."""
     paths = upload_paths_of(session, account_id)
@@ -73,6 +93,11 @@ def delete_applications(session: Session, account_id: int) -> None:
     ids = select(Application.id).where(Application.account_id == account_id)
     session.exec(delete(Upload).where(Upload.account_id == account_id))
     session.exec(delete(ApplicationEvent).where(ApplicationEvent.application_id.in_(ids)))
+    session.exec(delete(ApplicationMemo).where(ApplicationMemo.application_id.in_(ids)))
+    session.exec(
+        update(ApplicationMemo).where(ApplicationMemo.author_id == account_id).values(author_id=None)
+    )
+    session.exec(update(Application).where(Application.assigned_to == account_id).values(assigned_to=None))
     session.exec(
         update(ApplicationEvent).where(ApplicationEvent.actor_id == account_id).values(actor_id=None)
     )
@@ -84,7 +109,7 @@ def reseal_applications(session: Session, reseal: Any) -> int:
     """Re-encrypt answers and evidence with the newest key; returns how many rows."""
     count = 0
     for model, column in ((Application, "answers_sealed"), (ApplicationDraft, "answers_sealed"),
-                          (EvidenceDocument, "content_sealed")):  # fmt: skip
+                          (EvidenceDocument, "content_sealed"), (ApplicationMemo, "text_sealed")):  # fmt: skip
         for row in session.exec(select(model)):
             setattr(row, column, reseal(getattr(row, column)))
             session.add(row)

@@ -54,6 +54,10 @@ class Application(SQLModel, table=True):
     # the engine's verdict at submission (core.decision.VerdictRecord, encrypted: it states the resident's
     # facts); None for applications submitted before it was kept, or when the profile could not be read
     verdict_sealed: str | None = Field(default=None, sa_type=Text)
+    # the officer who has taken the case (SET NULL if that account goes): the queue's 담당
+    assigned_to: int | None = Field(
+        default=None, sa_column=_ref("account", nullable=True, on_delete="SET NULL")
+    )
 
 
 class ApplicationEvent(SQLModel, table=True):
@@ -143,3 +147,18 @@ class ApplicationEvidence(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     application_id: int = Field(sa_column=_ref("application"))
     document_id: int = Field(sa_column=_ref("evidence_document"))
+
+
+class ApplicationMemo(SQLModel, table=True):
+    """An officer's internal note on a case (encrypted): never on a resident's page; in the resident's
+    data download once the case is decided (db/application_export.py says why)."""
+
+    __tablename__ = "application_memo"
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(sa_column=_ref("application"))
+    author_id: int | None = Field(
+        default=None, sa_column=_ref("account", nullable=True, on_delete="SET NULL")
+    )
+    at: datetime = Field(default_factory=_now, sa_column=_when())
+    text_sealed: str = Field(sa_type=Text)

@@ -29,6 +29,7 @@ from naesone_app.pages import (  # noqa: F401 — importing a page module regist
     staff_applications,
     staff_campaigns,
     staff_classes,
+    staff_queue,
 )
 from naesone_app.pages.page import PAGES
 from naesone_app.pages.routes import localized

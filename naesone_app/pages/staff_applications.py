@@ -1,11 +1,12 @@
-"""Staff: the department's review queue (/staff/applications) and one application (/staff/application)."""
+"""Staff: one application (/staff/application); the queue is pages/staff_queue.py."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from naesone_app.components.applicant import applicant_block
-from naesone_app.components.application import answers, history, status_badge, upload_list
+from naesone_app.components.application import answers, history, upload_list
+from naesone_app.components.case_memo import case_desk
 from naesone_app.components.decision import (
     confirm_dialog,
     duplicates_flag,
@@ -16,81 +17,13 @@ from naesone_app.components.decision import (
 from naesone_app.components.evidence import evidence_documents
 from naesone_app.components.forms import field_error
 from naesone_app.components.pwa import record_for_url
-from naesone_app.core.applications import STATUS_LABELS
 from naesone_app.core.i18n import gettext_for
 from naesone_app.pages import routes
 from naesone_app.pages.page import Content, Gettext, page
-from naesone_app.state.staff_applications import (
-    QueueRow,
-    StaffApplicationState,
-    StaffQueueState,
-)
+from naesone_app.state.case_desk import CaseDeskState
+from naesone_app.state.staff_applications import StaffApplicationState
 
-Q, R = StaffQueueState, StaffApplicationState
-
-
-def _queue_row(row: rx.Var[QueueRow], locale: str) -> rx.Component:
-    _ = gettext_for(locale)
-    return rx.el.tr(
-        rx.el.td(row.submitted),
-        rx.el.td(row.waiting),
-        rx.el.td(rx.el.a(row.title, href=routes.STAFF_APPLICATION.href(locale, id=row.id))),
-        rx.el.td(row.department),
-        rx.el.td(status_badge(row.status, row.status_label)),
-    )
-
-
-@page(routes.STAFF_APPLICATIONS, on_load=StaffQueueState.open_queue)
-def staff_applications(locale: str, _: Gettext) -> Content:
-    options = [("open", _("진행 중 전체"))] + [(s, _(m.msgid)) for s, m in STATUS_LABELS.items()]
-    return (
-        rx.el.h1(_("신청 검토")),
-        rx.cond(
-            Q.allowed,
-            rx.fragment(
-                rx.el.p(
-                    rx.cond(Q.department != "", Q.department, _("모든 부서 (관리자)")),
-                    " · ",
-                    _("먼저 들어온 신청부터 보여요. 신청서를 열면 감사 기록에 남습니다."),
-                    class_name="hint",
-                ),
-                rx.el.div(
-                    rx.el.label(_("상태"), html_for="status-filter"),
-                    rx.el.select(
-                        *[rx.el.option(label, value=value) for value, label in options],
-                        id="status-filter",
-                        value=Q.status_filter,
-                        on_change=Q.set_filter,
-                    ),
-                    class_name="field",
-                ),
-                rx.cond(
-                    Q.rows.length() > 0,
-                    rx.el.div(
-                        rx.el.table(
-                            rx.el.thead(
-                                rx.el.tr(
-                                    rx.el.th(_("신청일"), scope="col"),
-                                    rx.el.th(_("대기"), scope="col"),
-                                    rx.el.th(_("혜택"), scope="col"),
-                                    rx.el.th(_("부서"), scope="col"),
-                                    rx.el.th(_("상태"), scope="col"),
-                                )
-                            ),
-                            rx.el.tbody(rx.foreach(Q.rows, lambda r: _queue_row(r, locale))),
-                            id="review-queue",
-                        ),
-                        class_name="table-scroll",
-                        tab_index=0,
-                        role="region",
-                        aria_label=_("신청 목록"),
-                    ),
-                    rx.el.p(_("이 상태의 신청이 없어요."), class_name="notice", id="queue-empty"),
-                ),
-            ),
-            rx.el.p(_("직원만 볼 수 있는 화면입니다."), class_name="notice"),
-        ),
-    )
+R = StaffApplicationState
 
 
 def _actions(locale: str) -> rx.Component:
@@ -153,7 +86,7 @@ def _actions(locale: str) -> rx.Component:
 
 @page(
     routes.STAFF_APPLICATION,
-    on_load=StaffApplicationState.open_review,
+    on_load=(StaffApplicationState.open_review, CaseDeskState.open_desk),
     query=lambda: {"id": R.application_id},
 )
 def staff_application(locale: str, _: Gettext) -> Content:
@@ -177,6 +110,7 @@ def staff_application(locale: str, _: Gettext) -> Content:
         verdict_section(R.verdict, R.verdict_rows, locale),
         staff_checklist(R.staff_docs, R.missing_docs, locale),
         rx.el.section(rx.el.h2(_("처리")), _actions(locale), class_name="program-section"),
+        case_desk(locale),
         rx.el.section(rx.el.h2(_("신청 내용")), answers(R.answers), class_name="program-section"),
         rx.el.section(
             rx.el.h2(_("제출 파일")),

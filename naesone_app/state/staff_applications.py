@@ -1,5 +1,5 @@
-"""Staff review of applications: the department's queue (/staff/applications) and one application
-(/staff/application?id=N) with its answers, documents, imported evidence and history, and the decisions.
+"""Staff review of one application (/staff/application?id=N) with its answers, documents, imported
+evidence and history, and the decisions (the queue is state/staff_queue.py).
 
 Every handler checks the role and department of whoever asks (db.applications checks again); every open
 of an application and every decision is written to the audit log. After a decision the resident is told
@@ -8,21 +8,17 @@ by web push, in the background: a push problem never undoes or fails the decisio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
-
 import reflex as rx
 
 from naesone_app.actions import actor_of
-from naesone_app.actions.applications import decide, review_application, review_queue
+from naesone_app.actions.applications import decide, review_application
 from naesone_app.core.actor import NotAllowed
-from naesone_app.core.applications import STATUS_LABELS, STATUSES, TransitionError, check_transition
-from naesone_app.core.dates import KST, seoul_today
+from naesone_app.core.applications import STATUS_LABELS, TransitionError, check_transition
+from naesone_app.core.dates import seoul_today
 from naesone_app.core.decision import OverrideNeeded, check_override
 from naesone_app.core.i18n import N_, Message, render
 from naesone_app.db.account_models import Account
 from naesone_app.db.application_access import Forbidden, NotFound
-from naesone_app.db.application_reads import OPEN_STATUSES
 from naesone_app.state.applicant_views import ApplicantRow, applicant_rows
 from naesone_app.state.application_views import (
     AnswerRow,
@@ -54,80 +50,14 @@ from naesone_app.state.ids import address_id, url_id
 from naesone_app.state.locale import locale_of_path
 from naesone_app.state.session import mask_login
 
-FILTERS = ("open", *STATUSES)
 ACTIONS = ("in_review", "more_documents", "approved", "rejected")
 CONFIRMED = ("approved", "rejected")  # the decisions asked again in a dialog before they are made
 DIALOG = "document.getElementById('confirm-dialog')"
 MAX_REASON_INPUT = 2000
 
 
-@dataclass
-class QueueRow:
-    id: int = 0
-    title: str = ""
-    department: str = ""
-    status: str = ""
-    status_label: str = ""
-    submitted: str = ""
-    waiting: str = ""
-
-
-def seoul_day(moment: datetime) -> date:
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(KST).date()
-
-
 def _home(state: rx.State):
     return rx.redirect("/en" if locale_of_path(state.router.url.path) == "en" else "/")
-
-
-class StaffQueueState(AskingMixin, rx.State):
-    """The review queue of the staff member's department (every department for an admin)."""
-
-    allowed: bool = False
-    department: str = ""
-    status_filter: str = "open"
-    rows: list[QueueRow] = []
-
-    def _load(self, staff: Account) -> None:
-        locale = self._locale()
-        statuses = OPEN_STATUSES if self.status_filter == "open" else (self.status_filter,)
-        found = review_queue(actor_of(staff), statuses)
-        today = seoul_today()
-        self.rows = [
-            QueueRow(
-                a.id,
-                program_title(a.program_key, locale),
-                a.department,
-                a.status,
-                status_text(a.status, locale),
-                moment_text(a.submitted_at, locale),
-                render(
-                    Message(N_("{days}일째"), {"days": (today - seoul_day(a.submitted_at)).days + 1}), locale
-                ),
-            )
-            for a in found
-        ]
-
-    @rx.event
-    async def open_queue(self):
-        """on_load: staff and admins only."""
-        staff = await self._staff()
-        self.allowed = staff is not None
-        if staff is None:
-            self.rows, self.department = [], ""
-            return _home(self)
-        self.department = staff.department if staff.role != "admin" else ""
-        self._load(staff)
-        return None
-
-    @rx.event
-    async def set_filter(self, status: str):
-        """Show applications of one status (or every open one)."""
-        staff = await self._staff()
-        if staff is None or status not in FILTERS:
-            return
-        self.status_filter = status
-        self._load(staff)
 
 
 class StaffApplicationState(AskingMixin, rx.State):

@@ -930,3 +930,74 @@ def test_a_failing_event_does_not_write_the_session_token_to_the_log(
     assert "no_such_handler" in logged, "the failure was not logged at all"
     assert "Leaked-Password-42" not in logged, "the server log holds a payload with a password"
     assert a.token not in logged, "the server log holds a resident's session token (the cookie of the event)"
+
+
+# --- the queue (issue 12): another department's officer ----------------------------------------------
+
+
+def test_another_departments_officer_cannot_see_assign_note_or_export_a_case(
+    app: ServedApp, residents: tuple[Resident, Resident]
+) -> None:
+    """B applied to 안전총괄과 only: an officer of 어르신복지과 calls every queue and case-desk handler with
+    her application's id; nothing of hers comes back, nothing changes. The control: an officer of
+    안전총괄과 making the same calls finds her by name, takes the case, writes the memo, exports it."""
+    from datetime import date
+
+    from naesone_app.core.identity import Identity
+    from naesone_app.db.identity import save_identity
+    from naesone_app.state.case_desk import CaseDeskState
+    from naesone_app.state.staff_queue import StaffQueueState
+
+    _, b = residents
+    name = "제갈순옥"
+    with transaction(app.db_url) as session:
+        save_identity(
+            session, b.id, Identity(name, date(1941, 3, 17), "서울 중구 회현동 1", "회현동", "01097531864")
+        )
+    case = {"id": str(b.application_id)}
+    secrets = (*b.secrets, name, "01097531864")  # her full name: the probe only ever types a part of it
+
+    def probe(token: str) -> list[dict]:
+        calls = [
+            (StaffQueueState, "open_queue", {}, "/staff/applications", {"q": name[:2], "status": "all"}),
+            (StaffQueueState, "apply_filters", {"form": {"q": name[:3], "status": "all"}}, "/staff/applications",
+             {}),
+            (StaffQueueState, "apply_filters", {"form": {"q": "", "status": "all", "department": "안전총괄과"}},
+             "/staff/applications", {}),
+            (StaffQueueState, "take", {"application_id": b.application_id}, "/staff/applications", {}),
+            (StaffQueueState, "export_csv", {}, "/staff/applications", {}),
+            (StaffQueueState, "export_xlsx", {}, "/staff/applications", {}),
+            (CaseDeskState, "open_desk", {}, "/staff/application", case),
+            (CaseDeskState, "take", {}, "/staff/application", case),
+            (CaseDeskState, "hand_over", {"form": {"assignee": str(b.id)}}, "/staff/application", case),
+            (CaseDeskState, "set_memo_text", {"text": "probe memo"}, "/staff/application", case),
+            (CaseDeskState, "add_memo", {}, "/staff/application", case),
+        ]  # fmt: skip
+        updates: list[dict] = []
+        with client(app, token) as officer:
+            for state, name_, payload, path, query in calls:
+                officer.call(f"{ROOT_STATE}.hydrate", path=path, query=query)
+                updates += officer.call(handler(state, name_), payload, path=path, query=query)
+        return updates
+
+    _, senior = db_account(app.db_url, f"senior{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD, role="staff",
+                           department="어르신복지과")  # fmt: skip
+    updates = probe(senior)
+    assert not leaked(updates, secrets), leaked(updates, secrets)
+    assert sqlite_rows(app.db_url, "SELECT assigned_to FROM application WHERE id = ?", b.application_id) == [
+        (None,)
+    ]
+    assert sqlite_rows(app.db_url, "SELECT count(*) FROM application_memo WHERE application_id = ?",
+                       b.application_id) == [(0,)]  # fmt: skip
+    assert sqlite_rows(app.db_url, "SELECT count(*) FROM audit_log WHERE subject_id = ? AND action IN "
+                       "('application.assigned', 'application.memo')", b.id) == [(0,)]  # fmt: skip
+
+    # the control: 안전총괄과's officer, the same calls
+    _, safety = db_account(app.db_url, f"safety{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD, role="staff",
+                           department="안전총괄과")  # fmt: skip
+    updates = probe(safety)
+    assert name in readable(updates)  # in the queue and in the exported file
+    assert sqlite_rows(app.db_url, "SELECT assigned_to IS NOT NULL FROM application WHERE id = ?",
+                       b.application_id) == [(1,)]  # fmt: skip
+    assert sqlite_rows(app.db_url, "SELECT count(*) FROM application_memo WHERE application_id = ?",
+                       b.application_id) == [(1,)]  # fmt: skip

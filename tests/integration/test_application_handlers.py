@@ -35,7 +35,8 @@ from naesone_app.integrations.mydata_standin import running
 from naesone_app.state.applications import ApplicationState, MyApplicationsState
 from naesone_app.state.apply import ApplyState
 from naesone_app.state.session import SessionState
-from naesone_app.state.staff_applications import StaffApplicationState, StaffQueueState
+from naesone_app.state.staff_applications import StaffApplicationState
+from naesone_app.state.staff_queue import StaffQueueState
 from tests.integration.test_push import Browser, PushService, push_service, vapid  # noqa: F401
 from tests.integration.test_push import _rows as rows
 
