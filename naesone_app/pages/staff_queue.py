@@ -76,8 +76,8 @@ def _filters(locale: str) -> rx.Component:
                 Q.dong_filter,
                 rx.foreach(Q.dong_options, lambda d: rx.el.option(d, value=d)),
             ),
-            _date("from", _("접수일 부터"), Q.date_from),
-            _date("to", _("접수일 까지"), Q.date_to),
+            _date("from", _("접수일부터"), Q.date_from),
+            _date("to", _("접수일까지"), Q.date_to),
             _select(
                 "assigned",
                 _("담당"),
