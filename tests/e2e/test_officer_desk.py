@@ -18,6 +18,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.e2e.conftest import (
+    SCREENSHOTS,
     SESSION_COOKIE,
     ServedApp,
     db_account,
@@ -145,7 +146,10 @@ def test_an_officer_decides_a_case_safely_and_only_her_department_sees_it(
     expect(dialog).to_be_visible()
     expect(dialog.locator("#confirm-title")).to_have_text("승인할까요?")
     expect(dialog).to_contain_text("신분증 사본")
-    _shot(officer, "approve-confirm-desktop")
+    box = dialog.bounding_box()
+    assert box is not None and abs(box["x"] + box["width"] / 2 - DESKTOP["width"] / 2) <= 2, box  # centred
+    officer.screenshot(path=str(SCREENSHOTS / "officer-desk-approve-confirm-desktop.png"))
+    assert serious_violations(officer) == []
     officer.locator("#confirm-yes").click()
     expect(officer.locator("#review-status")).to_have_text("승인")
     expect(dialog).not_to_be_visible()
