@@ -16,14 +16,15 @@ from typing import TypeVar
 
 from naesone_app import delivery
 from naesone_app.core import classes as rules
-from naesone_app.core.actor import Actor, require_staff
+from naesone_app.core.actor import Actor, NotAllowed, may_keep_roster, require_staff
+from naesone_app.core.departments import departments
 from naesone_app.core.i18n import N_, Message
 from naesone_app.core.profile import Facts
 from naesone_app.db import class_due, class_lottery, class_roster
 from naesone_app.db import classes as registrations
 from naesone_app.db.audit import audit
 from naesone_app.db.class_locks import ClassError
-from naesone_app.db.class_models import Course, Registration
+from naesone_app.db.class_models import ClassCentre, Course, Registration
 from naesone_app.db.classes import Outcome
 from naesone_app.db.engine import database_url, transaction
 
@@ -180,3 +181,16 @@ def check_minimum_now(actor: Actor, course_id: int, code: str, now: datetime | N
         return close_if_undersubscribed(course_id, now)
     finally:
         _audited(actor, code)
+
+
+def require_roster_keeper(actor: Actor, course_id: int) -> int:
+    """The acting officer's id when they may keep this course's roster (core.actor.may_keep_roster);
+    `NotAllowed` for staff of another department, so a roster is read only through its centre's case."""
+    staff_id = require_staff(actor)
+    with transaction() as session:
+        course = session.get(Course, course_id)
+        centre = session.get(ClassCentre, course.centre_id) if course is not None else None
+    found = departments().centre_of(centre.dong) if centre is not None else None
+    if not may_keep_roster(actor.role, actor.department, found.name if found is not None else ""):
+        raise NotAllowed("not this centre's roster")
+    return staff_id

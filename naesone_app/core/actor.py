@@ -66,6 +66,20 @@ def may_review(role: str, own_department: str, department: str) -> bool:
     )
 
 
+# the 과 that runs the 자치회관 programme with the 동 주민센터 (data/departments.yaml)
+ROSTER_DEPARTMENT = "자치행정과"
+
+
+def may_keep_roster(role: str, own_department: str, centre_department: str) -> bool:
+    """Who reads and keeps a 자치회관 course's roster (residents' names, payments, attendance): an admin,
+    or staff and editors of the course's 동 주민센터 or of 자치행정과 — no other department."""
+    return role == "admin" or (
+        role in REVIEWING_ROLES
+        and bool(own_department)
+        and own_department in (centre_department, ROSTER_DEPARTMENT)
+    )
+
+
 def require_account(actor: Actor) -> int:
     """The acting account's id; `NotAllowed` for a job (a person's own step needs a person)."""
     if actor.account_id is None or actor.is_job:

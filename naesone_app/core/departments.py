@@ -57,6 +57,10 @@ class Departments:
     def by_code(self, code: str) -> Department | None:
         return next((d for d in self.all if d.code == code.strip()), None)
 
+    def centre_of(self, dong_code: str) -> Department | None:
+        """The 동 주민센터 of a 10-digit 행정동 code (a 자치회관's centre), if the file has it."""
+        return next((d for d in self.all if d.dong and d.dong == dong_code.strip()), None)
+
     def display_name(self, name: str, locale: str) -> str:
         """A stored department name in the reader's language (as stored when it is not in the file)."""
         found = self.by_name(name)

@@ -17,9 +17,10 @@ from naesone_app.actions.classes import (
     check_minimum_now,
     draw_now,
     record_payment,
+    require_roster_keeper,
 )
 from naesone_app.core import classes as rules
-from naesone_app.core.actor import Actor
+from naesone_app.core.actor import Actor, NotAllowed
 from naesone_app.core.class_policy import quarters_shown
 from naesone_app.core.dates import KST, seoul_today
 from naesone_app.core.i18n import N_, Message, format_won, render
@@ -198,6 +199,13 @@ class StaffCourseState(AskingMixin, rx.State):
         if listed is None:
             return None
         course = listed.course
+        try:
+            require_roster_keeper(actor_of(staff), course.id)
+        except NotAllowed:  # another department's officer: the course is public, its roster is not
+            self.notice = render(Message(N_("이 강좌의 명단은 해당 동 주민센터와 자치행정과 직원만 볼 수 있어요.")),
+                                 self._locale())  # fmt: skip
+            self.card = course_card(listed, self._locale(), datetime.now(UTC), None)
+            return None
         self._course_id = course.id
         self.card = course_card(listed, self._locale(), datetime.now(UTC), None)
         today = datetime.now(KST).date()

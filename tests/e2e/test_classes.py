@@ -98,9 +98,10 @@ def test_a_65_plus_resident_registers_at_the_reduced_fee_and_staff_mark_payment_
     assert serious_violations(page) == []
     context.close()
 
-    _, staff_token = db_account(
-        app.db_url, f"staff{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD, role="staff"
-    )
+    _, staff_token = db_account(  # 자치행정과 keeps every centre's rosters with the 동 주민센터
+        app.db_url, f"staff{uuid.uuid4().hex[:8]}@junggu.example", PASSWORD, role="staff",
+        department="자치행정과",
+    )  # fmt: skip
     staff_context = signed_in_context(browser, app.url, staff_token)
     staff = staff_context.new_page()
     staff.set_viewport_size({"width": 1100, "height": 900})

@@ -22,9 +22,11 @@ from naesone_app.state.staff_classes import StaffCourseState
 from tests.integration.test_account_handlers import PASSWORD, _substate
 
 
-def _person(url: str, login: str, profile: dict | None = None, role: str = "resident") -> tuple[int, str]:
+def _person(
+    url: str, login: str, profile: dict | None = None, role: str = "resident", department: str = "자치행정과"
+) -> tuple[int, str]:
     with transaction(url) as session:
-        account = create_account(session, login, PASSWORD, role=role, department="자치행정과")
+        account = create_account(session, login, PASSWORD, role=role, department=department)
         grant_consent(session, account.id, "account")
         if profile:
             grant_consent(session, account.id, "sensitive_profile")
@@ -196,3 +198,30 @@ async def test_the_list_starts_at_the_residents_own_centre_and_shows_every_centr
     visitor = _substate(ClassesState, "/classes")
     await ClassesState.open_classes.fn(visitor)
     assert visitor.centre == "" and visitor.home_centre == ""
+
+
+async def test_a_roster_is_kept_by_its_centre_and_by_jachi_haengjeong_not_by_another_department(
+    database: str,
+) -> None:
+    """Least privilege: a course is public, its learners are not — 명동 주민센터 and 자치행정과 keep the 명동
+    course's roster; an officer of 어르신복지과 (or of another centre) sees no one and records nothing."""
+    course_id, code = _course(database)
+    _, cookie = _person(database, "learner@example.com")
+    page = _substate(CourseState, "/course", cookie, {"id": code})
+    await CourseState.open_course.fn(page)
+    await CourseState.sign_up_for_course.fn(page)
+    [row] = registrations_of(course_id, database)
+    for department, keeps in (
+        ("명동 주민센터", True), ("자치행정과", True), ("어르신복지과", False), ("신당동 주민센터", False),
+    ):  # fmt: skip
+        _, staff_cookie = _person(database, f"{len(department)}{keeps}@junggu.example", role="staff",
+                                  department=department)  # fmt: skip
+        staff = _substate(StaffCourseState, "/staff/course", staff_cookie, {"id": code})
+        await StaffCourseState.open_roster.fn(staff)
+        await StaffCourseState.set_paid.fn(staff, row.id, True)
+        assert ([r.login for r in staff.rows] == ["learner@example.com"]) is keeps, department
+        assert (registrations_of(course_id, database)[0].paid_at is not None) is keeps, department
+        if keeps:
+            await StaffCourseState.set_paid.fn(staff, row.id, False)  # taken back for the next officer
+        else:
+            assert "자치행정과" in staff.notice

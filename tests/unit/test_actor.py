@@ -77,3 +77,14 @@ def test_a_temporary_password_reaches_no_officer_rule() -> None:
 def test_no_department_reviews_nothing() -> None:
     assert not may_review("staff", "", "") and may_review("admin", "", "")
     assert not may_review("resident", "어르신복지과", "어르신복지과")
+
+
+def test_a_roster_is_kept_by_its_centre_and_jachi_haengjeong_and_admins() -> None:
+    from naesone_app.core.actor import may_keep_roster
+
+    assert may_keep_roster("staff", "명동 주민센터", "명동 주민센터")
+    assert may_keep_roster("editor", "자치행정과", "명동 주민센터") and may_keep_roster("admin", "", "")
+    assert not may_keep_roster("staff", "어르신복지과", "명동 주민센터")
+    assert not may_keep_roster("staff", "", "") and not may_keep_roster(
+        "resident", "명동 주민센터", "명동 주민센터"
+    )
