@@ -71,6 +71,8 @@ def _sign_up(page: Page, url: str, login: str, found_via: bool) -> None:
     page.locator("#login").fill(login)
     page.locator("#password").fill(PASSWORD)
     page.locator("#password2").fill(PASSWORD)
+    page.locator("#name").fill("최신당")  # who applies: asked once, here, so the first application need not
+    page.locator("#birth_date").fill("1980-05-06")
     page.locator("#consent_account").check()
     page.locator("#consent_campaign_source").set_checked(found_via)
     page.locator("#signup-submit").click()

@@ -92,7 +92,7 @@ def test_an_officer_finds_takes_notes_and_exports_a_case(browser: Browser, app: 
     resident_id, resident_token = db_account(app.db_url, f"q{tag}@example.com", PASSWORD)
     case_id, receipt = _case(app.db_url, resident_id, "어르신복지과", name=name, dong="신당동",
                              phone="01098761234", days_ago=5)  # fmt: skip
-    other_id, _ = db_account(app.db_url, f"010{int(tag, 16) % 10**8:08d}", PASSWORD)
+    other_id, _ = db_account(app.db_url, f"010{int(tag, 16) % 10**8:08d}", PASSWORD, identity=None)
     _case(app.db_url, other_id, "어르신복지과", days_ago=2)  # a resident who has not given a name
     officer_login = f"officer{tag}@junggu.example"
     _, token = db_account(app.db_url, officer_login, PASSWORD, role="staff", department="어르신복지과")
