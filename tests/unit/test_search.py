@@ -121,6 +121,10 @@ entries:
             "label needs ko and en",
         ),
         (GOOD + "  - id: one\n    words: {ko: [y]}\n    means: [z]\n", "'one' (line 6): id used twice"),
+        (
+            GOOD + "  - id: g\n    words: {ko: [y]}\n    means: [z]\n    generic: yes please\n",
+            "generic must be",
+        ),
         ("words: []\n", "top-level 'entries' list"),
     ],
 )
@@ -197,6 +201,31 @@ def test_threshold_leaves_unrelated_questions_empty(small: SearchIndex, lexicon:
     assert all(r.score < THRESHOLD for r in found)
     found, _ = rank(small, lexicon, "기초연금", 5)
     assert found[0].score >= THRESHOLD
+
+
+def test_generic_words_alone_find_nothing(small: SearchIndex, lexicon: Lexicon) -> None:
+    # "지원", "돈", "补贴" say something is wanted, not what: with the wanted word in no document
+    # (기저귀) or no other word at all, nothing is found however well 지원 matches
+    for question in ("기저귀 지원", "지원", "补贴", "돈 주는거"):
+        assert rank(small, lexicon, normalise(question), 5)[0] == [], question
+    assert ids(small, lexicon, "청년 지원")[0] == "native:rent"  # with a real word it counts
+
+
+def test_a_chinese_word_nobody_mapped_lowers_every_score(small: SearchIndex, lexicon: Lexicon) -> None:
+    # Chinese has no analyser here: what the lexicon leaves of a question is a word that matches nothing,
+    # so "护照老人" (passport + elderly) is less sure of 老人 programmes than "老人" alone
+    assert lexicon.uncovered("护照老人").split() == ["护照"]
+    assert [c.terms for c in concepts("护照老人", [], "护照")] == [frozenset({"护照"})]
+    alone = rank(small, lexicon, "老人", 5)[0][0].score
+    assert rank(small, lexicon, "护照老人", 5)[0][0].score < alone / 2
+    assert concepts("在哪里申请", [], "在哪里申请") == []  # function words and "apply" are no word
+
+
+def test_a_compound_in_no_document_weighs_as_unknown_though_its_parts_match(lexicon: Lexicon) -> None:
+    index = SearchIndex([doc("reg", "주민 등록 안내", "주민 등록을 도와드립니다")])
+    known = rank(index, lexicon, "주민 등록", 5)[0][0].score
+    unknown = rank(index, lexicon, "주민등록증", 5)[0]
+    assert not unknown or unknown[0].score < known / 2
 
 
 # -- the answer ------------------------------------------------------------------------------------------
