@@ -123,7 +123,11 @@ entries:
         (GOOD + "  - id: one\n    words: {ko: [y]}\n    means: [z]\n", "'one' (line 6): id used twice"),
         (
             GOOD + "  - id: g\n    words: {ko: [y]}\n    means: [z]\n    generic: yes please\n",
-            "generic must be",
+            "generic and outside must be",
+        ),
+        (
+            GOOD + "  - id: o\n    words: {ko: [y]}\n    means: [z]\n    outside: true\n",
+            "'o' (line 6): an outside entry has no means or facts",
         ),
         ("words: []\n", "top-level 'entries' list"),
     ],
@@ -213,11 +217,11 @@ def test_generic_words_alone_find_nothing(small: SearchIndex, lexicon: Lexicon) 
 
 def test_a_chinese_word_nobody_mapped_lowers_every_score(small: SearchIndex, lexicon: Lexicon) -> None:
     # Chinese has no analyser here: what the lexicon leaves of a question is a word that matches nothing,
-    # so "护照老人" (passport + elderly) is less sure of 老人 programmes than "老人" alone
-    assert lexicon.uncovered("护照老人").split() == ["护照"]
-    assert [c.terms for c in concepts("护照老人", [], "护照")] == [frozenset({"护照"})]
+    # so "钢琴老人" (piano + elderly) is less sure of 老人 programmes than "老人" alone
+    assert lexicon.uncovered("钢琴老人").split() == ["钢琴"]
+    assert [c.terms for c in concepts("钢琴老人", [], "钢琴")] == [frozenset({"钢琴"})]
     alone = rank(small, lexicon, "老人", 5)[0][0].score
-    assert rank(small, lexicon, "护照老人", 5)[0][0].score < alone / 2
+    assert rank(small, lexicon, "钢琴老人", 5)[0][0].score < alone / 2
     assert concepts("在哪里申请", [], "在哪里申请") == []  # function words and "apply" are no word
 
 
@@ -226,6 +230,17 @@ def test_a_compound_in_no_document_weighs_as_unknown_though_its_parts_match(lexi
     known = rank(index, lexicon, "주민 등록", 5)[0][0].score
     unknown = rank(index, lexicon, "주민등록증", 5)[0]
     assert not unknown or unknown[0].score < known / 2
+
+
+def test_an_errand_no_programme_is_about_counts_as_a_word_nothing_matches(lexicon: Lexicon) -> None:
+    # the lexicon's `outside` entry (civil-service errands): "주민등록증" matches nothing even where
+    # its parts 주민 / 등록 appear, so it weighs against every document like an unknown word
+    index = SearchIndex(
+        [doc("reg", "주민 등록 안내", "주민 등록을 도와드립니다"), doc("card", "교통카드 발급")]
+    )
+    assert rank(index, lexicon, "주민등록증", 5)[0] == []
+    assert all(r.score < THRESHOLD for r in rank(index, lexicon, "주민등록증 발급", 5)[0])
+    assert rank(index, lexicon, "교통카드 발급", 5)[0][0].document.id == "native:card"
 
 
 # -- the answer ------------------------------------------------------------------------------------------

@@ -47,6 +47,9 @@ class Entry:
     facts: tuple[FactRule, ...]
     line: int = 0
     generic: bool = False  # says only "some help / money / for free": never enough on its own
+    outside: bool = (
+        False  # a thing no programme here is about (civil-service errands): a word nothing matches
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +103,7 @@ def _entry(data: Any, index: int, line: int) -> Entry:
     if not isinstance(data, dict):
         raise LexiconError(f"{where}: must be a mapping")
     where = f"lexicon entry {index + 1} '{data.get('id', '?')}' (line {line})"
-    unknown = set(data) - {"id", "words", "typos", "means", "facts", "note", "generic"}
+    unknown = set(data) - {"id", "words", "typos", "means", "facts", "note", "generic", "outside"}
     if unknown:
         raise LexiconError(f"{where}: unknown field {sorted(unknown)[0]!r}")
     if not isinstance(data.get("id"), str) or not data["id"]:
@@ -117,11 +120,14 @@ def _entry(data: Any, index: int, line: int) -> Entry:
     facts = tuple(_fact(f, where) for f in facts_data)
     if not words:
         raise LexiconError(f"{where}: no words")
-    if not means and not facts:
+    flags = {name: data.get(name, False) for name in ("generic", "outside")}
+    if not all(isinstance(v, bool) for v in flags.values()):
+        raise LexiconError(f"{where}: generic and outside must be true or false")
+    if flags["outside"] and (means or facts):
+        raise LexiconError(f"{where}: an outside entry has no means or facts (nothing here is about it)")
+    if not means and not facts and not flags["outside"]:
         raise LexiconError(f"{where}: needs means or facts (else it does nothing)")
-    if not isinstance(data.get("generic", False), bool):
-        raise LexiconError(f"{where}: generic must be true or false")
-    return Entry(data["id"], tuple(dict.fromkeys(words)), means, facts, line, data.get("generic", False))
+    return Entry(data["id"], tuple(dict.fromkeys(words)), means, facts, line, **flags)
 
 
 def parse_lexicon(text: str) -> tuple[Entry, ...]:
