@@ -20,7 +20,7 @@ STEM_TAGS = ("VV", "VA")
 _STOP_WORDS = """
 것 수 등 및 때 곳 거 뭐 무엇 어떻 하 되 있 없 받 주 싶 알 좀 그 이 저 할 해 돼 되다 하다 어떻게 뭐가 언제 어디 왜
 가능 여부 관련 대한 위한 경우 분 께 드리 근처 가깝 주변 동네 방법 물어보 알아보 알려주 요즘 지금 이번 우리 저희
-제 내 나 사람 문의 궁금 하나 나라 정부 넘 내주 해주 매일
+제 내 나 사람 문의 궁금 하나 나라 정부 넘 내주 해주 매일 오
 the a an of for to in on and or is are i my me we can how what do does get with at be it by from about any
 there where near nearby nearest please want need someone some
 """
