@@ -13,7 +13,7 @@ from naesone_app.core.search.ask import answer
 from naesone_app.core.search.documents import HELP_FILE, help_documents, program_document
 from naesone_app.core.search.index import Document, SearchIndex
 from naesone_app.core.search.lexicon import Lexicon, LexiconError, load_lexicon, parse_lexicon
-from naesone_app.core.search.rank import THRESHOLD, concepts, rank
+from naesone_app.core.search.rank import CANDIDATES, THRESHOLD, concepts, rank
 from naesone_app.core.search.text import compact, has_control, normalise, terms
 
 ON = date(2026, 12, 1)
@@ -241,6 +241,18 @@ def test_an_errand_no_programme_is_about_counts_as_a_word_nothing_matches(lexico
     assert rank(index, lexicon, "주민등록증", 5)[0] == []
     assert all(r.score < THRESHOLD for r in rank(index, lexicon, "주민등록증 발급", 5)[0])
     assert rank(index, lexicon, "교통카드 발급", 5)[0][0].document.id == "native:card"
+
+
+def test_many_alike_facilities_never_crowd_a_help_topic_out(lexicon: Lexicon) -> None:
+    shelters = [
+        Document(f"facility:{n}", "facility", "sample", "/safety", {"title": {"ko": f"{n}경로당"},
+                 "tags": {"ko": "무더위쉼터"}, "summary": {"ko": "무더위쉼터"}})
+        for n in range(CANDIDATES + 20)
+    ]  # fmt: skip
+    help_topic = Document("help:safety-map", "help", "help", "/safety",
+                          {"title": {"ko": "안전 지도 (대피소·무더위쉼터)"}, "tags": {"ko": "무더위쉼터 지도"}})  # fmt: skip
+    found, _ = rank(SearchIndex([*shelters, help_topic]), lexicon, "무더위 쉼터", 5)
+    assert found[0].document.id == "help:safety-map"  # the title phrase wins once it is a candidate
 
 
 # -- the answer ------------------------------------------------------------------------------------------

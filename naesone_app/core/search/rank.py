@@ -140,6 +140,8 @@ def rank(index: SearchIndex, lexicon: Lexicon, question: str, limit: int) -> tup
     if count == 0:
         return [], hits
     top = np.argpartition(-total, count - 1)[:count]
+    others = np.flatnonzero(index.not_facility & (total > 0))  # see _with_others
+    top = _with_others(total, top, others)
     squeezed = compact(question)
     phrases = [p for idea in ideas for p in idea.phrases]
     meanings = [p for idea in ideas for p in idea.meanings]
@@ -160,6 +162,14 @@ def rank(index: SearchIndex, lexicon: Lexicon, question: str, limit: int) -> tup
         for (score, n), found in zip(scored, matched, strict=True)
     ]
     return ranked, hits
+
+
+def _with_others(total: np.ndarray, top: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """The candidates plus the best non-facility documents: 75 heat shelters that all say 무더위쉼터
+    must not push the safety-map help topic, whose title holds the phrase, out of the boosts' reach."""
+    if len(others) > CANDIDATES:
+        others = others[np.argpartition(-total[others], CANDIDATES - 1)[:CANDIDATES]]
+    return np.union1d(top, others)
 
 
 def _concept_scores(index: SearchIndex, idea: Concept) -> tuple[np.ndarray | None, float]:
