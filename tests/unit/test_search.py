@@ -13,7 +13,7 @@ from naesone_app.core.search.ask import answer
 from naesone_app.core.search.documents import HELP_FILE, help_documents, program_document
 from naesone_app.core.search.index import Document, SearchIndex
 from naesone_app.core.search.lexicon import Lexicon, LexiconError, load_lexicon, parse_lexicon
-from naesone_app.core.search.rank import THRESHOLD, concepts, rank
+from naesone_app.core.search.rank import CANDIDATES, THRESHOLD, concepts, rank
 from naesone_app.core.search.text import compact, has_control, normalise, terms
 
 ON = date(2026, 12, 1)
@@ -121,6 +121,14 @@ entries:
             "label needs ko and en",
         ),
         (GOOD + "  - id: one\n    words: {ko: [y]}\n    means: [z]\n", "'one' (line 6): id used twice"),
+        (
+            GOOD + "  - id: g\n    words: {ko: [y]}\n    means: [z]\n    generic: yes please\n",
+            "generic and outside must be",
+        ),
+        (
+            GOOD + "  - id: o\n    words: {ko: [y]}\n    means: [z]\n    outside: true\n",
+            "'o' (line 6): an outside entry has no means or facts",
+        ),
         ("words: []\n", "top-level 'entries' list"),
     ],
 )
@@ -197,6 +205,54 @@ def test_threshold_leaves_unrelated_questions_empty(small: SearchIndex, lexicon:
     assert all(r.score < THRESHOLD for r in found)
     found, _ = rank(small, lexicon, "기초연금", 5)
     assert found[0].score >= THRESHOLD
+
+
+def test_generic_words_alone_find_nothing(small: SearchIndex, lexicon: Lexicon) -> None:
+    # "지원", "돈", "补贴" say something is wanted, not what: with the wanted word in no document
+    # (기저귀) or no other word at all, nothing is found however well 지원 matches
+    for question in ("기저귀 지원", "지원", "补贴", "돈 주는거"):
+        assert rank(small, lexicon, normalise(question), 5)[0] == [], question
+    assert ids(small, lexicon, "청년 지원")[0] == "native:rent"  # with a real word it counts
+
+
+def test_a_chinese_word_nobody_mapped_lowers_every_score(small: SearchIndex, lexicon: Lexicon) -> None:
+    # Chinese has no analyser here: what the lexicon leaves of a question is a word that matches nothing,
+    # so "钢琴老人" (piano + elderly) is less sure of 老人 programmes than "老人" alone
+    assert lexicon.uncovered("钢琴老人").split() == ["钢琴"]
+    assert [c.terms for c in concepts("钢琴老人", [], "钢琴")] == [frozenset({"钢琴"})]
+    alone = rank(small, lexicon, "老人", 5)[0][0].score
+    assert rank(small, lexicon, "钢琴老人", 5)[0][0].score < alone / 2
+    assert concepts("在哪里申请", [], "在哪里申请") == []  # function words and "apply" are no word
+
+
+def test_a_compound_in_no_document_weighs_as_unknown_though_its_parts_match(lexicon: Lexicon) -> None:
+    index = SearchIndex([doc("reg", "주민 등록 안내", "주민 등록을 도와드립니다")])
+    known = rank(index, lexicon, "주민 등록", 5)[0][0].score
+    unknown = rank(index, lexicon, "주민등록증", 5)[0]
+    assert not unknown or unknown[0].score < known / 2
+
+
+def test_an_errand_no_programme_is_about_counts_as_a_word_nothing_matches(lexicon: Lexicon) -> None:
+    # the lexicon's `outside` entry (civil-service errands): "주민등록증" matches nothing even where
+    # its parts 주민 / 등록 appear, so it weighs against every document like an unknown word
+    index = SearchIndex(
+        [doc("reg", "주민 등록 안내", "주민 등록을 도와드립니다"), doc("card", "교통카드 발급")]
+    )
+    assert rank(index, lexicon, "주민등록증", 5)[0] == []
+    assert all(r.score < THRESHOLD for r in rank(index, lexicon, "주민등록증 발급", 5)[0])
+    assert rank(index, lexicon, "교통카드 발급", 5)[0][0].document.id == "native:card"
+
+
+def test_many_alike_facilities_never_crowd_a_help_topic_out(lexicon: Lexicon) -> None:
+    shelters = [
+        Document(f"facility:{n}", "facility", "sample", "/safety", {"title": {"ko": f"{n}경로당"},
+                 "tags": {"ko": "무더위쉼터"}, "summary": {"ko": "무더위쉼터"}})
+        for n in range(CANDIDATES + 20)
+    ]  # fmt: skip
+    help_topic = Document("help:safety-map", "help", "help", "/safety",
+                          {"title": {"ko": "안전 지도 (대피소·무더위쉼터)"}, "tags": {"ko": "무더위쉼터 지도"}})  # fmt: skip
+    found, _ = rank(SearchIndex([*shelters, help_topic]), lexicon, "무더위 쉼터", 5)
+    assert found[0].document.id == "help:safety-map"  # the title phrase wins once it is a candidate
 
 
 # -- the answer ------------------------------------------------------------------------------------------

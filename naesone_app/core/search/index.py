@@ -81,6 +81,9 @@ class SearchIndex:
         self.compact_titles = [
             tuple(compact(t) for t in doc.texts.get("title", {}).values()) for doc in self.documents
         ]
+        # facilities come by the hundred with alike texts; the rest (programmes, courses, help topics)
+        # is kept apart so that many alike facilities never crowd it out of the candidates (rank.py)
+        self.not_facility = np.array([doc.kind != "facility" for doc in self.documents], dtype=bool)
 
     def idf_of(self, df: int) -> float:
         """BM25's idf for a term (or a concept) found in `df` documents."""

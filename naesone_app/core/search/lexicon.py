@@ -46,6 +46,10 @@ class Entry:
     means: tuple[str, ...]  # catalogue words the question is expanded with
     facts: tuple[FactRule, ...]
     line: int = 0
+    generic: bool = False  # says only "some help / money / for free": never enough on its own
+    outside: bool = (
+        False  # a thing no programme here is about (civil-service errands): a word nothing matches
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +103,7 @@ def _entry(data: Any, index: int, line: int) -> Entry:
     if not isinstance(data, dict):
         raise LexiconError(f"{where}: must be a mapping")
     where = f"lexicon entry {index + 1} '{data.get('id', '?')}' (line {line})"
-    unknown = set(data) - {"id", "words", "typos", "means", "facts", "note"}
+    unknown = set(data) - {"id", "words", "typos", "means", "facts", "note", "generic", "outside"}
     if unknown:
         raise LexiconError(f"{where}: unknown field {sorted(unknown)[0]!r}")
     if not isinstance(data.get("id"), str) or not data["id"]:
@@ -116,9 +120,14 @@ def _entry(data: Any, index: int, line: int) -> Entry:
     facts = tuple(_fact(f, where) for f in facts_data)
     if not words:
         raise LexiconError(f"{where}: no words")
-    if not means and not facts:
+    flags = {name: data.get(name, False) for name in ("generic", "outside")}
+    if not all(isinstance(v, bool) for v in flags.values()):
+        raise LexiconError(f"{where}: generic and outside must be true or false")
+    if flags["outside"] and (means or facts):
+        raise LexiconError(f"{where}: an outside entry has no means or facts (nothing here is about it)")
+    if not means and not facts and not flags["outside"]:
         raise LexiconError(f"{where}: needs means or facts (else it does nothing)")
-    return Entry(data["id"], tuple(dict.fromkeys(words)), means, facts, line)
+    return Entry(data["id"], tuple(dict.fromkeys(words)), means, facts, line, **flags)
 
 
 def parse_lexicon(text: str) -> tuple[Entry, ...]:
@@ -168,6 +177,17 @@ class Lexicon:
 
     def find(self, question: str) -> list[Hit]:
         """The entries the question mentions, each once, with the typed words that triggered it."""
+        return self._match(question)[0]
+
+    def uncovered(self, question: str) -> str:
+        """The question (spaces removed) with every lexicon word found in it blanked out: what is left
+        for the analyser. Chinese has no analyser here, so what is left of it is a word nobody mapped."""
+        squeezed = compact(question)
+        for start, end in self._match(question)[1]:
+            squeezed = squeezed[:start] + " " * (end - start) + squeezed[end:]
+        return squeezed
+
+    def _match(self, question: str) -> tuple[list[Hit], list[tuple[int, int]]]:
         text, squeezed = normalise(question), compact(question)
         hits: dict[str, Hit] = {}
         if self._latin is not None:
@@ -187,4 +207,4 @@ class Lexicon:
                 continue  # inside a longer word already matched
             taken.append(span)  # even for an entry already found: "혼자 키워" is not also "혼자"
             hits.setdefault(entry.id, Hit(entry, typed))
-        return list(hits.values())
+        return list(hits.values()), taken

@@ -20,12 +20,38 @@ STEM_TAGS = ("VV", "VA")
 _STOP_WORDS = """
 것 수 등 및 때 곳 거 뭐 무엇 어떻 하 되 있 없 받 주 싶 알 좀 그 이 저 할 해 돼 되다 하다 어떻게 뭐가 언제 어디 왜
 가능 여부 관련 대한 위한 경우 분 께 드리 근처 가깝 주변 동네 방법 물어보 알아보 알려주 요즘 지금 이번 우리 저희
-제 내 나 사람 문의 궁금 하나
+제 내 나 사람 문의 궁금 하나 나라 정부 넘 내주 해주 매일 오
 the a an of for to in on and or is are i my me we can how what do does get with at be it by from about any
 there where near nearby nearest please want need someone some
 """
 # Words too common to tell anything (grammar-like nouns, verbs of asking, "near"): never a concept.
 STOP = frozenset(_STOP_WORDS.split())
+# Words that say a resident wants *something* but not what: a concept, but never enough on its own
+# ("기저귀 지원" with 기저귀 in no programme is not a question about every 지원).
+_GENERIC_WORDS = "지원 혜택 서비스 제도 사업 정보 받 주 support benefit service programme program scheme"
+GENERIC = frozenset(_GENERIC_WORDS.split())
+# Chinese function words and verbs of asking, removed before what is left of a Chinese question counts
+# as a word the lexicon does not know (longest first when removed).
+_ZH_STOP_WORDS = """
+的 了 吗 呢 吧 啊 我 我们 你 您 他 她 在 哪里 哪儿 哪 怎么 怎么办 怎样 如何 什么 有 没有 可以 能 要 想 是 给 去
+多少 申请 办理 请问 请 谁 和 与 或 一下 帮 帮助 需要 哪些 附近 最近 这 那 个 人 家 可 会 得 就 都 也 还 很 用 让
+找 到 从 对 为 被 把 着 过 么
+"""
+ZH_STOP = tuple(sorted(set(_ZH_STOP_WORDS.split()), key=lambda w: (-len(w), w)))
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def unknown_chinese(uncovered: str) -> list[str]:
+    """The Chinese words left in a question once the lexicon's words are taken out (see
+    Lexicon.uncovered): runs of two or more characters that are not function words."""
+    words: list[str] = []
+    for run in _HAN.findall(uncovered):
+        for stop in ZH_STOP:
+            run = run.replace(stop, " ")
+        words += [w for w in run.split() if len(w) >= 2]
+    return words
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 _SPACES = re.compile(r"\s+")
 _LATIN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
