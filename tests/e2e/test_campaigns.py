@@ -94,10 +94,13 @@ def test_scan_check_and_sign_up_on_a_phone(
     expect(page.locator("#campaign-title")).to_have_text("신당동 주민 혜택 지도")
     expect(page.locator("#campaign-action")).to_have_text("내 혜택 확인하기")
     screenshot(page, "ko-campaign-landing-phone")
-    page.reload()  # a reload is another scan, not another visit of this tab
+    page.reload()  # never another visit of this tab; another scan only if the server is asked
     wait_hydrated(page)
     expect(page.locator("#campaign-title")).to_be_visible()
-    assert _steps(app, RUNNING, "sindang-centre") == {"scan": 2, "visit": 1}
+    scans = _steps(app, RUNNING, "sindang-centre")["scan"]
+    # the reload reaches the server (a scan) unless the service worker, installed by the first load,
+    # already serves the page from its cache: which one depends on when it took control
+    assert scans in (1, 2) and _steps(app, RUNNING, "sindang-centre") == {"scan": scans, "visit": 1}
 
     page.locator("#campaign-action").click()
     expect(page).to_have_url(re.compile(r"/check/?$"))
@@ -109,7 +112,7 @@ def test_scan_check_and_sign_up_on_a_phone(
     _sign_up(page, app.url, login, found_via=True)
 
     steps = _steps(app, RUNNING, "sindang-centre")
-    assert steps == {"scan": 2, "visit": 1, "screening": 1, "signup": 1}, steps
+    assert steps == {"scan": scans, "visit": 1, "screening": 1, "signup": 1}, steps
     assert _arrival(app, login) == [(RUNNING, "sindang-centre")]
 
     page.goto(f"{app.url}/apply?id={FIRE_KIT}")  # and applies, in the same tab
@@ -122,7 +125,7 @@ def test_scan_check_and_sign_up_on_a_phone(
     page.locator("#submit-application").click()
     expect(page.locator("#submitted-title")).to_have_text("제출되었어요", timeout=15_000)
     steps = _steps(app, RUNNING, "sindang-centre")
-    assert steps == {"scan": 2, "visit": 1, "screening": 1, "signup": 1, "application": 1}, steps
+    assert steps == {"scan": scans, "visit": 1, "screening": 1, "signup": 1, "application": 1}, steps
     # the count table names no one: campaign, placement, day, step and a number
     assert [c[1] for c in sqlite_rows(app.db_url, "PRAGMA table_info(campaign_count)")] == [
         "id", "campaign_id", "placement", "day", "step", "count"
